@@ -1,0 +1,30 @@
+package com.firesync;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * The FireSync service: one process serving the REST API, running the sync engine and its jobs.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
+public class FireSyncApplication {
+
+    /**
+     * Time is a dependency: everything that reasons about time asks this clock, which tests replace.
+     */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(FireSyncApplication.class, args);
+    }
+}

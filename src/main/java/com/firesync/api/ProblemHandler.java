@@ -1,0 +1,98 @@
+package com.firesync.api;
+
+import com.firesync.shared.ApiException;
+import com.firesync.shared.Problems;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every failure of a request becomes a problem detail with {@code success: false} and a stable {@code code}. Spring
+ * MVC's own failures (404, 405, 415, unreadable JSON, type mismatches, validation) keep their status; anything
+ * unexpected is a 500 whose body says nothing about the cause, which goes to the log instead.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Request failed unexpectedly", e);
+        var status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, "internal_error", "FireSync could not complete the request."));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given
+                ? given
+                : ProblemDetail.forStatus(status);
+        problem.setDetail(detail(e, problem));
+        Problems.decorate(problem, code(e, status));
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static String code(Exception e, HttpStatusCode status) {
+        return switch (e) {
+            case NoResourceFoundException notFound -> "not_found";
+            case HttpRequestMethodNotSupportedException method -> "method_not_allowed";
+            case HttpMediaTypeNotSupportedException mediaType -> "unsupported_media_type";
+            case HttpMediaTypeNotAcceptableException mediaType -> "not_acceptable";
+            case HttpMessageNotReadableException unreadable -> "malformed_body";
+            case MethodArgumentNotValidException invalid -> "validation_failed";
+            case HandlerMethodValidationException invalid -> "validation_failed";
+            case MissingServletRequestParameterException missing -> "missing_parameter";
+            case TypeMismatchException mismatch -> "invalid_parameter";
+            default -> status.is4xxClientError() ? "bad_request" : "internal_error";
+        };
+    }
+
+    /**
+     * A detail that helps the caller without echoing internals: parser messages can quote class names, so they are
+     * replaced by plain words.
+     */
+    private static @Nullable String detail(Exception e, ProblemDetail problem) {
+        return switch (e) {
+            case HttpMessageNotReadableException unreadable -> "The request body is missing or is not valid JSON"
+                    + " of the expected shape.";
+            case TypeMismatchException mismatch -> "Parameter '" + mismatch.getPropertyName() + "' has an invalid"
+                    + " value.";
+            case MethodArgumentNotValidException invalid -> invalid.getFieldErrors()
+                    .stream()
+                    .map(error -> "'" + error.getField() + "' " + error.getDefaultMessage())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("The request body is invalid.");
+            case NoResourceFoundException notFound -> "No route or resource at this path.";
+            default -> problem.getDetail() != null
+                    ? problem.getDetail()
+                    : HttpStatus.valueOf(problem.getStatus()).getReasonPhrase() + ".";
+        };
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The API's conventions that every route shares: errors as problem details with a stable code, whatever fails and
+ * wherever.
+ */
+@NullMarked
+package com.firesync.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,118 @@
+package com.firesync.ledger;
+
+import com.firesync.shared.DbTime;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the ledger for the API. Every query takes the user it answers for and never returns another user's rows.
+ */
+@Service
+public class LedgerQueries {
+
+    private final JdbcClient jdbc;
+
+    LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The user's accounts that still exist at the bank, by bank then name.
+     */
+    public List<AccountView> accounts(long userId) {
+        return jdbc.sql("""
+                SELECT a.id, a.connection_id, c.bank_name, a.name, a.type, a.currency, a.balance, a.coming,
+                       a.updated_at, a.disabled_at
+                FROM accounts a JOIN connections c ON c.id = a.connection_id
+                WHERE a.user_id = :user AND a.deleted_at IS NULL
+                ORDER BY c.bank_name, a.name, a.id""")
+                .param("user", userId)
+                .query((rs, row) -> new AccountView(rs.getLong("id"), rs.getLong("connection_id"),
+                        rs.getString("bank_name"), rs.getString("name"), rs.getString("type"), rs.getString("currency"),
+                        amount(rs.getBigDecimal("balance")), amount(rs.getBigDecimal("coming")),
+                        DbTime.read(rs, "updated_at"), rs.getObject("disabled_at") != null))
+                .list();
+    }
+
+    /**
+     * Whether the account exists and is the user's.
+     */
+    public boolean ownsAccount(long userId, long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = :account AND user_id = :user")
+                .param("account", accountId)
+                .param("user", userId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /**
+     * One page of the user's transactions, newest first (booking date, then id), deleted ones left out. Fetches one
+     * row more than asked to know whether another page follows.
+     */
+    public TransactionPage transactions(long userId, TransactionFilter filter) {
+        var sql = new StringBuilder("""
+                SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
+                       t.simplified_wording, t.original_wording, t.type, t.pending
+                FROM transactions t
+                WHERE t.user_id = :user AND t.deleted_at IS NULL""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", userId);
+        params.put("limit", filter.limit() + 1);
+        condition(sql, params, " AND t.account_id = :account", "account", filter.accountId());
+        condition(sql, params, " AND t.booked_date >= :from", "from", filter.from());
+        condition(sql, params, " AND t.booked_date <= :to", "to", filter.to());
+        condition(sql, params, " AND t.pending = :pending", "pending", filter.pending());
+        TransactionCursor after = filter.after();
+        if (after != null) {
+            sql.append(" AND (t.booked_date, t.id) < (:afterDate, :afterId)");
+            params.put("afterDate", after.date());
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT :limit");
+        List<TransactionView> rows = jdbc.sql(sql.toString()).params(params).query(LedgerQueries::transaction).list();
+        if (rows.size() <= filter.limit()) {
+            return new TransactionPage(rows, null);
+        }
+        List<TransactionView> page = rows.subList(0, filter.limit());
+        TransactionView last = page.getLast();
+        return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,
+            @Nullable Object value) {
+        if (value != null) {
+            sql.append(clause);
+            params.put(name, value);
+        }
+    }
+
+    private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
+        String label = rs.getString("wording");
+        if (label == null) {
+            label = rs.getString("simplified_wording");
+        }
+        return new TransactionView(rs.getLong("id"), rs.getLong("account_id"),
+                rs.getObject("booked_date", LocalDate.class), rs.getObject("value_date", LocalDate.class),
+                amount(rs.getBigDecimal("amount")), rs.getString("currency"), label, rs.getString("original_wording"),
+                rs.getString("type"), rs.getBoolean("pending"));
+    }
+
+    /**
+     * Amounts are stored with four decimals; they are shown with as many as they need, at least two.
+     */
+    static @Nullable BigDecimal amount(@Nullable BigDecimal stored) {
+        if (stored == null) {
+            return null;
+        }
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 2 ? stored.setScale(2) : stripped;
+    }
+}

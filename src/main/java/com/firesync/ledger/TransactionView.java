@@ -1,0 +1,25 @@
+package com.firesync.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A transaction as the API shows it.
+ *
+ * @param id FireSync's transaction id
+ * @param accountId the account it belongs to
+ * @param date the booking date (for a pending transaction, the date the bank announces)
+ * @param valueDate the value date, when the bank gives one
+ * @param amount signed amount in the account's currency, negative for a debit
+ * @param currency ISO currency code
+ * @param label the display label
+ * @param originalLabel the bank's raw label
+ * @param type the provider's transaction type, as sent
+ * @param pending whether the bank has not booked it yet
+ */
+public record TransactionView(long id, long accountId, LocalDate date, @Nullable LocalDate valueDate,
+        BigDecimal amount, String currency, @Nullable String label, @Nullable String originalLabel,
+        @Nullable String type, boolean pending) {
+}

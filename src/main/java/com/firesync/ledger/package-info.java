@@ -1,0 +1,8 @@
+/**
+ * The ledger: accounts, daily balances and transactions as FireSync stores them, and the read queries the API serves,
+ * always scoped to one user.
+ */
+@NullMarked
+package com.firesync.ledger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package com.firesync.ledger.web;
+
+import com.firesync.ledger.LedgerQueries;
+import com.firesync.ledger.TransactionCursor;
+import com.firesync.ledger.TransactionFilter;
+import com.firesync.ledger.TransactionPage;
+import com.firesync.ledger.TransactionView;
+import com.firesync.shared.ApiException;
+import com.firesync.shared.ApiResponse;
+import com.firesync.shared.Caller;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's transactions, newest first, in keyset pages. Parameters arrive as text and are parsed here so that a
+ * bad one is named in the answer.
+ */
+@RestController
+class TransactionController {
+
+    private final LedgerQueries ledger;
+
+    TransactionController(LedgerQueries ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/api/transactions")
+    ApiResponse<List<TransactionView>> transactions(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Nullable String accountId,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String pending,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String limit) {
+        var filter = new TransactionFilter(account(caller, accountId), date("from", from), date("to", to),
+                bool("pending", pending), cursor(cursor), limit(limit));
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw ApiException.invalidParameter("from", "must not be after 'to'");
+        }
+        TransactionPage page = ledger.transactions(caller.userId(), filter);
+        TransactionCursor next = page.next();
+        return ApiResponse.page(page.transactions(), filter.limit(), next == null ? null : next.encode());
+    }
+
+    private @Nullable Long account(Caller caller, @Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        long id = positiveId("accountId", raw);
+        if (!ledger.ownsAccount(caller.userId(), id)) {
+            throw ApiException.notFound("account");
+        }
+        return id;
+    }
+
+    static long positiveId(String name, String raw) {
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalidParameter(name, "must be a positive integer id");
+    }
+
+    private static @Nullable LocalDate date(String name, @Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidParameter(name, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    private static @Nullable Boolean bool(String name, @Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (raw.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalidParameter(name, "must be true or false");
+        };
+    }
+
+    private static @Nullable TransactionCursor cursor(@Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return TransactionCursor.decode(raw.strip())
+                .orElseThrow(() -> ApiException.invalidParameter("cursor", "is not a cursor from a previous page"));
+    }
+
+    private static int limit(@Nullable String raw) {
+        if (raw == null) {
+            return TransactionFilter.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.strip());
+            if (limit >= 1 && limit <= TransactionFilter.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalidParameter("limit", "must be an integer from 1 to " + TransactionFilter.MAX_LIMIT);
+    }
+}

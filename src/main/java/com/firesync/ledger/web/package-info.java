@@ -1,0 +1,7 @@
+/**
+ * Accounts and transactions over HTTP.
+ */
+@NullMarked
+package com.firesync.ledger.web;
+
+import org.jspecify.annotations.NullMarked;

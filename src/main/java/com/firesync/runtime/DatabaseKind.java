@@ -1,0 +1,26 @@
+package com.firesync.runtime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The two databases FireSync runs on. The embedded H2 runs in PostgreSQL mode so that one set of migrations and
+ * queries serves both.
+ */
+public enum DatabaseKind {
+    H2, POSTGRESQL;
+
+    /**
+     * Options appended to every embedded H2 URL FireSync builds.
+     */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /**
+     * The database a JDBC URL points at, or {@code null} for one FireSync does not support.
+     */
+    public static @Nullable DatabaseKind of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        return jdbcUrl.startsWith("jdbc:h2:") ? H2 : null;
+    }
+}

@@ -1,0 +1,118 @@
+package com.firesync.runtime;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Reads FireSync's documented settings from the environment before anything else starts, checks each one and stops
+ * start-up naming the setting when a value is unusable. A setting is taken from its environment variable, else from
+ * its Spring property, else from its default.
+ */
+class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "firesyncSettings";
+
+    private static final List<Setting> SIMPLE = List.of(
+            new Setting("SERVER_PORT", "server.port", "3000", "a port number between 0 and 65535",
+                    SettingsEnvironment::port),
+            Setting.bool("ENABLE_SCHEDULED_SYNC", "firesync.scheduled-sync", true),
+            Setting.bool("ENABLE_API_DOCS", "firesync.api-docs", false),
+            new Setting("FIRESYNC_LOG_FORMAT", "firesync.log-format", "text", "text or json",
+                    SettingsEnvironment::logFormat));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> values = new HashMap<>();
+        for (Setting setting : SIMPLE) {
+            values.put(setting.property(), resolve(environment, setting));
+        }
+        Path dataDir = dataDir(environment);
+        values.put("firesync.data-dir", dataDir.toString());
+        database(environment, dataDir, values);
+        boolean apiDocs = Boolean.parseBoolean((String) values.get("firesync.api-docs"));
+        values.put("springdoc.api-docs.enabled", apiDocs);
+        values.put("springdoc.swagger-ui.enabled", apiDocs);
+        if ("json".equals(values.get("firesync.log-format"))) {
+            values.put("logging.structured.format.console", "ecs");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, values));
+    }
+
+    @Override
+    public int getOrder() {
+        // after the config files are read, before logging starts
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    private static String resolve(ConfigurableEnvironment environment, Setting setting) {
+        String raw = raw(environment, setting.variable(), setting.property(), setting.defaultValue());
+        try {
+            return setting.parse().apply(raw);
+        } catch (RuntimeException e) {
+            throw new InvalidSettingException(setting.variable(), raw, setting.expectation());
+        }
+    }
+
+    private static String raw(ConfigurableEnvironment environment, String variable, String property,
+            String defaultValue) {
+        String value = environment.getProperty(variable);
+        if (value == null) {
+            value = environment.getProperty(property);
+        }
+        return value == null ? defaultValue : value;
+    }
+
+    private static Path dataDir(ConfigurableEnvironment environment) {
+        String raw = raw(environment, "FIRESYNC_DATA_DIR", "firesync.data-dir", "./data");
+        try {
+            if (raw.isBlank()) {
+                throw new InvalidPathException(raw, "blank");
+            }
+            return Path.of(raw).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingException("FIRESYNC_DATA_DIR", raw, "a directory path");
+        }
+    }
+
+    private static void database(ConfigurableEnvironment environment, Path dataDir, Map<String, Object> values) {
+        String url = raw(environment, "FIRESYNC_DB_URL", "spring.datasource.url", "");
+        boolean embedded = url.isBlank();
+        if (embedded) {
+            url = "jdbc:h2:file:" + dataDir.resolve("firesync") + DatabaseKind.H2_OPTIONS;
+        } else if (DatabaseKind.of(url) == null) {
+            throw new InvalidSettingException("FIRESYNC_DB_URL", url,
+                    "a JDBC URL starting with jdbc:postgresql: or jdbc:h2:");
+        }
+        values.put("spring.datasource.url", url);
+        values.put("spring.datasource.username",
+                raw(environment, "FIRESYNC_DB_USER", "spring.datasource.username", embedded ? "sa" : ""));
+        values.put("spring.datasource.password",
+                raw(environment, "FIRESYNC_DB_PASSWORD", "spring.datasource.password", ""));
+    }
+
+    private static String port(String raw) {
+        int port = Integer.parseInt(raw.trim());
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException();
+        }
+        return Integer.toString(port);
+    }
+
+    private static String logFormat(String raw) {
+        String format = raw.trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException();
+        }
+        return format;
+    }
+}

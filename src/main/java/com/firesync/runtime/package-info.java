@@ -1,0 +1,8 @@
+/**
+ * The process itself: its settings (read from the documented environment variables and validated before anything
+ * starts), its data directory, and what it reports when it starts.
+ */
+@NullMarked
+package com.firesync.runtime;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,50 @@
+package com.firesync.security;
+
+import com.firesync.user.UserAccounts;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The access rules. Stateless bearer tokens, no sessions, no CSRF (no cookies are ever issued). Routes under
+ * {@code /api/**} need a token unless listed as public; {@code /api/admin/**} and the actuator beyond health need the
+ * admin role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Routes under /api that authenticate their own way (the Powens callback carries a state, webhooks a signature). */
+    static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**"};
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+        var problems = new ProblemResponses(json);
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_API)
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .permitAll());
+        return http.build();
+    }
+}

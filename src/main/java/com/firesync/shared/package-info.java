@@ -1,0 +1,8 @@
+/**
+ * The shared kernel: the authenticated caller, the response envelope and the API error type. Value types only,
+ * no beans.
+ */
+@NullMarked
+package com.firesync.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Users and their API tokens: who may call FireSync, and the admin created on first start.
+ */
+@NullMarked
+package com.firesync.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package com.firesync.user.web;
+
+import com.firesync.shared.ApiResponse;
+import com.firesync.shared.Role;
+import com.firesync.user.NewUser;
+import com.firesync.user.UserAccounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin-only user management (the security configuration restricts {@code /api/admin/**} to admins).
+ */
+@RestController
+class UserAdminController {
+
+    private final UserAccounts accounts;
+
+    UserAdminController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/admin/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<CreatedUser> create(@Valid @RequestBody CreateUser request) {
+        NewUser user = accounts.create(request.name().strip(), Role.USER);
+        return ApiResponse.ok(new CreatedUser(user.id(), user.name(), user.token()));
+    }
+
+    record CreateUser(@NotBlank @Size(max = 200) String name) {
+    }
+
+    record CreatedUser(long id, String name, String token) {
+    }
+}
