@@ -5,7 +5,6 @@ import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -60,15 +59,9 @@ class Users {
      * Claims a one-time flag; exactly one caller across all instances gets {@code true}.
      */
     boolean claimFlag(String name) {
-        try {
-            return jdbc.sql("""
-                    INSERT INTO app_flags (name, set_at) SELECT :name, :now
-                    WHERE NOT EXISTS (SELECT 1 FROM app_flags WHERE name = :name)""")
-                    .param("name", name)
-                    .param("now", DbTime.param(clock.instant()))
-                    .update() == 1;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
+        return jdbc.sql("INSERT INTO app_flags (name, set_at) VALUES (:name, :now) ON CONFLICT DO NOTHING")
+                .param("name", name)
+                .param("now", DbTime.param(clock.instant()))
+                .update() == 1;
     }
 }
