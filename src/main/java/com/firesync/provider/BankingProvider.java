@@ -1,0 +1,82 @@
+package com.firesync.provider;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What FireSync needs from an open-banking aggregator. Every method either answers or throws a
+ * {@link ProviderException} whose {@link ProviderException#failure() failure} says what to do next; every call has a
+ * time limit. Implementations do not retry: retries, backoff and rate limiting belong to the caller, which knows
+ * which calls are safe to repeat.
+ */
+public interface BankingProvider {
+
+    /**
+     * The provider's name as FireSync stores it ({@code powens}).
+     */
+    String name();
+
+    /**
+     * Creates a user at the provider and returns its permanent token. Never retry this call automatically: when it
+     * times out or fails with a 5xx the user may exist anyway, and a second call creates a second, orphaned user.
+     */
+    ProviderUser createUser();
+
+    /**
+     * Issues a new permanent token for an existing provider user (lost token, rotation), optionally revoking the
+     * previous ones.
+     */
+    ProviderToken renewToken(String providerUserId, boolean revokePrevious);
+
+    /**
+     * Revokes a token: it stops working at once.
+     */
+    void revokeToken(ProviderToken token);
+
+    /**
+     * The URL where the user's browser links a new bank. It carries a short-lived single-use code minted for
+     * {@code token}, never the token itself.
+     *
+     * @param state an opaque value echoed on the callback (FireSync's CSRF and correlation token)
+     * @param redirectUri where the provider sends the browser back; must be registered at the provider
+     */
+    URI connectUrl(ProviderToken token, String state, URI redirectUri);
+
+    /**
+     * The URL where the user's browser repairs an existing connection (new credentials, SCA, consent renewal).
+     */
+    URI reconnectUrl(ProviderToken token, String connectionId, String state, URI redirectUri);
+
+    /**
+     * All the user's connections with their state.
+     */
+    List<ProviderConnection> connections(ProviderToken token);
+
+    /**
+     * One connection with its state.
+     */
+    ProviderConnection connection(ProviderToken token, String connectionId);
+
+    /**
+     * Asks the provider to refresh a connection from the bank now. Call it only when a user asked for fresh data for
+     * that connection: the provider's fair-usage policy forbids forced refreshes in bulk or on a schedule.
+     *
+     * @return the connection after the refresh request (its state tells whether the bank answered)
+     */
+    ProviderConnection refreshConnection(ProviderToken token, String connectionId);
+
+    /**
+     * All the user's accounts, disabled and deleted ones included; an empty list when the user has none.
+     */
+    List<ProviderAccount> accounts(ProviderToken token);
+
+    /**
+     * Reads the matching transactions page by page, handing each page to {@code pages} before fetching the next, so
+     * that the caller can commit as it goes and never holds the whole history in memory. A failure on page N leaves
+     * pages 1 to N-1 delivered; an exception thrown by {@code pages} stops the listing.
+     *
+     * @return how many transactions were delivered
+     */
+    long transactions(ProviderToken token, TransactionQuery query, Consumer<TransactionPage> pages);
+}

@@ -1,0 +1,40 @@
+package com.firesync.provider;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which transactions to read. Deleted transactions are included by default: a sync must see them to remove them.
+ *
+ * @param accountId only this account's transactions, or all of the user's when {@code null}
+ * @param minDate only transactions dated on or after this day, if set (Powens filters on the application date)
+ * @param updatedAfter only transactions changed at the provider after this instant, if set (the incremental cursor;
+ *        callers subtract their own safety overlap)
+ * @param includeDeleted whether deleted transactions are returned too
+ */
+public record TransactionQuery(@Nullable String accountId, @Nullable LocalDate minDate, @Nullable Instant updatedAfter,
+        boolean includeDeleted) {
+
+    /**
+     * Every transaction of the user dated on or after {@code minDate}, deleted ones included: a backfill.
+     */
+    public static TransactionQuery since(LocalDate minDate) {
+        return new TransactionQuery(null, minDate, null, true);
+    }
+
+    /**
+     * Every transaction of the user changed after {@code cursor}, deleted ones included: an incremental pull.
+     */
+    public static TransactionQuery changedAfter(Instant cursor) {
+        return new TransactionQuery(null, null, cursor, true);
+    }
+
+    /**
+     * The same query limited to one account.
+     */
+    public TransactionQuery forAccount(String account) {
+        return new TransactionQuery(account, minDate, updatedAfter, includeDeleted);
+    }
+}

@@ -1,0 +1,40 @@
+package com.firesync.provider.powens;
+
+import com.firesync.provider.BankingProvider;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the Powens client. The endpoints are resolved on each call rather than once, because the sandbox fallback
+ * needs the port FireSync actually listens on, known only after the web server started ({@code server.port=0}).
+ */
+@Configuration(proxyBeanMethods = false)
+class PowensConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PowensConfiguration.class);
+
+    @Bean
+    BankingProvider powensProvider(PowensSettings settings, Environment environment, Clock clock) {
+        Supplier<PowensEndpoints> endpoints = () -> PowensEndpoints.resolve(settings, port(environment),
+                environment.getProperty("firesync.sandbox.client-id"),
+                environment.getProperty("firesync.sandbox.client-secret"));
+        // fail at start-up, naming the setting, rather than on the first sync
+        PowensEndpoints initial = endpoints.get();
+        log.info("Powens client targets {} ({})", initial.baseUrl(),
+                initial.sandbox() ? "built-in sandbox" : "client " + initial.clientId());
+        return new PowensClient(endpoints, settings, clock);
+    }
+
+    private static int port(Environment environment) {
+        Integer local = environment.getProperty("local.server.port", Integer.class);
+        if (local != null && local > 0) {
+            return local;
+        }
+        return environment.getProperty("server.port", Integer.class, 8080);
+    }
+}

@@ -1,0 +1,141 @@
+package com.firesync.provider.powens;
+
+import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderFailure;
+import com.firesync.provider.ProviderToken;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One HTTP exchange with Powens on the JDK client: a bounded wait for the whole answer (headers and body), no
+ * redirects (a bearer token must not follow one), and every failure classified. The body is read completely before
+ * anything is parsed, so an answer cut short fails as a whole and nothing half-read reaches the caller.
+ */
+final class PowensHttp implements AutoCloseable {
+
+    private static final String USER_AGENT = "FireSync";
+
+    private final HttpClient client;
+
+    private final Duration readTimeout;
+
+    private final Clock clock;
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    PowensHttp(Duration connectTimeout, Duration readTimeout, Clock clock) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+    }
+
+    HttpRequest.Builder request(URI uri, @Nullable ProviderToken token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.value());
+        }
+        return request;
+    }
+
+    HttpRequest.BodyPublisher jsonBody(Object body) {
+        return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+    }
+
+    /**
+     * Sends the request and answers the complete body of a 2xx answer.
+     *
+     * @throws ProviderException for any other status, a timeout or an I/O failure
+     */
+    byte[] send(String operation, HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(operation, request);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+        throw new ProviderException(operation, PowensFailures.classify(status, errorCode(response.body()),
+                retryAfter));
+    }
+
+    /**
+     * Parses a JSON body.
+     *
+     * @throws MalformedResponseException when it is not the JSON expected
+     */
+    <T> T read(byte[] body, Class<T> type) {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("Powens answered an empty body");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw new MalformedResponseException("Powens answered malformed JSON", e);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // the request timeout stops at the headers; this bound covers a body that trickles or stalls
+            return future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw transientFailure(operation, "timeout", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw transientFailure(operation, cause instanceof HttpTimeoutException ? "timeout" : "io", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw transientFailure(operation, "interrupted", e);
+        }
+    }
+
+    private @Nullable String errorCode(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            PowensJson.Error error = json.readValue(body, PowensJson.Error.class);
+            return error == null ? null : error.code();
+        } catch (JacksonException e) {
+            // an error page from a proxy, say: the status alone classifies it
+            return null;
+        }
+    }
+
+    private static ProviderException transientFailure(String operation, String code, Throwable cause) {
+        return new ProviderException(operation, new ProviderFailure.Transient(code, null),
+                cause instanceof IOException || cause instanceof TimeoutException ? cause : null);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

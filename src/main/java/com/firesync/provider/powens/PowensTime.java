@@ -1,0 +1,101 @@
+package com.firesync.provider.powens;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Powens' naive timestamps ({@code YYYY-MM-DD HH:MM:SS}, no zone). {@code last_update}, {@code deleted},
+ * {@code disabled}, {@code date_scraped} and {@code created} are wall-clock times in Powens' zone (Europe/Paris, as
+ * production connectors found), so they become instants through that zone and a {@code last_update} filter is
+ * written back in it. A {@code T} separator, fractional seconds and an explicit offset are accepted too. In the
+ * autumn hour that occurs twice the earlier instant is chosen; a cursor minus its safety overlap absorbs that.
+ */
+final class PowensTime {
+
+    private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .toFormatter();
+
+    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+
+    PowensTime(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * The instant a Powens timestamp denotes, or {@code null} for an absent one.
+     *
+     * @throws MalformedResponseException when the text is not a timestamp
+     */
+    @Nullable
+    Instant instant(@Nullable String text) {
+        TemporalAccessor parsed = parse(text);
+        if (parsed == null) {
+            return null;
+        }
+        if (parsed instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((LocalDateTime) parsed).atZone(zone).toInstant();
+    }
+
+    /**
+     * The wall-clock value in Powens' zone, as Powens would send it.
+     */
+    @Nullable
+    LocalDateTime wallClock(@Nullable String text) {
+        TemporalAccessor parsed = parse(text);
+        if (parsed instanceof OffsetDateTime offset) {
+            return offset.atZoneSameInstant(zone).toLocalDateTime();
+        }
+        return (LocalDateTime) parsed;
+    }
+
+    /**
+     * An instant as a Powens {@code last_update} filter value.
+     */
+    String format(Instant instant) {
+        return NAIVE.format(LocalDateTime.ofInstant(instant, zone));
+    }
+
+    /**
+     * A Powens date ({@code YYYY-MM-DD}; a timestamp is cut to its date), or {@code null} for an absent one.
+     */
+    @Nullable
+    static LocalDate date(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeException e) {
+            throw new MalformedResponseException("a date field is not a date", e);
+        }
+    }
+
+    private static @Nullable TemporalAccessor parse(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LENIENT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
+        } catch (DateTimeException e) {
+            throw new MalformedResponseException("a timestamp field is not a timestamp", e);
+        }
+    }
+}
