@@ -1,0 +1,203 @@
+package com.firesync.connection;
+
+import com.firesync.connection.ProviderIdentities.Identity;
+import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ProviderConnection;
+import com.firesync.provider.ProviderException;
+import com.firesync.shared.ApiException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links banks through the provider's webview: hands out connect and reconnect links, and completes the browser's
+ * callback, storing the new connections once and announcing them so that their first sync starts.
+ */
+@Service
+public class ConnectFlow {
+
+    static final String CALLBACK_PATH = "/api/auth/powens/callback";
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
+
+    private final ProviderIdentities identities;
+
+    private final ConnectStates states;
+
+    private final Connections connections;
+
+    private final BankingProvider provider;
+
+    private final ConnectSettings settings;
+
+    private final Environment environment;
+
+    private final TransactionTemplate transactions;
+
+    private final ApplicationEventPublisher events;
+
+    ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections, BankingProvider provider,
+            ConnectSettings settings, Environment environment, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.identities = identities;
+        this.states = states;
+        this.connections = connections;
+        this.provider = provider;
+        this.settings = settings;
+        this.environment = environment;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    /**
+     * A webview link where the user links a new bank; creates the user's provider identity on first use.
+     */
+    public ConnectLink connect(long userId) {
+        Identity identity = call(() -> identities.obtain(userId));
+        String state = states.create(userId, ConnectState.CONNECT, null);
+        return new ConnectLink(call(() -> provider.connectUrl(identity.token(), state, callbackUri())),
+                states.expiry());
+    }
+
+    /**
+     * A webview link where the user repairs one of their connections (new credentials, SCA, consent renewal).
+     *
+     * @throws ApiException 404 when the connection is not the user's
+     */
+    public ConnectLink reconnect(long userId, long connectionId) {
+        String providerId = connections.providerId(userId, connectionId)
+                .orElseThrow(() -> ApiException.notFound("connection"));
+        Identity identity = call(() -> identities.obtain(userId));
+        String state = states.create(userId, ConnectState.RECONNECT, connectionId);
+        return new ConnectLink(
+                call(() -> provider.reconnectUrl(identity.token(), providerId, state, callbackUri())),
+                states.expiry());
+    }
+
+    /**
+     * Completes a webview callback. The state is used up first, so a replayed callback is refused and links nothing.
+     *
+     * @throws ApiException 400 for an unknown, expired or used state, or connection ids that are not ids
+     */
+    public CallbackOutcome complete(String state, @Nullable String connectionIds, @Nullable String error,
+            @Nullable String errorDescription) {
+        ConnectState consumed = states.consume(state);
+        if (error != null) {
+            states.recordOutcome(consumed.id(), "error", error, errorDescription);
+            log.info("Webview {} for user {} ended with error {}", consumed.flow(), consumed.userId(), error);
+            return CallbackOutcome.failed(consumed.flow(), error, errorDescription);
+        }
+        Identity identity = identities.find(consumed.userId())
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
+        if (ConnectState.RECONNECT.equals(consumed.flow()) && consumed.connectionId() != null) {
+            return reconnected(consumed, consumed.connectionId());
+        }
+        List<ProviderConnection> found = new ArrayList<>();
+        for (String id : parseIds(connectionIds)) {
+            found.add(call(() -> provider.connection(identity.token(), id)));
+        }
+        return linked(consumed, identity, found);
+    }
+
+    private CallbackOutcome linked(ConnectState state, Identity identity, List<ProviderConnection> found) {
+        return transactions.execute(tx -> {
+            List<Long> ids = new ArrayList<>();
+            for (ProviderConnection connection : found) {
+                connections.link(state.userId(), identity.id(), provider.name(), connection).ifPresent(linked -> {
+                    ids.add(linked.id());
+                    if (linked.created()) {
+                        events.publishEvent(new ConnectionLinked(linked.id(), state.userId(), false));
+                    }
+                });
+            }
+            states.recordOutcome(state.id(), "linked", null, null);
+            log.info("User {} linked connections {}", state.userId(), ids);
+            return CallbackOutcome.linked(state.flow(), ids);
+        });
+    }
+
+    private CallbackOutcome reconnected(ConnectState state, long connectionId) {
+        return transactions.execute(tx -> {
+            connections.reactivate(connectionId);
+            events.publishEvent(new ConnectionLinked(connectionId, state.userId(), true));
+            states.recordOutcome(state.id(), "reconnected", null, null);
+            log.info("User {} reconnected connection {}", state.userId(), connectionId);
+            return CallbackOutcome.linked(state.flow(), List.of(connectionId));
+        });
+    }
+
+    private static Set<String> parseIds(@Nullable String raw) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (raw != null) {
+            for (String part : raw.split(",")) {
+                String id = part.strip();
+                if (!id.matches("[1-9][0-9]{0,17}")) {
+                    throw ApiException.invalidParameter("connection_ids", "must be a comma-separated list of ids");
+                }
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty() || ids.size() > 50) {
+            throw ApiException.invalidParameter("connection_id", "must name between 1 and 50 connections");
+        }
+        return ids;
+    }
+
+    URI callbackUri() {
+        URI base = settings.publicUrl();
+        if (base == null) {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3000"));
+            base = URI.create("http://localhost:" + port);
+        }
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + CALLBACK_PATH);
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> providerCall) {
+        try {
+            return providerCall.get();
+        } catch (ProviderException e) {
+            log.warn("Provider call failed: {}", e.getMessage());
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "provider_unavailable",
+                    "The bank aggregator did not answer as expected (" + e.failure().code() + "); try again later.");
+        }
+    }
+
+    /**
+     * A webview link and until when it works.
+     */
+    public record ConnectLink(URI url, Instant expiresAt) {
+    }
+
+    /**
+     * What a callback did.
+     *
+     * @param flow {@code connect} or {@code reconnect}
+     * @param outcome {@code linked} or {@code error}
+     * @param connectionIds FireSync's ids of the connections linked or repaired
+     * @param error the provider's error code, for an error callback
+     * @param errorDescription the provider's description of the error
+     */
+    public record CallbackOutcome(String flow, String outcome, List<Long> connectionIds, @Nullable String error,
+            @Nullable String errorDescription) {
+
+        static CallbackOutcome linked(String flow, List<Long> ids) {
+            return new CallbackOutcome(flow, "linked", List.copyOf(ids), null, null);
+        }
+
+        static CallbackOutcome failed(String flow, String error, @Nullable String description) {
+            return new CallbackOutcome(flow, "error", List.of(), error, description);
+        }
+    }
+}

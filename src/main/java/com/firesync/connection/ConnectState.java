@@ -1,0 +1,18 @@
+package com.firesync.connection;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A consumed connect state: whose flow it was and, for a reconnect, which connection.
+ *
+ * @param id the state's row id
+ * @param userId the user who started the flow
+ * @param flow {@code connect} or {@code reconnect}
+ * @param connectionId the connection being repaired, for a reconnect
+ */
+record ConnectState(long id, long userId, String flow, @Nullable Long connectionId) {
+
+    static final String CONNECT = "connect";
+
+    static final String RECONNECT = "reconnect";
+}

@@ -1,0 +1,126 @@
+package com.firesync.connection;
+
+import com.firesync.shared.ApiException;
+import com.firesync.shared.DbTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code state} of webview flows: 256 random bits, stored only as a hash, bound to the user who asked for the
+ * link, usable once, expiring with the provider's temporary code.
+ */
+@Repository
+class ConnectStates {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final ConnectSettings settings;
+
+    ConnectStates(JdbcClient jdbc, Clock clock, ConnectSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Creates a state and returns it in clear, for the webview URL only.
+     */
+    String create(long userId, String flow, @Nullable Long connectionId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO connect_states (state_hash, user_id, flow, connection_id, created_at, expires_at)
+                VALUES (:hash, :user, :flow, :connection, :now, :expires)""")
+                .param("hash", hash(state))
+                .param("user", userId)
+                .param("flow", flow)
+                .param("connection", connectionId)
+                .param("now", DbTime.param(now))
+                .param("expires", DbTime.param(now.plus(settings.stateTtl())))
+                .update();
+        return state;
+    }
+
+    Instant expiry() {
+        return clock.instant().plus(settings.stateTtl());
+    }
+
+    /**
+     * Uses a state up: only the first use of an unexpired state succeeds, even with concurrent callbacks.
+     *
+     * @throws ApiException 400 {@code invalid_state}, {@code state_expired} or {@code state_used}
+     */
+    ConnectState consume(String state) {
+        String hash = hash(state);
+        var now = DbTime.param(clock.instant());
+        int claimed = jdbc.sql("""
+                UPDATE connect_states SET consumed_at = :now
+                WHERE state_hash = :hash AND consumed_at IS NULL AND expires_at > :now""")
+                .param("hash", hash)
+                .param("now", now)
+                .update();
+        var row = jdbc.sql("""
+                SELECT id, user_id, flow, connection_id, consumed_at, expires_at FROM connect_states
+                WHERE state_hash = :hash""")
+                .param("hash", hash)
+                .query((rs, i) -> new ConnectState(rs.getLong("id"), rs.getLong("user_id"), rs.getString("flow"),
+                        rs.getObject("connection_id", Long.class)))
+                .optional()
+                .orElseThrow(
+                        () -> refused("invalid_state", "This connect link is unknown; start again from FireSync."));
+        if (claimed == 1) {
+            return row;
+        }
+        boolean expired = jdbc.sql("SELECT COUNT(*) FROM connect_states WHERE id = :id AND expires_at <= :now")
+                .param("id", row.id())
+                .param("now", now)
+                .query(Long.class)
+                .single() > 0;
+        throw expired
+                ? refused("state_expired", "This connect link has expired; start again from FireSync.")
+                : refused("state_used", "This connect link was already used.");
+    }
+
+    void recordOutcome(long id, String outcome, @Nullable String errorCode, @Nullable String errorDetail) {
+        jdbc.sql("UPDATE connect_states SET outcome = :outcome, error_code = :code, error_detail = :detail"
+                + " WHERE id = :id")
+                .param("outcome", outcome)
+                .param("code", truncate(errorCode, 64))
+                .param("detail", truncate(errorDetail, 500))
+                .param("id", id)
+                .update();
+    }
+
+    private static @Nullable String truncate(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static ApiException refused(String code, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
+    }
+
+    static String hash(String state) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

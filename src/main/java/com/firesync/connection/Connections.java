@@ -1,0 +1,89 @@
+package com.firesync.connection;
+
+import com.firesync.provider.ProviderConnection;
+import com.firesync.shared.DbTime;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bank connections in the database, unique per provider connection id.
+ */
+@Repository
+class Connections {
+
+    static final String ACTIVE = "active";
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    Connections(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a connection once, however often the callback that reports it is replayed.
+     *
+     * @return the connection's id and whether this call created it, or nothing when the provider connection is
+     *         already another user's
+     */
+    Optional<Linked> link(long userId, long providerUserId, String provider, ProviderConnection connection) {
+        var now = DbTime.param(clock.instant());
+        int inserted = jdbc.sql("""
+                INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name,
+                                         connector_uuid, state, provider_state, created_at, updated_at)
+                VALUES (:user, :providerUser, :provider, :ref, :bank, :connector, :state, :providerState, :now, :now)
+                ON CONFLICT DO NOTHING""")
+                .param("user", userId)
+                .param("providerUser", providerUserId)
+                .param("provider", provider)
+                .param("ref", connection.id())
+                .param("bank", connection.bankName())
+                .param("connector", connection.connectorUuid())
+                .param("state", ACTIVE)
+                .param("providerState", connection.state())
+                .param("now", now)
+                .update();
+        return jdbc.sql("""
+                SELECT id, user_id FROM connections WHERE provider = :provider AND provider_connection_id = :ref""")
+                .param("provider", provider)
+                .param("ref", connection.id())
+                .query((rs, row) -> new Linked(rs.getLong("id"), rs.getLong("user_id"), inserted == 1))
+                .optional()
+                .filter(linked -> linked.userId() == userId);
+    }
+
+    /**
+     * The provider's id of one of the user's connections.
+     */
+    Optional<String> providerId(long userId, long connectionId) {
+        return jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id AND user_id = :user")
+                .param("id", connectionId)
+                .param("user", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * After a successful reconnect: the connection is active again and its failures are forgotten.
+     */
+    void reactivate(long connectionId) {
+        jdbc.sql("""
+                UPDATE connections SET state = :state, provider_state = NULL, error_code = NULL, error_message = NULL,
+                       consecutive_failures = 0, updated_at = :now
+                WHERE id = :id""")
+                .param("state", ACTIVE)
+                .param("now", DbTime.param(clock.instant()))
+                .param("id", connectionId)
+                .update();
+    }
+
+    /**
+     * A stored connection: its id, its owner and whether the call that returned it created it.
+     */
+    record Linked(long id, long userId, boolean created) {
+    }
+}

@@ -1,0 +1,139 @@
+package com.firesync.ledger;
+
+import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderTransaction;
+import com.firesync.shared.DbTime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
+ * updated only when something in it changed, and writing the same data twice changes nothing. One standard
+ * {@code MERGE} per row kind serves PostgreSQL 15+ and H2.
+ */
+@Service
+public class LedgerWriter {
+
+    private final NamedParameterJdbcTemplate named;
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock) {
+        this.named = named;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a connection's accounts and today's balance of each, and answers FireSync's account id for each
+     * provider account id.
+     */
+    @Transactional
+    public Map<String, Long> writeAccounts(long connectionId, long userId, List<ProviderAccount> accounts) {
+        OffsetDateTime now = DbTime.param(clock.instant());
+        Map<String, Long> ids = new HashMap<>();
+        for (ProviderAccount account : accounts) {
+            named.update(LedgerSql.MERGE_ACCOUNT, accountParams(connectionId, userId, account, now));
+            long id = jdbc.sql("SELECT id FROM accounts WHERE connection_id = :c AND provider_account_id = :ref")
+                    .param("c", connectionId)
+                    .param("ref", account.id())
+                    .query(Long.class)
+                    .single();
+            ids.put(account.id(), id);
+            if (account.balance() != null) {
+                named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
+                        .addValue("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .addValue("balance", account.balance())
+                        .addValue("currency", currency(account.currency()))
+                        .addValue("now", now));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Stores a batch of one account's transactions in one database transaction.
+     *
+     * @return how many rows were inserted or changed
+     */
+    @Transactional
+    public int writeTransactions(long accountId, long userId, String accountCurrency,
+            List<ProviderTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = DbTime.param(clock.instant());
+        List<MapSqlParameterSource> batch = new ArrayList<>(transactions.size());
+        for (ProviderTransaction transaction : transactions) {
+            batch.add(transactionParams(accountId, userId, accountCurrency, transaction, now));
+        }
+        int changed = 0;
+        for (int count : named.batchUpdate(LedgerSql.MERGE_TRANSACTION,
+                batch.toArray(MapSqlParameterSource[]::new))) {
+            changed += Math.max(count, 0);
+        }
+        return changed;
+    }
+
+    private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,
+            OffsetDateTime now) {
+        return new MapSqlParameterSource().addValue("connection", connectionId)
+                .addValue("user", userId)
+                .addValue("ref", account.id())
+                .addValue("name", limit(account.name(), 300))
+                .addValue("originalName", limit(account.originalName(), 300))
+                .addValue("type", limit(account.type(), 64))
+                .addValue("number", limit(account.number(), 64))
+                .addValue("iban", limit(account.iban(), 64))
+                .addValue("currency", currency(account.currency()))
+                .addValue("balance", account.balance())
+                .addValue("coming", account.coming())
+                .addValue("disabled", DbTime.param(account.disabled()))
+                .addValue("deleted", DbTime.param(account.deleted()))
+                .addValue("lastUpdate", account.providerLastUpdate())
+                .addValue("now", now);
+    }
+
+    private static MapSqlParameterSource transactionParams(long accountId, long userId, String accountCurrency,
+            ProviderTransaction transaction, OffsetDateTime now) {
+        String currency = transaction.currency() == null ? accountCurrency : currency(transaction.currency());
+        return new MapSqlParameterSource().addValue("account", accountId)
+                .addValue("user", userId)
+                .addValue("ref", transaction.id())
+                .addValue("date", transaction.date())
+                .addValue("valueDate", transaction.valueDate())
+                .addValue("operationDate", transaction.realizationDate())
+                .addValue("amount", transaction.amount())
+                .addValue("currency", currency)
+                .addValue("originalWording", limit(transaction.originalWording(), 1000))
+                .addValue("simplifiedWording", limit(transaction.simplifiedWording(), 1000))
+                .addValue("wording", limit(transaction.wording(), 1000))
+                .addValue("type", limit(transaction.type(), 64))
+                .addValue("pending", transaction.pending())
+                .addValue("deleted", DbTime.param(transaction.deleted()))
+                .addValue("lastUpdate", transaction.providerLastUpdate())
+                .addValue("now", now);
+    }
+
+    static String currency(@Nullable String code) {
+        return code == null || code.isBlank() ? "XXX" : limit(code, 8);
+    }
+
+    private static @Nullable String limit(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,51 @@
+package com.firesync.sync;
+
+import com.firesync.shared.DbTime;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The record of every sync: when, why, how it ended, what it changed.
+ */
+@Repository
+class SyncRuns {
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    SyncRuns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    long start(long connectionId, long userId, String trigger) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sync_runs (connection_id, user_id, trigger_kind, started_at)
+                VALUES (:connection, :user, :trigger, :now)""")
+                .param("connection", connectionId)
+                .param("user", userId)
+                .param("trigger", trigger)
+                .param("now", DbTime.param(clock.instant()))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    void finish(long runId, String outcome, int accounts, int transactions, @Nullable String errorCode) {
+        jdbc.sql("""
+                UPDATE sync_runs SET finished_at = :now, outcome = :outcome, accounts_synced = :accounts,
+                       transactions_added = :transactions, error_code = :error
+                WHERE id = :id""")
+                .param("now", DbTime.param(clock.instant()))
+                .param("outcome", outcome)
+                .param("accounts", accounts)
+                .param("transactions", transactions)
+                .param("error", errorCode)
+                .param("id", runId)
+                .update();
+    }
+}
