@@ -6,6 +6,7 @@ import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
+import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
@@ -172,7 +173,7 @@ final class PowensClient implements BankingProvider, AutoCloseable {
                 PowensJson.TransactionList.class);
     }
 
-    List<com.firesync.provider.ProviderTransaction> map(PowensJson.TransactionList page) {
+    List<ProviderTransaction> map(PowensJson.TransactionList page) {
         return guard("GET /users/me/transactions", () -> mapping.transactions(page));
     }
 
