@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -81,6 +82,16 @@ final class PowensHttp implements AutoCloseable {
     }
 
     /**
+     * Sends the request and parses the JSON body of its 2xx answer.
+     *
+     * @throws ProviderException for a failed exchange or a body that is not the JSON expected (transient)
+     */
+    <T> T fetch(String operation, HttpRequest request, Class<T> type) {
+        byte[] body = send(operation, request);
+        return guarded(operation, () -> read(body, type));
+    }
+
+    /**
      * Parses a JSON body.
      *
      * @throws MalformedResponseException when it is not the JSON expected
@@ -94,6 +105,18 @@ final class PowensHttp implements AutoCloseable {
             return value;
         } catch (JacksonException e) {
             throw new MalformedResponseException("Powens answered malformed JSON", e);
+        }
+    }
+
+    /**
+     * Runs a step that reads an answer, turning an unreadable answer into a transient failure: the caller retries
+     * rather than storing what could be read of it.
+     */
+    static <T> T guarded(String operation, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (MalformedResponseException e) {
+            throw new ProviderException(operation, new ProviderFailure.Transient("malformed_response", null), e);
         }
     }
 

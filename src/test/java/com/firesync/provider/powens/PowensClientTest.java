@@ -159,7 +159,10 @@ class PowensClientTest {
     void classifiesRevokedTokenAsAuthInvalid() {
         powens.on("GET", "/2.0/users/me/connections", json(401, "{\"code\":\"invalidToken\"}"));
 
-        assertThat(failureOf(() -> client.connections(TOKEN))).isInstanceOf(ProviderFailure.AuthInvalid.class);
+        assertThatThrownBy(() -> client.connections(TOKEN)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.failure()).isInstanceOf(ProviderFailure.AuthInvalid.class);
+            assertThat(e).hasMessageNotContaining(TOKEN.value()).hasMessageNotContaining("invalidToken\"");
+        });
     }
 
     @Test
