@@ -13,6 +13,7 @@ import com.firesync.provider.TransactionQuery;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -36,6 +37,8 @@ final class PowensClient implements BankingProvider, AutoCloseable {
 
     private final int pageSize;
 
+    private final Duration refreshTimeout;
+
     PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock) {
         this.endpoints = endpoints;
         this.http = new PowensHttp(settings.connectTimeout(), settings.readTimeout(), clock);
@@ -43,6 +46,7 @@ final class PowensClient implements BankingProvider, AutoCloseable {
         this.time = new PowensTime(settings.timezone());
         this.mapping = new PowensMapping(time);
         this.pageSize = settings.pageSize();
+        this.refreshTimeout = settings.refreshTimeout();
     }
 
     @Override
@@ -105,9 +109,12 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     @Override
     public ProviderConnection refreshConnection(ProviderToken token, String connectionId) {
         String operation = "Powens PUT /users/me/connections/{id}";
+        // Powens may hold the answer until the bank sync ends: a longer wait, so that a slow bank is not mistaken
+        // for a failure and the refresh repeated
         byte[] body = http.send(operation, http.request(url(connectionPath(connectionId), new QueryString()), token)
+                .timeout(refreshTimeout)
                 .PUT(HttpRequest.BodyPublishers.noBody())
-                .build());
+                .build(), refreshTimeout);
         PowensJson.Connection json = body.length == 0
                 ? null
                 : PowensHttp.guarded(operation, () -> http.read(body, PowensJson.Connection.class));

@@ -71,7 +71,14 @@ final class PowensHttp implements AutoCloseable {
      * @throws ProviderException for any other status, a timeout or an I/O failure
      */
     byte[] send(String operation, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(operation, request);
+        return send(operation, request, readTimeout);
+    }
+
+    /**
+     * Sends the request, waiting up to {@code timeout} for the whole answer (the request's own timeout should match).
+     */
+    byte[] send(String operation, HttpRequest request, Duration timeout) {
+        HttpResponse<byte[]> response = exchange(operation, request, timeout);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body();
@@ -120,12 +127,12 @@ final class PowensHttp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
+    private HttpResponse<byte[]> exchange(String operation, HttpRequest request, Duration timeout) {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
                 HttpResponse.BodyHandlers.ofByteArray());
         try {
             // the request timeout stops at the headers; this bound covers a body that trickles or stalls
-            return future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw transientFailure(operation, "timeout", e);

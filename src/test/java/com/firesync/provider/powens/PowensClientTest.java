@@ -303,7 +303,7 @@ class PowensClientTest {
 
     private PowensClient client(String baseUrl, Duration readTimeout, int pageSize) {
         var settings = new PowensSettings(null, null, null, null, null, null, ZoneId.of("Europe/Paris"),
-                Duration.ofSeconds(2), readTimeout, pageSize);
+                Duration.ofSeconds(2), readTimeout, readTimeout, pageSize);
         var endpoints = new PowensEndpoints(URI.create(baseUrl), URI.create("http://127.0.0.1:1/webview"),
                 "127.0.0.1", "client-1", "secret-1", false);
         return new PowensClient(() -> endpoints, settings, Clock.fixed(NOW, ZoneOffset.UTC));

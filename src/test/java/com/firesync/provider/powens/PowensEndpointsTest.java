@@ -77,6 +77,7 @@ class PowensEndpointsTest {
         assertThat(settings.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.refreshTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.pageSize()).isEqualTo(1000);
     }
 
