@@ -218,6 +218,33 @@ class PowensClientTest {
     }
 
     @Test
+    void classifiesABodyThatStallsAfterTheHeadersAsATimeout() {
+        client.close();
+        client = client(powens.origin() + "/2.0", Duration.ofMillis(300), 2);
+        powens.on("GET", "/2.0/users/me/accounts", exchange -> {
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write("{\"acc".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(failureOf(() -> client.accounts(TOKEN))).isEqualTo(new ProviderFailure.Transient("timeout", null));
+    }
+
+    @Test
+    void stopsANextLinkPointingAtItsOwnPage() {
+        powens.on("GET", "/2.0/users/me/transactions",
+                json(200, page("/2.0/users/me/transactions?limit=2&min_date=1970-01-01&all", 1)));
+
+        assertThat(failureOf(() -> client.transactions(TOKEN, TransactionQuery.since(LocalDate.EPOCH), page -> {
+        }))).isEqualTo(new ProviderFailure.Permanent("pagination_loop"));
+    }
+
+    @Test
     void classifiesARefusedConnectionAsTransient() {
         URI closed = powens.origin();
         powens.close();
