@@ -25,10 +25,20 @@ public record TransactionQuery(@Nullable String accountId, @Nullable LocalDate m
     }
 
     /**
-     * Every transaction of the user changed after {@code cursor}, deleted ones included: an incremental pull.
+     * Every transaction of the user changed after {@code cursor}, deleted ones included: an incremental pull. Powens'
+     * older documentation says a listing without dates covers the last month only; whether that holds next to
+     * {@code last_update} is unconfirmed, so a caller that must not miss older changes also sets {@code minDate}
+     * (see {@link #withMinDate(LocalDate)}).
      */
     public static TransactionQuery changedAfter(Instant cursor) {
         return new TransactionQuery(null, null, cursor, true);
+    }
+
+    /**
+     * The same query limited to transactions dated on or after {@code date}.
+     */
+    public TransactionQuery withMinDate(LocalDate date) {
+        return new TransactionQuery(accountId, date, updatedAfter, includeDeleted);
     }
 
     /**

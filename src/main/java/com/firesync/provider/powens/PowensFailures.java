@@ -1,6 +1,5 @@
 package com.firesync.provider.powens;
 
-import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderFailure;
 import java.time.Duration;
 import java.util.Set;
@@ -31,10 +30,10 @@ final class PowensFailures {
         if (status == 429 || code != null && RATE_LIMIT_CODES.contains(code)) {
             return new ProviderFailure.RateLimited(retryAfter);
         }
-        if (ConnectionHealth.needsUser(code)) {
+        if (PowensStates.needsUser(code)) {
             return new ProviderFailure.NeedsUserAction(code);
         }
-        if (ConnectionHealth.isTemporary(code)) {
+        if (PowensStates.isTemporary(code)) {
             return new ProviderFailure.Transient(code, retryAfter);
         }
         if (status >= 500 || status == 408) {

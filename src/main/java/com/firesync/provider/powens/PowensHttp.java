@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -70,7 +71,14 @@ final class PowensHttp implements AutoCloseable {
      * @throws ProviderException for any other status, a timeout or an I/O failure
      */
     byte[] send(String operation, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(operation, request);
+        return send(operation, request, readTimeout);
+    }
+
+    /**
+     * Sends the request, waiting up to {@code timeout} for the whole answer (the request's own timeout should match).
+     */
+    byte[] send(String operation, HttpRequest request, Duration timeout) {
+        HttpResponse<byte[]> response = exchange(operation, request, timeout);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body();
@@ -78,6 +86,16 @@ final class PowensHttp implements AutoCloseable {
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
         throw new ProviderException(operation, PowensFailures.classify(status, errorCode(response.body()),
                 retryAfter));
+    }
+
+    /**
+     * Sends the request and parses the JSON body of its 2xx answer.
+     *
+     * @throws ProviderException for a failed exchange or a body that is not the JSON expected (transient)
+     */
+    <T> T fetch(String operation, HttpRequest request, Class<T> type) {
+        byte[] body = send(operation, request);
+        return guarded(operation, () -> read(body, type));
     }
 
     /**
@@ -97,12 +115,24 @@ final class PowensHttp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
+    /**
+     * Runs a step that reads an answer, turning an unreadable answer into a transient failure: the caller retries
+     * rather than storing what could be read of it.
+     */
+    static <T> T guarded(String operation, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (MalformedResponseException e) {
+            throw new ProviderException(operation, new ProviderFailure.Transient("malformed_response", null), e);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String operation, HttpRequest request, Duration timeout) {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
                 HttpResponse.BodyHandlers.ofByteArray());
         try {
             // the request timeout stops at the headers; this bound covers a body that trickles or stalls
-            return future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw transientFailure(operation, "timeout", e);

@@ -1,6 +1,5 @@
 package com.firesync.provider.powens;
 
-import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderTransaction;
@@ -28,7 +27,7 @@ final class PowensMapping {
         // "error" is the deprecated twin of "state"; older payloads only carry that one
         String state = json.state() != null ? json.state() : json.error();
         return new ProviderConnection(id, connectorUuid(json), bankName(json), state,
-                ConnectionHealth.ofPowensState(state), time.instant(json.lastUpdate()), json.errorMessage());
+                PowensStates.health(state), time.instant(json.lastUpdate()), json.errorMessage());
     }
 
     ProviderAccount account(PowensJson.Account json) {

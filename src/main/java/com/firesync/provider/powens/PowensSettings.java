@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param timezone the zone of Powens' naive timestamps ({@code last_update}, {@code deleted}...), Europe/Paris
  * @param connectTimeout the longest wait for a TCP/TLS connection
  * @param readTimeout the longest one call may take, from sending the request to the last byte of the answer
+ * @param refreshTimeout the longest a forced refresh may take: Powens may answer it only once the bank sync ended
  * @param pageSize how many transactions one page asks for (Powens allows at most 1000)
  */
 @ConfigurationProperties("firesync.powens")
@@ -31,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
 record PowensSettings(@Nullable String domain, @Nullable String clientId, @Nullable String clientSecret,
         @Nullable String webhookSecret, @Nullable URI baseUrl, @Nullable URI webviewUrl,
         @DefaultValue("Europe/Paris") ZoneId timezone, @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout, @DefaultValue("1000") @Min(1) @Max(1000) int pageSize) {
+        @DefaultValue("30s") Duration readTimeout, @DefaultValue("2m") Duration refreshTimeout,
+        @DefaultValue("1000") @Min(1) @Max(1000) int pageSize) {
 
     PowensSettings {
         domain = blankToNull(domain);
@@ -44,8 +46,7 @@ record PowensSettings(@Nullable String domain, @Nullable String clientId, @Nulla
         if (webviewUrl != null && webviewUrl.toString().isBlank()) {
             webviewUrl = null;
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
-                || readTimeout.isZero()) {
+        if (!isPositive(connectTimeout) || !isPositive(readTimeout) || !isPositive(refreshTimeout)) {
             throw new IllegalArgumentException("firesync.powens timeouts must be positive");
         }
     }
@@ -57,6 +58,10 @@ record PowensSettings(@Nullable String domain, @Nullable String clientId, @Nulla
         return clientId != null || clientSecret != null;
     }
 
+    private static boolean isPositive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -66,7 +71,8 @@ record PowensSettings(@Nullable String domain, @Nullable String clientId, @Nulla
         return "PowensSettings[domain=" + domain + ", clientId=" + clientId + ", clientSecret="
                 + redacted(clientSecret) + ", webhookSecret=" + redacted(webhookSecret) + ", baseUrl=" + baseUrl
                 + ", webviewUrl=" + webviewUrl + ", timezone=" + timezone + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + "]";
+                + ", readTimeout=" + readTimeout + ", refreshTimeout=" + refreshTimeout + ", pageSize=" + pageSize
+                + "]";
     }
 
     static String redacted(@Nullable String secret) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransactionListing {
 
-    private static final String OPERATION = "Powens GET /users/me/transactions";
+    static final String OPERATION = "Powens GET /users/me/transactions";
 
     private final PowensClient client;
 
