@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,27 +67,82 @@ public class LedgerWriter {
     }
 
     /**
-     * Stores a batch of one account's transactions in one database transaction.
-     *
-     * @return how many rows were inserted or changed
+     * Stores a batch of one account's transactions in one database transaction, and tells what changed.
      */
     @Transactional
-    public int writeTransactions(long accountId, long userId, String accountCurrency,
+    public WriteCounts writeTransactions(long accountId, long userId, String accountCurrency,
             List<ProviderTransaction> transactions) {
         if (transactions.isEmpty()) {
-            return 0;
+            return WriteCounts.NONE;
         }
+        Map<String, Boolean> existing = existing(accountId, transactions);
         OffsetDateTime now = DbTime.param(clock.instant());
         List<MapSqlParameterSource> batch = new ArrayList<>(transactions.size());
         for (ProviderTransaction transaction : transactions) {
             batch.add(transactionParams(accountId, userId, accountCurrency, transaction, now));
         }
-        int changed = 0;
-        for (int count : named.batchUpdate(LedgerSql.MERGE_TRANSACTION,
-                batch.toArray(MapSqlParameterSource[]::new))) {
-            changed += Math.max(count, 0);
+        int[] changed = named.batchUpdate(LedgerSql.MERGE_TRANSACTION, batch.toArray(MapSqlParameterSource[]::new));
+        int added = 0;
+        int updated = 0;
+        int removed = 0;
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 0) {
+                continue;
+            }
+            ProviderTransaction transaction = transactions.get(i);
+            Boolean wasDeleted = existing.get(transaction.id());
+            if (wasDeleted == null) {
+                added += transaction.deleted() == null ? 1 : 0;
+            } else if (transaction.deleted() != null && !wasDeleted) {
+                removed++;
+            } else {
+                updated++;
+            }
         }
-        return changed;
+        return new WriteCounts(added, updated, removed);
+    }
+
+    /**
+     * Marks deleted the account's live transactions dated on or after {@code from} that the provider no longer lists
+     * (a reconciliation found them missing).
+     *
+     * @return how many were marked
+     */
+    @Transactional
+    public int removeMissing(long accountId, LocalDate from, Set<String> listed) {
+        List<String> stale = jdbc.sql("""
+                SELECT provider_transaction_id FROM transactions
+                WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
+                .param("account", accountId)
+                .param("from", from)
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(id -> !listed.contains(id))
+                .toList();
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                UPDATE transactions SET deleted_at = :now, updated_at = :now
+                WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
+                .param("now", DbTime.param(clock.instant()))
+                .param("account", accountId)
+                .param("ids", stale)
+                .update();
+    }
+
+    private Map<String, Boolean> existing(long accountId, List<ProviderTransaction> transactions) {
+        Map<String, Boolean> existing = new HashMap<>();
+        List<String> ids = transactions.stream().map(ProviderTransaction::id).distinct().toList();
+        jdbc.sql("""
+                SELECT provider_transaction_id, deleted_at FROM transactions
+                WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
+                .param("account", accountId)
+                .param("ids", ids)
+                .query((rs, row) -> existing.put(rs.getString(1), rs.getObject(2) != null))
+                .list();
+        return existing;
     }
 
     private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,

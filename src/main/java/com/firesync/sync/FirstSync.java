@@ -1,5 +1,6 @@
 package com.firesync.sync;
 
+import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionLinked;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -12,14 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstSync {
 
-    private final ConnectionSync sync;
+    private final SyncEngine engine;
 
-    FirstSync(ConnectionSync sync) {
-        this.sync = sync;
+    private final ConnectionLifecycle connections;
+
+    FirstSync(SyncEngine engine, ConnectionLifecycle connections) {
+        this.engine = engine;
+        this.connections = connections;
     }
 
     @ApplicationModuleListener
     void on(ConnectionLinked linked) {
-        sync.sync(linked.connectionId(), linked.reconnected() ? "reconnect" : "connect");
+        connections.snapshot(linked.connectionId())
+                .ifPresent(connection -> engine.sync(connection,
+                        linked.reconnected() ? SyncTrigger.RECONNECT : SyncTrigger.CONNECT, false));
     }
 }

@@ -1,5 +1,6 @@
 package com.firesync.sync;
 
+import com.firesync.ledger.WriteCounts;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,12 @@ class SyncRuns {
         this.clock = clock;
     }
 
-    long start(long connectionId, long userId, String trigger) {
+    long start(long connectionId, long userId, String trigger, String instance) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO sync_runs (connection_id, user_id, trigger_kind, started_at)
-                VALUES (:connection, :user, :trigger, :now)""")
+                INSERT INTO sync_runs (connection_id, user_id, trigger_kind, started_at, instance_id)
+                VALUES (:connection, :user, :trigger, :now, :instance)""")
+                .param("instance", instance)
                 .param("connection", connectionId)
                 .param("user", userId)
                 .param("trigger", trigger)
@@ -35,15 +37,18 @@ class SyncRuns {
         return keys.getKeyAs(Long.class);
     }
 
-    void finish(long runId, String outcome, int accounts, int transactions, @Nullable String errorCode) {
+    void finish(long runId, String outcome, @Nullable String errorCode, int accounts, WriteCounts counts) {
         jdbc.sql("""
                 UPDATE sync_runs SET finished_at = :now, outcome = :outcome, accounts_synced = :accounts,
-                       transactions_added = :transactions, error_code = :error
+                       transactions_added = :added, transactions_updated = :updated,
+                       transactions_removed = :removed, error_code = :error
                 WHERE id = :id""")
                 .param("now", DbTime.param(clock.instant()))
                 .param("outcome", outcome)
                 .param("accounts", accounts)
-                .param("transactions", transactions)
+                .param("added", counts.added())
+                .param("updated", counts.updated())
+                .param("removed", counts.removed())
                 .param("error", errorCode)
                 .param("id", runId)
                 .update();

@@ -75,8 +75,8 @@ class LedgerWriterTests {
             batch.add(transaction("t" + i, "-" + i + ".25", i % 5 == 0, null));
         }
 
-        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(50);
-        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isZero();
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(new WriteCounts(50, 0, 0));
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(WriteCounts.NONE);
         assertThat(count("transactions")).isEqualTo(50);
     }
 
@@ -86,11 +86,12 @@ class LedgerWriterTests {
         writer.writeTransactions(account, userId, "EUR",
                 List.of(transaction("p", "-10.00", true, null), transaction("q", "-3.00", true, null)));
 
-        int changed = writer.writeTransactions(account, userId, "EUR", List.of(transaction("p", "-10.40", false, null),
-                transaction("q", "-3.00", true, Instant.parse("2026-01-11T08:00:00Z")),
-                transaction("r", "-3.00", false, null)));
+        WriteCounts changed = writer.writeTransactions(account, userId, "EUR",
+                List.of(transaction("p", "-10.40", false, null),
+                        transaction("q", "-3.00", true, Instant.parse("2026-01-11T08:00:00Z")),
+                        transaction("r", "-3.00", false, null)));
 
-        assertThat(changed).isEqualTo(3);
+        assertThat(changed).isEqualTo(new WriteCounts(1, 1, 1));
         assertThat(jdbc.sql("SELECT amount FROM transactions WHERE provider_transaction_id = 'p'")
                 .query(BigDecimal.class)
                 .single()).isEqualByComparingTo("-10.40");

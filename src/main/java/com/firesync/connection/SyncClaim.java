@@ -1,0 +1,20 @@
+package com.firesync.connection;
+
+import com.firesync.provider.ProviderToken;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running sync's hold on a connection, with what the sync needs to call the provider.
+ *
+ * @param connectionId FireSync's id
+ * @param userId the owner
+ * @param providerConnectionId the provider's id
+ * @param instance the instance holding the claim
+ * @param cursor the provider's last change committed so far, if any
+ * @param lastReconciledAt when the trailing window was last re-read in full
+ * @param token the provider token (a secret; its {@code toString} hides it)
+ */
+public record SyncClaim(long connectionId, long userId, String providerConnectionId, String instance,
+        @Nullable Instant cursor, @Nullable Instant lastReconciledAt, ProviderToken token) {
+}

@@ -1,0 +1,178 @@
+package com.firesync.sync;
+
+import com.firesync.connection.ConnectionLifecycle;
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConnectionState;
+import com.firesync.connection.SyncClaim;
+import com.firesync.ledger.LedgerWriter;
+import com.firesync.ledger.WriteCounts;
+import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderFailure;
+import com.firesync.provider.TransactionQuery;
+import com.firesync.sync.TransactionPull.AccountRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Syncs connections: asks the policy, claims the connection (one sync at a time, across instances), pulls accounts
+ * and the transactions changed since the cursor (a backfill the first time, the trailing window on reconciliation
+ * days), and ends the claim in the state the outcome calls for. The cursor moves only past committed data.
+ */
+@Service
+public class SyncEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final String instance = "fs-" + UUID.randomUUID();
+
+    private final ConnectionLifecycle connections;
+
+    private final BankingProvider provider;
+
+    private final LedgerWriter ledger;
+
+    private final SyncRuns runs;
+
+    private final SyncPolicy policy;
+
+    private final SyncSettings settings;
+
+    private final Clock clock;
+
+    SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
+            SyncPolicy policy, SyncSettings settings, Clock clock) {
+        this.connections = connections;
+        this.provider = provider;
+        this.ledger = ledger;
+        this.runs = runs;
+        this.policy = policy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Syncs one connection if the policy allows it.
+     *
+     * @param force the user asked for fresh data: the freshness rule is waived and the provider is asked to refresh
+     *        from the bank first (never in bulk: the provider's fair-usage policy)
+     */
+    public SyncOutcome sync(ConnectionSnapshot connection, SyncTrigger trigger, boolean force) {
+        Instant now = clock.instant();
+        SyncDecision decision = policy.decide(connection, now, trigger, force, null);
+        if (!decision.sync()) {
+            return SyncOutcome.skipped(connection.id(), decision);
+        }
+        var claim = connections.claim(connection.id(), instance, now, settings.lease());
+        if (claim.isEmpty()) {
+            return SyncOutcome.skipped(connection.id(),
+                    SyncDecision.skip(SyncDecision.Reason.IN_PROGRESS, null));
+        }
+        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL);
+    }
+
+    private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh) {
+        Instant started = clock.instant();
+        long run = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
+        try {
+            if (refresh) {
+                provider.refreshConnection(claim.token(), claim.providerConnectionId());
+            }
+            Pulled pulled = pull(claim, started);
+            if (!pulled.complete()) {
+                return fail(claim, run, started, "account_write_failed", ConnectionState.FAILING, null, pulled);
+            }
+            connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
+            runs.finish(run, "synced", null, pulled.accounts(), pulled.counts());
+            log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
+                    run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
+                    pulled.counts().removed());
+            return outcome(claim, "synced", "ok", run, started, pulled.accounts(), pulled.counts());
+        } catch (ProviderException e) {
+            ProviderFailure failure = e.failure();
+            boolean user = failure instanceof ProviderFailure.NeedsUserAction;
+            return fail(claim, run, started, failure.code(),
+                    user ? ConnectionState.NEEDS_USER_ACTION : ConnectionState.FAILING, user ? failure.code() : null,
+                    null);
+        } catch (RuntimeException e) {
+            log.error("Sync of connection {} (run {}) failed unexpectedly", claim.connectionId(), run, e);
+            return fail(claim, run, started, "internal_error", ConnectionState.FAILING, null, null);
+        }
+    }
+
+    private Pulled pull(SyncClaim claim, Instant now) {
+        List<ProviderAccount> accounts = provider.accounts(claim.token())
+                .stream()
+                .filter(account -> account.connectionId().equals(claim.providerConnectionId()))
+                .toList();
+        Map<String, Long> ids = ledger.writeAccounts(claim.connectionId(), claim.userId(), accounts);
+        Map<String, AccountRef> refs = new HashMap<>();
+        for (ProviderAccount account : accounts) {
+            refs.put(account.id(), new AccountRef(ids.get(account.id()),
+                    account.currency() == null ? "XXX" : account.currency()));
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        boolean backfill = claim.cursor() == null;
+        boolean reconcile = !backfill && (claim.lastReconciledAt() == null
+                || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
+        LocalDate reconcileFrom = reconcile ? today.minus(settings.reconcileWindow()) : null;
+        var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom);
+        if (!refs.isEmpty()) {
+            TransactionQuery query = backfill
+                    ? TransactionQuery.since(today.minus(settings.backfill()))
+                    : TransactionQuery.changedAfter(claim.cursor().minus(settings.overlap()))
+                            .withMinDate(reconcile ? reconcileFrom : today.minus(settings.backfill()));
+            provider.transactions(claim.token(), query, page -> {
+                pull.accept(page.transactions());
+                connections.renew(claim, clock.instant().plus(settings.lease()));
+            });
+            if (reconcile) {
+                // the window is re-read in full, whatever changed when
+                provider.transactions(claim.token(), TransactionQuery.since(reconcileFrom), page -> {
+                    pull.accept(page.transactions());
+                    connections.renew(claim, clock.instant().plus(settings.lease()));
+                });
+            }
+            pull.flush();
+            pull.removeMissing();
+        }
+        Instant cursor = pull.newest() == null ? claim.cursor() : pull.newest();
+        return new Pulled(accounts.size(), pull.counts(), backfill && cursor == null ? now : cursor,
+                backfill || reconcile ? now : null, pull.complete());
+    }
+
+    private SyncOutcome fail(SyncClaim claim, long run, Instant started, String code, ConnectionState to,
+            @Nullable String providerState, @Nullable Pulled partial) {
+        connections.failed(claim, clock.instant(), to, code, providerState);
+        WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
+        int accounts = partial == null ? 0 : partial.accounts();
+        runs.finish(run, "failed", code, accounts, counts);
+        log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
+        return outcome(claim, "failed", code, run, started, accounts, counts);
+    }
+
+    private SyncOutcome outcome(SyncClaim claim, String decision, String reason, long run, Instant started,
+            int accounts, WriteCounts counts) {
+        long duration = java.time.Duration.between(started, clock.instant()).toMillis();
+        return new SyncOutcome(claim.connectionId(), decision, reason, null, run, accounts, counts.added(),
+                counts.updated(), counts.removed(), duration);
+    }
+
+    /**
+     * What a pull committed.
+     */
+    private record Pulled(int accounts, WriteCounts counts, @Nullable Instant cursor, @Nullable Instant reconciledAt,
+            boolean complete) {
+    }
+}

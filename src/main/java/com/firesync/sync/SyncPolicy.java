@@ -1,0 +1,74 @@
+package com.firesync.sync;
+
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConnectionState;
+import com.firesync.sync.SyncDecision.Reason;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a connection syncs now. The checks run in a fixed order, so the answer names the first rule that
+ * holds it back: disabled, already syncing, needs the user, circuit open, minimum interval (forced or not), fresh
+ * (unless forced).
+ */
+@Component
+public class SyncPolicy {
+
+    private final SyncSettings settings;
+
+    SyncPolicy(SyncSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param trigger what asks for the sync; a connect or reconnect was asked for by the user in the webview and
+     *        skips the interval and freshness rules
+     * @param force the user asked for fresh data ({@code force=true})
+     * @param circuitOpenUntil until when the connection's circuit breaker refuses calls, if it does
+     */
+    public SyncDecision decide(ConnectionSnapshot connection, Instant now, SyncTrigger trigger, boolean force,
+            @Nullable Instant circuitOpenUntil) {
+        if (connection.state() == ConnectionState.DISABLED) {
+            return SyncDecision.skip(Reason.DISABLED, null);
+        }
+        if (connection.claimedUntil() != null && connection.claimedUntil().isAfter(now)) {
+            return SyncDecision.skip(Reason.IN_PROGRESS, connection.claimedUntil());
+        }
+        if (trigger.userLinked()) {
+            return SyncDecision.run(Reason.TRIGGERED);
+        }
+        if (connection.state() == ConnectionState.NEEDS_USER_ACTION) {
+            return SyncDecision.skip(Reason.NEEDS_USER_ACTION, null);
+        }
+        if (circuitOpenUntil != null && circuitOpenUntil.isAfter(now)) {
+            return SyncDecision.skip(Reason.CIRCUIT_OPEN, circuitOpenUntil);
+        }
+        Instant lastAttempt = connection.lastAttemptAt();
+        if (lastAttempt != null && now.isBefore(lastAttempt.plus(settings.minInterval()))) {
+            return SyncDecision.skip(Reason.RATE_LIMITED, lastAttempt.plus(settings.minInterval()));
+        }
+        Instant lastSuccess = connection.lastSuccessAt();
+        if (lastSuccess == null) {
+            return SyncDecision.run(connection.consecutiveFailures() > 0 ? Reason.RETRY : Reason.FIRST_SYNC);
+        }
+        if (force) {
+            return SyncDecision.run(Reason.FORCED);
+        }
+        if (now.isBefore(lastSuccess.plus(settings.freshFor()))) {
+            return SyncDecision.skip(Reason.FRESH, lastSuccess.plus(settings.freshFor()));
+        }
+        if (connection.consecutiveFailures() > 0) {
+            return SyncDecision.run(Reason.RETRY);
+        }
+        return SyncDecision.run(isStale(connection, now) ? Reason.STALE : Reason.DUE);
+    }
+
+    /**
+     * Whether a connection went without a successful sync for longer than {@code staleAfter}.
+     */
+    public boolean isStale(ConnectionSnapshot connection, Instant now) {
+        Instant lastSuccess = connection.lastSuccessAt();
+        return lastSuccess == null || now.isAfter(lastSuccess.plus(settings.staleAfter()));
+    }
+}

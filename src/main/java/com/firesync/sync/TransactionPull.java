@@ -1,0 +1,134 @@
+package com.firesync.sync;
+
+import com.firesync.ledger.LedgerWriter;
+import com.firesync.ledger.WriteCounts;
+import com.firesync.provider.ProviderTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies one transaction listing to the ledger. Rows are buffered and written per account, each account in its own
+ * database transaction, so that a pending row and the booked row replacing it land together and one account's bad
+ * data does not sink the others. Tracks the newest provider change among committed rows (the next cursor) and, for a
+ * reconciliation, which rows the provider still lists.
+ */
+final class TransactionPull {
+
+    /** Rows held before writing: bounds memory on a backfill while keeping incremental syncs in one write. */
+    static final int BUFFER = 5000;
+
+    private final LedgerWriter ledger;
+
+    private final long userId;
+
+    private final Map<String, AccountRef> accounts;
+
+    private final @Nullable LocalDate reconcileFrom;
+
+    private final Map<String, List<ProviderTransaction>> buffer = new HashMap<>();
+
+    private final Map<String, Set<String>> listed = new HashMap<>();
+
+    private final Set<String> failedAccounts = new HashSet<>();
+
+    private int buffered;
+
+    private WriteCounts counts = WriteCounts.NONE;
+
+    private @Nullable Instant newest;
+
+    TransactionPull(LedgerWriter ledger, long userId, Map<String, AccountRef> accounts,
+            @Nullable LocalDate reconcileFrom) {
+        this.ledger = ledger;
+        this.userId = userId;
+        this.accounts = accounts;
+        this.reconcileFrom = reconcileFrom;
+    }
+
+    void accept(List<ProviderTransaction> page) {
+        for (ProviderTransaction transaction : page) {
+            if (!accounts.containsKey(transaction.accountId())) {
+                continue; // another connection's account: its own sync writes it
+            }
+            buffer.computeIfAbsent(transaction.accountId(), id -> new ArrayList<>()).add(transaction);
+            if (reconcileFrom != null && !transaction.date().isBefore(reconcileFrom)) {
+                listed.computeIfAbsent(transaction.accountId(), id -> new HashSet<>()).add(transaction.id());
+            }
+            buffered++;
+        }
+        if (buffered >= BUFFER) {
+            flush();
+        }
+    }
+
+    /**
+     * Writes what is buffered. An account whose write fails is remembered and skipped from then on.
+     */
+    void flush() {
+        for (var entry : buffer.entrySet()) {
+            String accountId = entry.getKey();
+            if (failedAccounts.contains(accountId)) {
+                continue;
+            }
+            AccountRef account = accounts.get(accountId);
+            try {
+                counts = counts.plus(ledger.writeTransactions(account.id(), userId, account.currency(),
+                        entry.getValue()));
+                entry.getValue().forEach(this::see);
+            } catch (RuntimeException e) {
+                failedAccounts.add(accountId);
+            }
+        }
+        buffer.clear();
+        buffered = 0;
+    }
+
+    /**
+     * After a complete listing: marks deleted the rows of the reconciled window the provider no longer lists.
+     */
+    void removeMissing() {
+        if (reconcileFrom == null) {
+            return;
+        }
+        for (var entry : accounts.entrySet()) {
+            if (!failedAccounts.contains(entry.getKey())) {
+                int removed = ledger.removeMissing(entry.getValue().id(), reconcileFrom,
+                        listed.getOrDefault(entry.getKey(), Set.of()));
+                counts = counts.plus(new WriteCounts(0, 0, removed));
+            }
+        }
+    }
+
+    private void see(ProviderTransaction transaction) {
+        Instant update = transaction.lastUpdate();
+        if (update != null && (newest == null || update.isAfter(newest))) {
+            newest = update;
+        }
+    }
+
+    WriteCounts counts() {
+        return counts;
+    }
+
+    @Nullable
+    Instant newest() {
+        return newest;
+    }
+
+    boolean complete() {
+        return failedAccounts.isEmpty();
+    }
+
+    /**
+     * A ledger account the listing writes to.
+     */
+    record AccountRef(long id, String currency) {
+    }
+}

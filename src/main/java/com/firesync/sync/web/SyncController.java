@@ -1,0 +1,137 @@
+package com.firesync.sync.web;
+
+import com.firesync.connection.ConnectionLifecycle;
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConnectionState;
+import com.firesync.shared.ApiException;
+import com.firesync.shared.ApiResponse;
+import com.firesync.shared.Caller;
+import com.firesync.sync.BulkSync;
+import com.firesync.sync.SyncEngine;
+import com.firesync.sync.SyncOutcome;
+import com.firesync.sync.SyncPolicy;
+import com.firesync.sync.SyncSettings;
+import com.firesync.sync.SyncTrigger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Intelligent sync requests and the sync status of the caller's connections (every connection for an admin).
+ */
+@RestController
+class SyncController {
+
+    private final SyncEngine engine;
+
+    private final BulkSync bulk;
+
+    private final ConnectionLifecycle connections;
+
+    private final SyncPolicy policy;
+
+    private final SyncSettings settings;
+
+    private final Clock clock;
+
+    SyncController(SyncEngine engine, BulkSync bulk, ConnectionLifecycle connections, SyncPolicy policy,
+            SyncSettings settings, Clock clock) {
+        this.engine = engine;
+        this.bulk = bulk;
+        this.connections = connections;
+        this.policy = policy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/sync/intelligent/connection/{id}")
+    ApiResponse<SyncOutcome> syncConnection(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+            @RequestParam(required = false) @Nullable String force) {
+        long connectionId = positiveId(id);
+        ConnectionSnapshot connection = connections.snapshot(caller.userId(), connectionId)
+                .orElseThrow(() -> ApiException.notFound("connection"));
+        return ApiResponse.ok(engine.sync(connection, SyncTrigger.MANUAL, flag(force)));
+    }
+
+    @PostMapping("/api/sync/intelligent/all")
+    ResponseEntity<ApiResponse<?>> syncAll(@AuthenticationPrincipal Caller caller) {
+        if (caller.isAdmin()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.ok(bulk.start(SyncTrigger.MANUAL)));
+        }
+        return ResponseEntity.ok(ApiResponse.ok(bulk.syncAll(caller.userId(), SyncTrigger.MANUAL)));
+    }
+
+    @GetMapping("/api/sync/status")
+    ApiResponse<List<ConnectionStatus>> status(@AuthenticationPrincipal Caller caller) {
+        Instant now = clock.instant();
+        return ApiResponse.ok(connections.list(caller.isAdmin() ? null : caller.userId())
+                .stream()
+                .map(connection -> status(connection, now))
+                .toList());
+    }
+
+    private ConnectionStatus status(ConnectionSnapshot connection, Instant now) {
+        Instant lastSuccess = connection.lastSuccessAt();
+        boolean userAction = connection.state() == ConnectionState.NEEDS_USER_ACTION;
+        Instant next = lastSuccess == null ? now : lastSuccess.plus(settings.freshFor());
+        return new ConnectionStatus(connection.id(), connection.bank(), connection.state().code(),
+                connection.lastAttemptAt(), lastSuccess,
+                lastSuccess == null ? null : Duration.between(lastSuccess, now).toSeconds(),
+                policy.isStale(connection, now), userAction ? null : next, connection.consecutiveFailures(),
+                "closed", connection.errorCode(),
+                new UserAction(userAction, connection.providerState(),
+                        userAction ? "/api/auth/powens/reconnect/" + connection.id() : null));
+    }
+
+    private static long positiveId(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalidParameter("id", "must be a positive integer id");
+    }
+
+    private static boolean flag(@Nullable String raw) {
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalidParameter("force", "must be true or false");
+        };
+    }
+
+    /**
+     * One connection's sync status.
+     */
+    record ConnectionStatus(long connectionId, String bank, String state, @Nullable Instant lastAttemptAt,
+            @Nullable Instant lastSuccessAt, @Nullable Long stalenessSeconds, boolean stale,
+            @Nullable Instant nextPlannedSync, int consecutiveFailures, String circuitState,
+            @Nullable String lastError, UserAction userAction) {
+    }
+
+    /**
+     * What the user must do, if anything.
+     *
+     * @param required whether the user must act before the connection syncs again
+     * @param providerState the provider's state, e.g. {@code SCARequired}
+     * @param reconnectRoute the route that hands out a reconnect link
+     */
+    record UserAction(boolean required, @Nullable String providerState, @Nullable String reconnectRoute) {
+    }
+}
