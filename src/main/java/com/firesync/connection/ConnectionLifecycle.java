@@ -41,6 +41,39 @@ public class ConnectionLifecycle {
     }
 
     /**
+     * The connection a provider knows by {@code providerConnectionId}.
+     */
+    public Optional<ConnectionSnapshot> byProviderId(String provider, String providerConnectionId) {
+        return jdbc
+                .sql("SELECT " + COLUMNS
+                        + " FROM connections WHERE provider = :provider AND provider_connection_id = :ref")
+                .param("provider", provider)
+                .param("ref", providerConnectionId)
+                .query(ConnectionLifecycle::snapshot)
+                .optional();
+    }
+
+    /**
+     * Records what the provider says of a connection outside a sync (a webhook): a state that needs the user puts it
+     * in {@link ConnectionState#NEEDS_USER_ACTION}; a deleted connection is {@link ConnectionState#DISABLED}.
+     */
+    @Transactional
+    public void providerReported(long connectionId, ConnectionState to, @Nullable String providerState, Instant at) {
+        ConnectionSnapshot before = snapshot(connectionId).orElseThrow();
+        if (before.state() == to) {
+            return;
+        }
+        jdbc.sql("UPDATE connections SET state = :state, provider_state = :providerState, updated_at = :at"
+                + " WHERE id = :id")
+                .param("state", to.code())
+                .param("providerState", providerState)
+                .param("at", DbTime.param(at))
+                .param("id", connectionId)
+                .update();
+        record(connectionId, before.state(), to, providerState, "reported by the provider", at);
+    }
+
+    /**
      * The user's connection, or nothing when it is not theirs.
      */
     public Optional<ConnectionSnapshot> snapshot(long userId, long connectionId) {

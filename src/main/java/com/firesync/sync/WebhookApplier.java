@@ -1,0 +1,118 @@
+package com.firesync.sync;
+
+import com.firesync.connection.ConnectionLifecycle;
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConnectionState;
+import com.firesync.ledger.LedgerWriter;
+import com.firesync.ledger.WriteCounts;
+import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ConnectionHealth;
+import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderTransaction;
+import com.firesync.provider.WebhookEvent;
+import com.firesync.provider.WebhookReader;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies stored webhooks in the background through the same idempotent writer as syncs. A
+ * {@code CONNECTION_SYNCED} carries the refresh's new and changed transactions: they are written directly, so data
+ * flows without polling; the sync cursor does not move, so the next sync still reads everything it has not seen.
+ */
+@Component
+class WebhookApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookApplier.class);
+
+    private final WebhookInbox inbox;
+
+    private final WebhookReader reader;
+
+    private final ConnectionLifecycle connections;
+
+    private final LedgerWriter ledger;
+
+    private final BankingProvider provider;
+
+    private final Clock clock;
+
+    WebhookApplier(WebhookInbox inbox, WebhookReader reader, ConnectionLifecycle connections, LedgerWriter ledger,
+            BankingProvider provider, Clock clock) {
+        this.inbox = inbox;
+        this.reader = reader;
+        this.connections = connections;
+        this.ledger = ledger;
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(WebhookReceived received) {
+        inbox.load(received.inboxId()).ifPresent(stored -> {
+            String outcome;
+            try {
+                outcome = apply(reader.read(stored.event(), stored.body()));
+            } catch (ProviderException e) {
+                outcome = "malformed";
+            }
+            inbox.done(stored.id(), outcome);
+        });
+    }
+
+    private String apply(WebhookEvent event) {
+        return switch (event) {
+            case WebhookEvent.ConnectionSynced synced -> connectionSynced(synced);
+            case WebhookEvent.ConnectionDeleted deleted -> connections.byProviderId(provider.name(),
+                    deleted.providerConnectionId()).map(connection -> {
+                        connections.providerReported(connection.id(), ConnectionState.DISABLED, null,
+                                clock.instant());
+                        return "disabled";
+                    }).orElse("unknown_connection");
+            case WebhookEvent.AccountChanged changed -> connections.byProviderId(provider.name(),
+                    changed.account().connectionId()).map(connection -> {
+                        ledger.writeAccounts(connection.id(), connection.userId(), List.of(changed.account()));
+                        return "applied";
+                    }).orElse("unknown_connection");
+            case WebhookEvent.Ignored ignored -> "ignored";
+        };
+    }
+
+    private String connectionSynced(WebhookEvent.ConnectionSynced synced) {
+        var found = connections.byProviderId(provider.name(), synced.connection().id());
+        if (found.isEmpty()) {
+            return "unknown_connection";
+        }
+        ConnectionSnapshot connection = found.get();
+        if (synced.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
+            connections.providerReported(connection.id(), ConnectionState.NEEDS_USER_ACTION,
+                    synced.connection().state(), clock.instant());
+            return "needs_user_action";
+        }
+        Map<String, Long> ids = ledger.writeAccounts(connection.id(), connection.userId(), synced.accounts());
+        Map<String, String> currencies = new HashMap<>();
+        for (ProviderAccount account : synced.accounts()) {
+            currencies.put(account.id(), account.currency() == null ? "XXX" : account.currency());
+        }
+        Map<String, List<ProviderTransaction>> byAccount = new HashMap<>();
+        for (ProviderTransaction transaction : synced.transactions()) {
+            if (ids.containsKey(transaction.accountId())) {
+                byAccount.computeIfAbsent(transaction.accountId(), id -> new java.util.ArrayList<>()).add(transaction);
+            }
+        }
+        WriteCounts counts = WriteCounts.NONE;
+        for (var entry : byAccount.entrySet()) {
+            counts = counts.plus(ledger.writeTransactions(ids.get(entry.getKey()), connection.userId(),
+                    currencies.get(entry.getKey()), entry.getValue()));
+        }
+        log.info("Applied webhook for connection {}: +{} ~{} -{} transactions", connection.id(), counts.added(),
+                counts.updated(), counts.removed());
+        return "applied";
+    }
+}
