@@ -1,0 +1,103 @@
+package com.firesync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConnectionState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class SyncPolicyTests {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    final SyncPolicy policy = new SyncPolicy(new SyncSettings(Duration.ofHours(2), Duration.ofMinutes(5),
+            Duration.ofHours(4), Period.ofDays(730), Duration.ofHours(1), Period.ofDays(30), Duration.ofHours(24),
+            Duration.ofMinutes(15)));
+
+    @Test
+    void syncsANeverSyncedConnection() {
+        assertThat(decide(connection(ConnectionState.ACTIVE, null, null, 0, null), false))
+                .isEqualTo(new SyncDecision(true, "first_sync", null));
+    }
+
+    @Test
+    void skipsFreshConnectionUnlessForced() {
+        var fresh = connection(ConnectionState.ACTIVE, ago(60), ago(60), 0, null);
+
+        assertThat(decide(fresh, false)).isEqualTo(new SyncDecision(false, "fresh", NOW.plus(Duration.ofMinutes(60))));
+        assertThat(decide(fresh, true)).isEqualTo(new SyncDecision(true, "forced", null));
+    }
+
+    @Test
+    void holdsTheMinimumIntervalEvenWhenForced() {
+        var recent = connection(ConnectionState.ACTIVE, ago(2), ago(200), 0, null);
+
+        assertThat(decide(recent, true))
+                .isEqualTo(new SyncDecision(false, "rate_limited", NOW.plus(Duration.ofMinutes(3))));
+    }
+
+    @Test
+    void skipsWhileAnotherSyncHoldsTheConnection() {
+        var held = connection(ConnectionState.SYNCING, ago(1), ago(300), 0, NOW.plusSeconds(600));
+
+        assertThat(decide(held, true).reason()).isEqualTo("in_progress");
+    }
+
+    @Test
+    void takesOverAnExpiredClaim() {
+        var crashed = connection(ConnectionState.SYNCING, ago(30), ago(300), 0, NOW.minusSeconds(60));
+
+        assertThat(decide(crashed, false)).isEqualTo(new SyncDecision(true, "stale", null));
+    }
+
+    @Test
+    void neverRetriesAConnectionThatNeedsTheUser() {
+        var blocked = connection(ConnectionState.NEEDS_USER_ACTION, ago(300), ago(600), 3, null);
+
+        assertThat(decide(blocked, true).reason()).isEqualTo("needs_user_action");
+        assertThat(policy.decide(blocked, NOW, SyncTrigger.RECONNECT, false, null).sync()).isTrue();
+    }
+
+    @Test
+    void skipsWhileTheCircuitIsOpenNamingTheNextProbe() {
+        var failing = connection(ConnectionState.FAILING, ago(30), ago(600), 4, null);
+        Instant probe = NOW.plusSeconds(120);
+
+        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, probe))
+                .isEqualTo(new SyncDecision(false, "circuit_open", probe));
+        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, NOW.minusSeconds(1)).reason())
+                .isEqualTo("retry");
+    }
+
+    @Test
+    void neverSyncsADisabledConnection() {
+        assertThat(decide(connection(ConnectionState.DISABLED, null, null, 0, null), true).reason())
+                .isEqualTo("disabled");
+    }
+
+    @Test
+    void tellsStaleFromDue() {
+        assertThat(decide(connection(ConnectionState.ACTIVE, ago(150), ago(150), 0, null), false).reason())
+                .isEqualTo("due");
+        assertThat(decide(connection(ConnectionState.ACTIVE, ago(300), ago(300), 0, null), false).reason())
+                .isEqualTo("stale");
+    }
+
+    private SyncDecision decide(ConnectionSnapshot connection, boolean force) {
+        return policy.decide(connection, NOW, SyncTrigger.MANUAL, force, null);
+    }
+
+    private static Instant ago(int minutes) {
+        return NOW.minus(Duration.ofMinutes(minutes));
+    }
+
+    private static ConnectionSnapshot connection(ConnectionState state, @Nullable Instant lastAttempt,
+            @Nullable Instant lastSuccess, int failures, @Nullable Instant claimedUntil) {
+        return new ConnectionSnapshot(1, 1, "Demo Bank", state, null, null, lastAttempt, lastSuccess, failures,
+                claimedUntil, null, null);
+    }
+}
