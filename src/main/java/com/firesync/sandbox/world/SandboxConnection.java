@@ -36,6 +36,8 @@ public final class SandboxConnection {
 
     private volatile @Nullable Instant lastWebhook;
 
+    private volatile Instant lastSyncAttempt;
+
     SandboxConnection(long id, long userId, Bank bank, Scenario scenario, Instant created, int accountCount) {
         this.id = id;
         this.userId = userId;
@@ -44,6 +46,7 @@ public final class SandboxConnection {
         this.created = created;
         this.accountCount = accountCount;
         this.lastRefresh = created;
+        this.lastSyncAttempt = created;
     }
 
     public long id() {
@@ -92,6 +95,7 @@ public final class SandboxConnection {
      * required; the {@code sca:N} scenario lets N syncs succeed and then requires SCA.
      */
     public synchronized boolean sync(Instant now) {
+        lastSyncAttempt = now;
         if (scaSince != null) {
             return false;
         }
@@ -100,6 +104,21 @@ public final class SandboxConnection {
             return false;
         }
         lastRefresh = now;
+        return true;
+    }
+
+    /**
+     * Records a transaction list read, which the {@code sca} scenario counts as a sync without it being a refresh.
+     * Returns false when SCA is required.
+     */
+    public synchronized boolean read(Instant now) {
+        if (scaSince != null) {
+            return false;
+        }
+        if (scenario.is(Scenario.Kind.SCA) && syncs.incrementAndGet() > scenario.parameter()) {
+            scaSince = now;
+            return false;
+        }
         return true;
     }
 
@@ -112,6 +131,11 @@ public final class SandboxConnection {
 
     public Instant lastRefresh() {
         return lastRefresh;
+    }
+
+    /** The last sync, successful or not: background refreshes are spaced from it. */
+    public Instant lastSyncAttempt() {
+        return lastSyncAttempt;
     }
 
     public @Nullable Instant lastWebhook() {

@@ -81,6 +81,11 @@ public final class SandboxWorld {
         return Optional.ofNullable(connections.get(id));
     }
 
+    /** Every connection, for the background refresh. */
+    public java.util.Collection<SandboxConnection> allConnections() {
+        return java.util.Collections.unmodifiableCollection(connections.values());
+    }
+
     public List<SandboxConnection> connections(SandboxUser user) {
         return user.connectionIds().stream().map(connections::get).toList();
     }
