@@ -78,7 +78,8 @@ final class FaultInterceptor implements HandlerInterceptor {
             } else if (scenario.is(Kind.RATELIMIT) && Spread.fails(k, scenario.share())) {
                 throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", 1);
             } else if (scenario.is(Kind.FLAKY) && Spread.fails(k, scenario.share())) {
-                throw k % 2 == 0
+                // alternate the two 5xx flavours from one failure to the next
+                throw (long) Math.floor(k * scenario.share()) % 2 == 1
                         ? new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
                                 "The bank website is unavailable.")
                         : new PowensError(HttpStatus.INTERNAL_SERVER_ERROR, "bug", "An internal error has occurred.");
