@@ -44,6 +44,8 @@ final class FaultInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // a slow provider is slow to refuse too
+        pause(settings.latency());
         rateLimit.acquire(world.now()).ifPresent(seconds -> {
             throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", seconds);
         });
@@ -51,7 +53,6 @@ final class FaultInterceptor implements HandlerInterceptor {
             throw new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
                     "The service is temporarily unavailable.");
         }
-        pause(settings.latency());
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             tokens.authenticate(header.substring(BEARER.length())).ifPresent(bearer -> {
