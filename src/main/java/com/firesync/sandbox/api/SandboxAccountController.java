@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/sandbox/2.0/users/me")
 @ConditionalOnSandbox
-class AccountController {
+class SandboxAccountController {
 
     private final SandboxWorld world;
 
     private final PowensJson json;
 
-    AccountController(SandboxWorld world, PowensJson json) {
+    SandboxAccountController(SandboxWorld world, PowensJson json) {
         this.world = world;
         this.json = json;
     }

@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnSandbox
-class StatsController {
+class SandboxStatsController {
 
     private final SandboxWorld world;
 
-    StatsController(SandboxWorld world) {
+    SandboxStatsController(SandboxWorld world) {
         this.world = world;
     }
 

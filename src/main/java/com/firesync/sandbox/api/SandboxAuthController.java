@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/sandbox/2.0/auth")
 @ConditionalOnSandbox
-class AuthController {
+class SandboxAuthController {
 
     private final SandboxWorld world;
 
@@ -37,7 +37,7 @@ class AuthController {
 
     private final JsonMapper mapper;
 
-    AuthController(SandboxWorld world, Clients clients, Tokens tokens, Codes codes, JsonMapper mapper) {
+    SandboxAuthController(SandboxWorld world, Clients clients, Tokens tokens, Codes codes, JsonMapper mapper) {
         this.world = world;
         this.clients = clients;
         this.tokens = tokens;

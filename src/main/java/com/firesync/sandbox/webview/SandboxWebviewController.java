@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/sandbox/webview/{lang}")
 @ConditionalOnSandbox
-class WebviewController {
+class SandboxWebviewController {
 
     private final SandboxWorld world;
 
@@ -41,7 +41,7 @@ class WebviewController {
 
     private final BankRefresh refresh;
 
-    WebviewController(SandboxWorld world, Clients clients, Codes codes, BankRefresh refresh) {
+    SandboxWebviewController(SandboxWorld world, Clients clients, Codes codes, BankRefresh refresh) {
         this.world = world;
         this.clients = clients;
         this.codes = codes;

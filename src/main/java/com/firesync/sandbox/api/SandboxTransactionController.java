@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/sandbox/2.0/users/me")
 @ConditionalOnSandbox
-class TransactionController {
+class SandboxTransactionController {
 
     private final SandboxWorld world;
 
@@ -39,7 +39,7 @@ class TransactionController {
 
     private final JsonMapper mapper;
 
-    TransactionController(SandboxWorld world, PowensJson json, JsonMapper mapper) {
+    SandboxTransactionController(SandboxWorld world, PowensJson json, JsonMapper mapper) {
         this.world = world;
         this.json = json;
         this.mapper = mapper;

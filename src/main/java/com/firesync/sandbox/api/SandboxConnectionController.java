@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/sandbox/2.0/users/me")
 @ConditionalOnSandbox
-class ConnectionController {
+class SandboxConnectionController {
 
     private final SandboxWorld world;
 
@@ -39,7 +39,7 @@ class ConnectionController {
 
     private final JsonMapper mapper;
 
-    ConnectionController(SandboxWorld world, PowensJson json, BankRefresh refresh, JsonMapper mapper) {
+    SandboxConnectionController(SandboxWorld world, PowensJson json, BankRefresh refresh, JsonMapper mapper) {
         this.world = world;
         this.json = json;
         this.refresh = refresh;
