@@ -43,6 +43,14 @@ final class PowensError extends RuntimeException {
         return new PowensError(HttpStatus.BAD_REQUEST, "invalidValue", description);
     }
 
+    static PowensError missingParameter(String name) {
+        return new PowensError(HttpStatus.BAD_REQUEST, "missingParameter", "Missing parameter " + name + ".");
+    }
+
+    static PowensError noAccount() {
+        return new PowensError(HttpStatus.BAD_REQUEST, "noAccount", "No bank account is available.");
+    }
+
     static PowensError notFound(String what) {
         return new PowensError(HttpStatus.NOT_FOUND, "notFound", what + " not found.");
     }

@@ -3,6 +3,7 @@ package com.firesync.sandbox.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -24,7 +25,7 @@ final class RequestFields {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
             try {
                 JsonNode body = mapper.readTree(request.getInputStream());
                 if (body != null && body.isObject()) {
@@ -48,8 +49,7 @@ final class RequestFields {
     String require(String name) {
         String value = get(name);
         if (value == null) {
-            throw new PowensError(org.springframework.http.HttpStatus.BAD_REQUEST, "missingParameter",
-                    "Missing parameter " + name + ".");
+            throw PowensError.missingParameter(name);
         }
         return value;
     }

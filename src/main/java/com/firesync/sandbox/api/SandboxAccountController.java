@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,7 +47,7 @@ class SandboxAccountController {
 
     private Map<String, Object> render(List<SandboxConnection> connections) {
         if (connections.isEmpty()) {
-            throw new PowensError(HttpStatus.BAD_REQUEST, "noAccount", "No bank account is available.");
+            throw PowensError.noAccount();
         }
         List<LedgerAccount> accounts = connections.stream()
                 .flatMap(connection -> world.accounts(connection, world.now()).stream())

@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongPredicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +44,7 @@ class SandboxTransactionController {
 
     @GetMapping("/transactions")
     void all(SandboxUser user, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        list(user, world.connections(user), id -> true, request, response);
+        list(world.connections(user), id -> true, request, response);
     }
 
     @GetMapping("/accounts/{accountId}/transactions")
@@ -56,45 +53,31 @@ class SandboxTransactionController {
         SandboxConnection connection = world.connection(accountId / 10)
                 .filter(c -> c.userId() == user.id() && c.accountIds().contains(accountId))
                 .orElseThrow(() -> PowensError.notFound("Account"));
-        list(user, List.of(connection), id -> id == accountId, request, response);
+        list(List.of(connection), id -> id == accountId, request, response);
     }
 
-    private void list(SandboxUser user, List<SandboxConnection> connections, LongPredicate account,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void list(List<SandboxConnection> connections, LongPredicate account, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         if (connections.isEmpty()) {
-            throw new PowensError(org.springframework.http.HttpStatus.BAD_REQUEST, "noAccount",
-                    "No bank account is available.");
+            throw PowensError.noAccount();
         }
         Instant now = world.now();
         LocalDate today = Clocks.parisDate(now);
         var query = TransactionQuery.parse(request.getParameterMap(), today);
-        List<LedgerTransaction> rows = new ArrayList<>();
+        List<LedgerTransaction> matching = new ArrayList<>();
         LocalDate firstDate = today;
         for (SandboxConnection connection : connections) {
             if (query.offset() == 0) {
                 connection.read(now);
             }
             firstDate = min(firstDate, world.firstDay(connection));
-            for (LedgerTransaction row : rows(connection, query, now)) {
-                if (account.test(row.accountId()) && query.matches(row)) {
-                    rows.add(row);
-                }
-            }
+            rows(connection, query, now).stream()
+                    .filter(row -> account.test(row.accountId()) && query.matches(row))
+                    .forEach(matching::add);
         }
-        rows.sort(SandboxWorld.NEWEST_FIRST);
-        List<LedgerTransaction> page = rows.subList(Math.min(query.offset(), rows.size()),
-                Math.min(query.offset() + query.limit(), rows.size()));
+        matching.sort(SandboxWorld.NEWEST_FIRST);
         var links = new PageLinks(request.getRequestURI(), request.getQueryString(), query.limit());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("transactions", page.stream().map(json::transaction).toList());
-        body.put("first_date", firstDate.toString());
-        body.put("last_date", today.toString());
-        body.put("result_min_date", page.stream().map(LedgerTransaction::date).min(Comparator.naturalOrder())
-                .orElse(query.minDate() == null ? firstDate : query.minDate()).toString());
-        body.put("result_max_date", page.stream().map(LedgerTransaction::date).max(Comparator.naturalOrder())
-                .orElse(query.maxDate() == null ? today : query.maxDate()).toString());
-        body.put("total", rows.size());
-        body.put("_links", links.of(query.offset(), rows.size()));
+        var body = new TransactionEnvelope(matching, query, firstDate, today).render(json, links);
         PageWriter.write(mapper.writeValueAsBytes(body), request, response);
     }
 

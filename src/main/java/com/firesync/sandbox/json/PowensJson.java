@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,7 @@ public final class PowensJson {
     public AccountJson account(LedgerAccount account) {
         String name = account.kind().label();
         return new AccountJson(account.id(), account.connectionId(), account.userId(), account.connectionId(), null,
-                account.number(), account.iban(), "SBXBFRPPXXX", name, name.toUpperCase(java.util.Locale.ROOT),
+                account.number(), account.iban(), "SBXBFRPPXXX", name, name.toUpperCase(Locale.ROOT),
                 amount(account.balanceCents()), amount(account.comingCents()), Currency.EUR, account.kind().type(),
                 account.kind().typeId(), "PRIV", true, false, timestamp(account.lastUpdate()), null, null, null,
                 account.openingDate().toString());

@@ -9,7 +9,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates the operations of one account on one day from a random stream seeded by (seed, account, day) alone.
@@ -52,26 +54,30 @@ final class OperationGenerator {
         long id = accountId * 10_000_000L + day.toEpochDay() * 100 + seq;
         Instant seen = Clocks.paris(day, LocalTime.of(7, 0)).plusSeconds(random.nextInt(15 * 3600));
         Variant variant = variant(random.nextDouble(), churn);
-        boolean pending = variant != Variant.BOOKED;
+        // booking, replacement or release happens early on one of the next three mornings
         Instant settles = Clocks.paris(day.plusDays(1 + random.nextInt(3)), LocalTime.of(5, 0))
                 .plusSeconds(random.nextInt(2 * 3600));
-        boolean changes = pending && random.nextDouble() < (churn ? 0.8 : 0.3);
+        boolean changes = variant != Variant.BOOKED && random.nextDouble() < (churn ? 0.8 : 0.3);
+        // changes come within six hours, so always before the earliest settlement at 05:00 the next day
         Instant changedAt = changes ? seen.plus(Duration.ofMinutes(30 + random.nextInt(330))) : null;
-        Instant deletedAt = switch (variant) {
-            case PENDING_DROPPED -> settles;
-            case BOOKED -> random.nextDouble() < (churn ? 0.1 : 0.02) ? settles.plus(Duration.ofDays(2)) : null;
-            default -> null;
-        };
+        Instant deletedAt = deletedAt(variant, settles, random, churn);
         Instant bookedAt = variant == Variant.PENDING_SAME_ID || variant == Variant.PENDING_NEW_ID ? settles : null;
         String merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
         long firstCents = amount(kind, random);
         long finalCents = changes ? firstCents + firstCents * (random.nextInt(41) - 20) / 100 : firstCents;
         Wording booked = new Wording("CB " + merchant + " " + DAY_MONTH.format(day), title(merchant));
-        Wording first = pending && changes && random.nextBoolean()
-                ? new Wording("PRE-AUTH " + merchant, title(merchant))
-                : booked;
+        Wording first = changes && random.nextBoolean() ? new Wording("PRE-AUTH " + merchant, title(merchant)) : booked;
         return new Operation(id, accountId, day, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
                 finalCents, type(kind, firstCents), first, booked);
+    }
+
+    private static @Nullable Instant deletedAt(Variant variant, Instant settles, SplittableRandom random,
+            boolean churn) {
+        return switch (variant) {
+            case PENDING_DROPPED -> settles;
+            case BOOKED -> random.nextDouble() < (churn ? 0.1 : 0.02) ? settles.plus(Duration.ofDays(2)) : null;
+            default -> null;
+        };
     }
 
     private static Variant variant(double draw, boolean churn) {
@@ -105,6 +111,6 @@ final class OperationGenerator {
     }
 
     private static String title(String merchant) {
-        return merchant.charAt(0) + merchant.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return merchant.charAt(0) + merchant.substring(1).toLowerCase(Locale.ROOT);
     }
 }

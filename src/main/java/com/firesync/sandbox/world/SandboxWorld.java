@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +84,8 @@ public final class SandboxWorld {
     }
 
     /** Every connection, for the background refresh. */
-    public java.util.Collection<SandboxConnection> allConnections() {
-        return java.util.Collections.unmodifiableCollection(connections.values());
+    public Collection<SandboxConnection> allConnections() {
+        return Collections.unmodifiableCollection(connections.values());
     }
 
     public List<SandboxConnection> connections(SandboxUser user) {
