@@ -138,5 +138,9 @@ class PowensApiContractTest {
                 + "?expand=connector,accounts", token);
         assertThat(expanded.get("connector").get("name").asString()).isEqualTo("Demo Bank");
         assertThat(expanded.get("accounts")).hasSize(3);
+        JsonNode plain = http.getJson("/sandbox/2.0/users/me/connections/" + connection, token);
+        assertThat(plain.has("connector")).isFalse();
+        assertThat(plain.has("accounts")).isFalse();
+        assertThat(plain.has("state")).isTrue();
     }
 }
