@@ -1,7 +1,8 @@
 package com.firesync;
 
+import com.firesync.sandbox.SandboxServer;
 import java.time.Clock;
-
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,6 +26,10 @@ public class FireSyncApplication {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            SandboxServer.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(FireSyncApplication.class, args);
     }
 }

@@ -1,0 +1,63 @@
+package com.firesync.sandbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Runs the sandbox alone, for load tests in a separate process:
+ * {@code java -jar target/firesync.jar sandbox --server.port=4000}. Only the sandbox starts: no database, no
+ * migrations, no security, no FireSync beans, and FireSync's {@code application.yml} is not read.
+ */
+public final class SandboxServer {
+
+    /** Boot auto-configurations of FireSync's stack that the sandbox alone must not start. */
+    private static final List<String> EXCLUDED = List.of(
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JndiDataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.XADataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration");
+
+    private SandboxServer() {
+    }
+
+    /** Starts the sandbox on the system clock. Arguments are Spring Boot ones, e.g. {@code --server.port=4000}. */
+    public static ConfigurableApplicationContext run(String... args) {
+        return run(Clock.systemUTC(), args);
+    }
+
+    /** Starts the sandbox on the given clock, which tests move by hand. */
+    public static ConfigurableApplicationContext run(Clock clock, String... args) {
+        List<String> arguments = new ArrayList<>();
+        // FireSync's own application.yml is for FireSync: the standalone sandbox reads sandbox.yml if present
+        arguments.add("--spring.config.name=sandbox");
+        arguments.addAll(List.of(args));
+        return new SpringApplicationBuilder(SandboxApplication.class).web(WebApplicationType.SERVLET)
+                .properties(Map.of("firesync.sandbox.standalone", "true", "server.port", "4000",
+                        "spring.autoconfigure.exclude", String.join(",", EXCLUDED), "spring.main.banner-mode", "off",
+                        "spring.threads.virtual.enabled", "true", "spring.jackson.default-property-inclusion", "always",
+                        "springdoc.api-docs.enabled", "false", "management.endpoints.access.default", "none"))
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("clock", Clock.class,
+                        () -> clock))
+                .run(arguments.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,102 @@
+package com.firesync.sandbox.api;
+
+import com.firesync.sandbox.SandboxSettings;
+import com.firesync.sandbox.auth.Tokens;
+import com.firesync.sandbox.world.SandboxUser;
+import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.sandbox.world.Scenario;
+import com.firesync.sandbox.world.Scenario.Kind;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Runs before every API call: the provider-wide knobs (rate limit, fault rate, latency), bearer authentication, then
+ * the faults of the caller's Test Bank scenarios (every scenario of the user's connections applies to the user's
+ * {@code /users/me} calls).
+ */
+final class FaultInterceptor implements HandlerInterceptor {
+
+    private static final String BEARER = "Bearer ";
+
+    private final SandboxWorld world;
+
+    private final Tokens tokens;
+
+    private final SandboxSettings settings;
+
+    private final RateLimit rateLimit;
+
+    private final AtomicLong calls = new AtomicLong();
+
+    FaultInterceptor(SandboxWorld world, Tokens tokens, SandboxSettings settings) {
+        this.world = world;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.rateLimit = new RateLimit(settings.rateLimit(), world.now());
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // a slow provider is slow to refuse too
+        pause(settings.latency());
+        rateLimit.acquire(world.now()).ifPresent(seconds -> {
+            throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", seconds);
+        });
+        if (Spread.fails(calls.incrementAndGet(), settings.faultRate())) {
+            throw new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
+                    "The service is temporarily unavailable.");
+        }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            tokens.authenticate(header.substring(BEARER.length())).ifPresent(bearer -> {
+                request.setAttribute(SandboxAttributes.BEARER, bearer);
+                if (request.getRequestURI().contains("/2.0/users/")) {
+                    scenarioFaults(request, bearer.user());
+                }
+            });
+        }
+        return true;
+    }
+
+    private void scenarioFaults(HttpServletRequest request, SandboxUser user) {
+        long k = user.nextRequest();
+        request.setAttribute(SandboxAttributes.SEQUENCE, k);
+        Set<Scenario> scenarios = world.connections(user)
+                .stream()
+                .map(connection -> connection.scenario())
+                .collect(Collectors.toSet());
+        request.setAttribute(SandboxAttributes.SCENARIOS, scenarios);
+        for (Scenario scenario : scenarios) {
+            if (scenario.is(Kind.SLOW)) {
+                pause(Duration.ofMillis(scenario.parameter()));
+            } else if (scenario.is(Kind.RATELIMIT) && Spread.fails(k, scenario.share())) {
+                throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", 1);
+            } else if (scenario.is(Kind.FLAKY) && Spread.fails(k, scenario.share())) {
+                // alternate the two 5xx flavours from one failure to the next
+                throw (long) Math.floor(k * scenario.share()) % 2 == 1
+                        ? new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
+                                "The bank website is unavailable.")
+                        : new PowensError(HttpStatus.INTERNAL_SERVER_ERROR, "bug", "An internal error has occurred.");
+            }
+        }
+    }
+
+    /** Simulated latency is the point here, so this waits in real time. */
+    private static void pause(Duration latency) {
+        if (latency.isZero() || latency.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

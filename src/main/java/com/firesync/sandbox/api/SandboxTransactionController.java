@@ -1,0 +1,105 @@
+package com.firesync.sandbox.api;
+
+import com.firesync.sandbox.ConditionalOnSandbox;
+import com.firesync.sandbox.json.PowensJson;
+import com.firesync.sandbox.world.Clocks;
+import com.firesync.sandbox.world.LedgerTransaction;
+import com.firesync.sandbox.world.SandboxConnection;
+import com.firesync.sandbox.world.SandboxUser;
+import com.firesync.sandbox.world.SandboxWorld;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Transaction lists in Powens' date-bounded envelope, paged with {@code _links}. A first page (no offset) counts as a
+ * sync for the {@code sca} scenario; {@code malformed} and {@code truncated} corrupt some pages.
+ */
+@RestController
+@RequestMapping("/sandbox/2.0/users/me")
+@ConditionalOnSandbox
+class SandboxTransactionController {
+
+    private final SandboxWorld world;
+
+    private final PowensJson json;
+
+    private final JsonMapper mapper;
+
+    SandboxTransactionController(SandboxWorld world, PowensJson json, JsonMapper mapper) {
+        this.world = world;
+        this.json = json;
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/transactions")
+    void all(SandboxUser user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        list(world.connections(user), id -> true, request, response);
+    }
+
+    @GetMapping("/accounts/{accountId}/transactions")
+    void ofAccount(SandboxUser user, @PathVariable long accountId, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        SandboxConnection connection = world.connection(accountId / 10)
+                .filter(c -> c.userId() == user.id() && c.accountIds().contains(accountId))
+                .orElseThrow(() -> PowensError.notFound("Account"));
+        list(List.of(connection), id -> id == accountId, request, response);
+    }
+
+    private void list(List<SandboxConnection> connections, LongPredicate account, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (connections.isEmpty()) {
+            throw PowensError.noAccount();
+        }
+        Instant now = world.now();
+        LocalDate today = Clocks.parisDate(now);
+        var query = TransactionQuery.parse(request.getParameterMap(), today);
+        List<LedgerTransaction> matching = new ArrayList<>();
+        LocalDate firstDate = today;
+        for (SandboxConnection connection : connections) {
+            if (query.offset() == 0) {
+                connection.read(now);
+            }
+            firstDate = min(firstDate, world.firstDay(connection));
+            rows(connection, query, now).stream()
+                    .filter(row -> account.test(row.accountId()) && query.matches(row))
+                    .forEach(matching::add);
+        }
+        matching.sort(SandboxWorld.NEWEST_FIRST);
+        var links = new PageLinks(request.getRequestURI(), request.getQueryString(), query.limit());
+        var body = new TransactionEnvelope(matching, query, firstDate, today).render(json, links);
+        PageWriter.write(mapper.writeValueAsBytes(body), request, response);
+    }
+
+    private List<LedgerTransaction> rows(SandboxConnection connection, TransactionQuery query, Instant now) {
+        Instant dataAt = connection.dataInstant(now);
+        LocalDate from = world.firstDay(connection);
+        if (query.minDate() != null) {
+            // a row's bank date is at most a few days after its operation day
+            from = max(from, query.byBankDate() ? query.minDate().minusDays(7) : query.minDate());
+        }
+        if (query.lastUpdate() != null) {
+            from = max(from, world.firstDayChangedAfter(connection, query.lastUpdate()));
+        }
+        LocalDate to = query.maxDate() == null || query.byBankDate() ? Clocks.parisDate(dataAt) : query.maxDate();
+        return world.transactions(connection, dataAt, from, to);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

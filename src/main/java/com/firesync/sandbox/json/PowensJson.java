@@ -1,0 +1,82 @@
+package com.firesync.sandbox.json;
+
+import com.firesync.sandbox.world.Bank;
+import com.firesync.sandbox.world.Clocks;
+import com.firesync.sandbox.world.LedgerAccount;
+import com.firesync.sandbox.world.LedgerTransaction;
+import com.firesync.sandbox.world.SandboxConnection;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps the bank world to Powens JSON: naive Paris timestamps, dates as {@code YYYY-MM-DD}, amounts with two
+ * decimals.
+ */
+public final class PowensJson {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** PSD2 consent lasts 180 days. */
+    private static final Duration CONSENT = Duration.ofDays(180);
+
+    private final Duration refreshInterval;
+
+    public PowensJson(Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
+    }
+
+    /** A Powens naive timestamp: Paris wall-clock time. */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.atZone(Clocks.PARIS));
+    }
+
+    private static @Nullable String timestampOrNull(@Nullable Instant instant) {
+        return instant == null ? null : timestamp(instant);
+    }
+
+    public static BigDecimal amount(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    public TransactionJson transaction(LedgerTransaction row) {
+        BigDecimal value = amount(row.valueCents());
+        return new TransactionJson(row.id(), row.accountId(), row.date().toString(), row.rdate().toString(),
+                row.date().toString(), row.applicationDate().toString(), null, value, value, row.type(),
+                row.originalWording(), row.simplifiedWording(), row.simplifiedWording(), row.coming(), true,
+                timestamp(row.dateScraped()), timestamp(row.lastUpdate()), timestampOrNull(row.deleted()), null, null,
+                List.of());
+    }
+
+    public AccountJson account(LedgerAccount account) {
+        String name = account.kind().label();
+        return new AccountJson(account.id(), account.connectionId(), account.userId(), account.connectionId(), null,
+                account.number(), account.iban(), "SBXBFRPPXXX", name, name.toUpperCase(Locale.ROOT),
+                amount(account.balanceCents()), amount(account.comingCents()), Currency.EUR, account.kind().type(),
+                account.kind().typeId(), "PRIV", true, false, timestamp(account.lastUpdate()), null, null, null,
+                account.openingDate().toString());
+    }
+
+    public ConnectionJson connection(SandboxConnection connection, boolean withConnector,
+            @Nullable List<AccountJson> accounts) {
+        String state = connection.state();
+        Instant lastRefresh = connection.lastRefresh();
+        return new ConnectionJson(connection.id(), connection.userId(), connection.bank().connectorId(),
+                connection.bank().uuid(), state, state, state == null ? null : "Please confirm your identity.",
+                timestamp(lastRefresh), timestamp(connection.created()), true, null,
+                timestamp(connection.created().plus(CONSENT)),
+                refreshInterval.isZero() ? null : timestamp(lastRefresh.plus(refreshInterval)),
+                withConnector ? Optional.of(connector(connection.bank())) : Optional.empty(),
+                Optional.ofNullable(accounts));
+    }
+
+    public static ConnectorJson connector(Bank bank) {
+        return new ConnectorJson(bank.connectorId(), bank.uuid(), bank.displayName(), false, false, "0f6c8c",
+                "credentials");
+    }
+}

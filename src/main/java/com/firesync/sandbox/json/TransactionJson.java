@@ -1,0 +1,20 @@
+package com.firesync.sandbox.json;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A Powens transaction.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TransactionJson(long id, long idAccount, String date, String rdate, String vdate, String applicationDate,
+        @Nullable String datetime, BigDecimal value, BigDecimal grossValue, String type, String originalWording,
+        String simplifiedWording, String wording, boolean coming, boolean active, String dateScraped,
+        String lastUpdate, @Nullable String deleted, @Nullable String card, @Nullable Object counterparty,
+        List<Object> categories) {
+}

@@ -1,0 +1,36 @@
+package com.firesync.sandbox.world;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One transaction row as the aggregator shows it at a given instant.
+ *
+ * @param id stable Powens id: {@code accountId * 10^7 + epochDay * 100 + seq}, plus 50 for a booked row that replaced
+ *        a pending one
+ * @param accountId the account holding it
+ * @param date booking date (the operation day while pending)
+ * @param rdate operation day, also the {@code application_date}
+ * @param valueCents signed amount in cents, negative for debits
+ * @param type Powens transaction type
+ * @param originalWording the raw bank label
+ * @param simplifiedWording the cleaned label
+ * @param coming whether it is still pending
+ * @param dateScraped when the aggregator first saw it
+ * @param lastUpdate when it last changed on the aggregator's side
+ * @param deleted when the bank stopped showing it, or null
+ */
+public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, long valueCents,
+        String type, String originalWording, String simplifiedWording, boolean coming, Instant dateScraped,
+        Instant lastUpdate, @Nullable Instant deleted) {
+
+    public LocalDate applicationDate() {
+        return rdate;
+    }
+
+    public boolean isDeleted() {
+        return deleted != null;
+    }
+}

@@ -1,0 +1,92 @@
+package com.firesync.sandbox.world;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One bank operation over its whole life, from the moment the aggregator sees it to its last change. Every instant of
+ * that life is fixed in advance, so the rows it shows at any instant are a pure function of that instant.
+ *
+ * @param id the id of its first row
+ * @param accountId the account
+ * @param day the operation day
+ * @param variant how it moves from pending to booked
+ * @param seen when it appears
+ * @param changedAt when its amount and maybe its label change while pending, or null
+ * @param bookedAt when it books, or null if it never does
+ * @param deletedAt when its first row disappears at the bank, or null
+ */
+record Operation(long id, long accountId, LocalDate day, Variant variant, Instant seen, @Nullable Instant changedAt,
+        @Nullable Instant bookedAt, @Nullable Instant deletedAt, long firstCents, long finalCents, String type,
+        Wording firstWording, Wording finalWording) {
+
+    /** How far past its day an operation may still change: bounds the days an incremental read must regenerate. */
+    static final int MAX_LIFE_DAYS = 7;
+
+    /** The id offset of a booked row that replaces a pending row. */
+    static final long REPLACEMENT_OFFSET = 50;
+
+    enum Variant {
+        /** Booked from the start. */
+        BOOKED,
+        /** Pending, later booked under the same id. */
+        PENDING_SAME_ID,
+        /** Pending, later deleted and replaced by a booked row with a new id. */
+        PENDING_NEW_ID,
+        /** Pending, then gone without booking (a released authorisation). */
+        PENDING_DROPPED
+    }
+
+    /** A bank label and its cleaned form. */
+    record Wording(String original, String simplified) {
+    }
+
+    /**
+     * Adds the rows visible at {@code at} to {@code out}. Rows that disappeared before {@code firstSync} were never
+     * seen by the aggregator and are left out; older rows carry {@code firstSync} as their scrape and update time.
+     */
+    void addRows(Instant at, Instant firstSync, List<LedgerTransaction> out) {
+        if (seen.isAfter(at)) {
+            return;
+        }
+        Instant end = variant == Variant.PENDING_NEW_ID ? bookedAt : deletedAt;
+        if (end == null || end.isAfter(firstSync)) {
+            out.add(firstRow(at, firstSync, end));
+        }
+        if (variant == Variant.PENDING_NEW_ID && bookedAt != null && !bookedAt.isAfter(at)) {
+            out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, Clocks.parisDate(bookedAt), day,
+                    finalCents, type, finalWording.original(), finalWording.simplified(), false,
+                    latest(firstSync, bookedAt), latest(firstSync, bookedAt), null));
+        }
+    }
+
+    private LedgerTransaction firstRow(Instant at, Instant firstSync, @Nullable Instant end) {
+        boolean changed = reached(changedAt, at);
+        boolean booked = variant == Variant.BOOKED || variant == Variant.PENDING_SAME_ID && reached(bookedAt, at);
+        Instant deleted = reached(end, at) ? end : null;
+        Wording wording = changed ? finalWording : firstWording;
+        LocalDate date = booked && bookedAt != null && variant == Variant.PENDING_SAME_ID
+                ? Clocks.parisDate(bookedAt)
+                : day;
+        Instant updated = seen;
+        for (Instant event : new Instant[]{changedAt, variant == Variant.PENDING_SAME_ID ? bookedAt : null, end}) {
+            if (reached(event, at)) {
+                updated = latest(updated, event);
+            }
+        }
+        return new LedgerTransaction(id, accountId, date, day, changed ? finalCents : firstCents, type,
+                wording.original(), wording.simplified(), !booked, latest(firstSync, seen),
+                latest(firstSync, updated), deleted);
+    }
+
+    private static boolean reached(@Nullable Instant event, Instant at) {
+        return event != null && !event.isAfter(at);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,116 @@
+package com.firesync.sandbox.world;
+
+import com.firesync.sandbox.world.Operation.Variant;
+import com.firesync.sandbox.world.Operation.Wording;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generates the operations of one account on one day from a random stream seeded by (seed, account, day) alone.
+ */
+final class OperationGenerator {
+
+    private static final String[] MERCHANTS = {"CARREFOUR", "MONOPRIX", "SNCF", "RATP", "AMAZON EU", "FNAC",
+            "BOULANGERIE PAUL", "TOTALENERGIES", "DECATHLON", "PICARD", "UBER", "FREE MOBILE", "EDF", "LECLERC",
+            "IKEA", "CINEMA UGC"};
+
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
+
+    private final long seed;
+
+    private final int perDay;
+
+    OperationGenerator(long seed, int perDay) {
+        this.seed = seed;
+        this.perDay = perDay;
+    }
+
+    List<Operation> day(long accountId, AccountKind kind, LocalDate day, boolean churn) {
+        var random = new SplittableRandom(Seeds.mix(seed, accountId, day.toEpochDay()));
+        int base = churn ? perDay * 2 : perDay;
+        int count = Math.max(1, base - 1 + random.nextInt(3));
+        List<Operation> operations = new ArrayList<>(count);
+        for (int seq = 0; seq < count; seq++) {
+            operations.add(operation(accountId, kind, day, seq, random, churn));
+        }
+        return operations;
+    }
+
+    /** The opening balance of an account at the start of its history, in cents. */
+    long initialCents(long accountId) {
+        return 50_000 + new SplittableRandom(Seeds.mix(seed, accountId)).nextLong(450_000);
+    }
+
+    private Operation operation(long accountId, AccountKind kind, LocalDate day, int seq, SplittableRandom random,
+            boolean churn) {
+        long id = accountId * 10_000_000L + day.toEpochDay() * 100 + seq;
+        Instant seen = Clocks.paris(day, LocalTime.of(7, 0)).plusSeconds(random.nextInt(15 * 3600));
+        Variant variant = variant(random.nextDouble(), churn);
+        // booking, replacement or release happens early on one of the next three mornings
+        Instant settles = Clocks.paris(day.plusDays(1 + random.nextInt(3)), LocalTime.of(5, 0))
+                .plusSeconds(random.nextInt(2 * 3600));
+        boolean changes = variant != Variant.BOOKED && random.nextDouble() < (churn ? 0.8 : 0.3);
+        // changes come within six hours, so always before the earliest settlement at 05:00 the next day
+        Instant changedAt = changes ? seen.plus(Duration.ofMinutes(30 + random.nextInt(330))) : null;
+        Instant deletedAt = deletedAt(variant, settles, random, churn);
+        Instant bookedAt = variant == Variant.PENDING_SAME_ID || variant == Variant.PENDING_NEW_ID ? settles : null;
+        String merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
+        long firstCents = amount(kind, random);
+        long finalCents = changes ? firstCents + firstCents * (random.nextInt(41) - 20) / 100 : firstCents;
+        Wording booked = new Wording("CB " + merchant + " " + DAY_MONTH.format(day), title(merchant));
+        Wording first = changes && random.nextBoolean() ? new Wording("PRE-AUTH " + merchant, title(merchant)) : booked;
+        return new Operation(id, accountId, day, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
+                finalCents, type(kind, firstCents), first, booked);
+    }
+
+    private static @Nullable Instant deletedAt(Variant variant, Instant settles, SplittableRandom random,
+            boolean churn) {
+        return switch (variant) {
+            case PENDING_DROPPED -> settles;
+            case BOOKED -> random.nextDouble() < (churn ? 0.1 : 0.02) ? settles.plus(Duration.ofDays(2)) : null;
+            default -> null;
+        };
+    }
+
+    private static Variant variant(double draw, boolean churn) {
+        double booked = churn ? 0.1 : 0.6;
+        double sameId = churn ? 0.4 : 0.8;
+        double newId = churn ? 0.75 : 0.95;
+        return draw < booked
+                ? Variant.BOOKED
+                : draw < sameId
+                        ? Variant.PENDING_SAME_ID
+                        : draw < newId
+                                ? Variant.PENDING_NEW_ID
+                                : Variant.PENDING_DROPPED;
+    }
+
+    private static long amount(AccountKind kind, SplittableRandom random) {
+        return switch (kind) {
+            case CHECKING ->
+                random.nextInt(10) == 0 ? 2_000 + random.nextLong(250_000) : -(200 + random.nextLong(15_000));
+            case SAVINGS -> random.nextBoolean() ? 1_000 + random.nextLong(50_000) : -(1_000 + random.nextLong(40_000));
+            case CARD -> -(200 + random.nextLong(20_000));
+        };
+    }
+
+    private static String type(AccountKind kind, long cents) {
+        return switch (kind) {
+            case CHECKING -> cents > 0 ? "deposit" : "card";
+            case SAVINGS -> "transfer";
+            case CARD -> "deferred_card";
+        };
+    }
+
+    private static String title(String merchant) {
+        return merchant.charAt(0) + merchant.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

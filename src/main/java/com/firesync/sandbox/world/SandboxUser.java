@@ -1,0 +1,71 @@
+package com.firesync.sandbox.world;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A sandbox user created through {@code /auth/init}: the only per-user memory the sandbox holds is this object.
+ */
+public final class SandboxUser {
+
+    private final long id;
+
+    private final Instant created;
+
+    private final Set<Integer> liveTokens = ConcurrentHashMap.newKeySet(2);
+
+    private final AtomicInteger tokenGenerations = new AtomicInteger();
+
+    private final AtomicLong requests = new AtomicLong();
+
+    private final List<Long> connectionIds = new CopyOnWriteArrayList<>();
+
+    SandboxUser(long id, Instant created) {
+        this.id = id;
+        this.created = created;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** Starts a new token generation; tokens are derived from (user, generation), so only the number is kept. */
+    public int newTokenGeneration(boolean revokePrevious) {
+        int generation = tokenGenerations.incrementAndGet();
+        if (revokePrevious) {
+            liveTokens.clear();
+        }
+        liveTokens.add(generation);
+        return generation;
+    }
+
+    public boolean tokenLive(int generation) {
+        return liveTokens.contains(generation);
+    }
+
+    public void revokeToken(int generation) {
+        liveTokens.remove(generation);
+    }
+
+    /** Counts this user's API calls: the sequence number that makes scenario faults deterministic. */
+    public long nextRequest() {
+        return requests.incrementAndGet();
+    }
+
+    public List<Long> connectionIds() {
+        return List.copyOf(connectionIds);
+    }
+
+    void addConnection(long connectionId) {
+        connectionIds.add(connectionId);
+    }
+}

@@ -1,0 +1,184 @@
+package com.firesync.sandbox.world;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sandbox bank world. Users and connections are the only state; accounts and transactions are computed on demand
+ * from (seed, ids, instant), so a test can ask for the exact expected ledger of any connection at any instant with
+ * {@link #expectedLedger(long, Instant)}.
+ */
+public final class SandboxWorld {
+
+    /** Newest first, then by id: the order of every transaction list. */
+    public static final Comparator<LedgerTransaction> NEWEST_FIRST = Comparator
+            .comparing(LedgerTransaction::date, Comparator.reverseOrder())
+            .thenComparing(LedgerTransaction::id, Comparator.reverseOrder());
+
+    private final WorldSettings settings;
+
+    private final Clock clock;
+
+    private final OperationGenerator generator;
+
+    private final ConcurrentMap<Long, SandboxUser> users = new ConcurrentHashMap<>();
+
+    private final ConcurrentMap<Long, SandboxConnection> connections = new ConcurrentHashMap<>();
+
+    private final AtomicLong userIds = new AtomicLong();
+
+    private final AtomicLong connectionIds = new AtomicLong();
+
+    public SandboxWorld(WorldSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.generator = new OperationGenerator(settings.seed(), settings.transactionsPerDay());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public long seed() {
+        return settings.seed();
+    }
+
+    public SandboxUser createUser() {
+        var user = new SandboxUser(userIds.incrementAndGet(), now());
+        users.put(user.id(), user);
+        return user;
+    }
+
+    public Optional<SandboxUser> user(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    public SandboxConnection connect(SandboxUser user, Bank bank, Scenario scenario) {
+        var connection = new SandboxConnection(connectionIds.incrementAndGet(), user.id(), bank, scenario, now(),
+                settings.accountsPerConnection());
+        connections.put(connection.id(), connection);
+        user.addConnection(connection.id());
+        return connection;
+    }
+
+    public Optional<SandboxConnection> connection(long id) {
+        return Optional.ofNullable(connections.get(id));
+    }
+
+    /** Every connection, for the background refresh. */
+    public Collection<SandboxConnection> allConnections() {
+        return Collections.unmodifiableCollection(connections.values());
+    }
+
+    public List<SandboxConnection> connections(SandboxUser user) {
+        return user.connectionIds().stream().map(connections::get).toList();
+    }
+
+    /** The first day of a connection's history. */
+    public LocalDate firstDay(SandboxConnection connection) {
+        return Clocks.parisDate(connection.created().minus(settings.history()));
+    }
+
+    /**
+     * The first operation day that can hold a row updated after {@code lastUpdate}: rows change at most
+     * {@value Operation#MAX_LIFE_DAYS} days after their day, except at the first sync, which touches every row.
+     */
+    public LocalDate firstDayChangedAfter(SandboxConnection connection, Instant lastUpdate) {
+        if (lastUpdate.isBefore(connection.created())) {
+            return firstDay(connection);
+        }
+        LocalDate candidate = Clocks.parisDate(lastUpdate).minusDays(Operation.MAX_LIFE_DAYS);
+        return candidate.isBefore(firstDay(connection)) ? firstDay(connection) : candidate;
+    }
+
+    /** The complete ledger of a connection as the aggregator shows it at {@code at} (deleted rows included). */
+    public ConnectionLedger expectedLedger(long connectionId, Instant at) {
+        SandboxConnection connection = connection(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("No connection " + connectionId));
+        Instant dataAt = connection.dataInstant(at);
+        List<LedgerTransaction> rows = new ArrayList<>(
+                transactions(connection, dataAt, firstDay(connection), Clocks.parisDate(dataAt)));
+        rows.sort(NEWEST_FIRST);
+        return new ConnectionLedger(connectionId, dataAt, accounts(connection, at), List.copyOf(rows));
+    }
+
+    /** The accounts of a connection at {@code at}, with balances computed from their transactions. */
+    public List<LedgerAccount> accounts(SandboxConnection connection, Instant at) {
+        Instant dataAt = connection.dataInstant(at);
+        LocalDate first = firstDay(connection);
+        List<LedgerAccount> accounts = new ArrayList<>();
+        for (long accountId : connection.accountIds()) {
+            long initial = generator.initialCents(accountId);
+            long balance = initial;
+            long coming = 0;
+            for (LedgerTransaction row : accountRows(connection, accountId, dataAt, first, Clocks.parisDate(dataAt))) {
+                if (!row.isDeleted() && row.coming()) {
+                    coming += row.valueCents();
+                } else if (!row.isDeleted()) {
+                    balance += row.valueCents();
+                }
+            }
+            accounts.add(new LedgerAccount(accountId, connection.id(), connection.userId(), kind(accountId),
+                    number(accountId), iban(accountId), initial, balance, coming, connection.lastRefresh(), first));
+        }
+        return accounts;
+    }
+
+    /**
+     * The rows of a connection visible at {@code dataAt} whose operation day lies in [{@code from}, {@code to}],
+     * unsorted. Callers pass {@link SandboxConnection#dataInstant(Instant)}.
+     */
+    public List<LedgerTransaction> transactions(SandboxConnection connection, Instant dataAt, LocalDate from,
+            LocalDate to) {
+        List<LedgerTransaction> rows = new ArrayList<>();
+        for (long accountId : connection.accountIds()) {
+            rows.addAll(accountRows(connection, accountId, dataAt, from, to));
+        }
+        return rows;
+    }
+
+    private List<LedgerTransaction> accountRows(SandboxConnection connection, long accountId, Instant dataAt,
+            LocalDate from, LocalDate to) {
+        LocalDate start = from.isBefore(firstDay(connection)) ? firstDay(connection) : from;
+        LocalDate today = Clocks.parisDate(dataAt);
+        LocalDate end = to.isAfter(today) ? today : to;
+        boolean churn = connection.scenario().is(Scenario.Kind.CHURN);
+        List<LedgerTransaction> rows = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            for (Operation operation : generator.day(accountId, kind(accountId), day, churn)) {
+                operation.addRows(dataAt, connection.created(), rows);
+            }
+        }
+        return rows;
+    }
+
+    public static AccountKind kind(long accountId) {
+        return AccountKind.ofIndex((int) (accountId % 10) - 1);
+    }
+
+    private static String number(long accountId) {
+        return String.format("%011d", accountId);
+    }
+
+    private static String iban(long accountId) {
+        return "FR7630001" + String.format("%018d", accountId);
+    }
+}

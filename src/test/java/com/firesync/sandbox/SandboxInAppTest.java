@@ -1,0 +1,52 @@
+package com.firesync.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.firesync.FireSyncApplication;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Inside FireSync, with no Powens credentials configured, the sandbox is on, reachable without a FireSync token, and
+ * answers Powens error bodies rather than FireSync's problem JSON.
+ */
+@SpringBootTest(classes = FireSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SandboxInAppTest {
+
+    @TempDir
+    static Path data;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("firesync.data-dir", () -> data.toString());
+        registry.add("firesync.sandbox.history", () -> "P10D");
+        registry.add("firesync.sandbox.refresh-interval", () -> "0s");
+    }
+
+    @Test
+    void theSandboxRunsInsideFireSyncWithPowensErrorBodies() throws Exception {
+        var http = new SandboxHttp("http://127.0.0.1:" + port);
+        String token = http.init();
+
+        var refused = http.get("/sandbox/2.0/users/me/accounts", token);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode error = http.json.readTree(refused.body());
+        assertThat(error.get("code").asString()).isEqualTo("noAccount");
+        assertThat(error.has("request_id")).isTrue();
+        assertThat(error.has("success")).isFalse();
+
+        http.connect(token, "demo", "inapp");
+        assertThat(http.allPages("/sandbox/2.0/users/me/transactions?min_date=2000-01-01&limit=1000", token))
+                .isNotEmpty();
+        assertThat(http.get("/sandbox/2.0/users/me/transactions?limit=5000", token).statusCode()).isEqualTo(400);
+    }
+}
