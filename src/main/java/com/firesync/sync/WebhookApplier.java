@@ -13,6 +13,8 @@ import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ class WebhookApplier {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookApplier.class);
 
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
     private final WebhookInbox inbox;
 
     private final WebhookReader reader;
@@ -41,10 +45,13 @@ class WebhookApplier {
 
     private final BankingProvider provider;
 
+    private final SyncSettings settings;
+
     private final Clock clock;
 
     WebhookApplier(WebhookInbox inbox, WebhookReader reader, ConnectionLifecycle connections, LedgerWriter ledger,
-            BankingProvider provider, Clock clock) {
+            BankingProvider provider, SyncSettings settings, Clock clock) {
+        this.settings = settings;
         this.inbox = inbox;
         this.reader = reader;
         this.connections = connections;
@@ -76,10 +83,11 @@ class WebhookApplier {
                         return "disabled";
                     }).orElse("unknown_connection");
             case WebhookEvent.AccountChanged changed -> connections.byProviderId(provider.name(),
-                    changed.account().connectionId()).map(connection -> {
-                        ledger.writeAccounts(connection.id(), connection.userId(), List.of(changed.account()));
-                        return "applied";
-                    }).orElse("unknown_connection");
+                    changed.account().connectionId())
+                    .map(connection -> claimed(connection,
+                            () -> ledger.writeAccounts(connection.id(), connection.userId(),
+                                    List.of(changed.account()))))
+                    .orElse("unknown_connection");
             case WebhookEvent.Ignored ignored -> "ignored";
         };
     }
@@ -95,6 +103,49 @@ class WebhookApplier {
                     synced.connection().state(), clock.instant());
             return "needs_user_action";
         }
+        return claimed(connection, () -> write(connection, synced));
+    }
+
+    /**
+     * Runs a write while holding the connection's claim, so that it never races a sync of the same connection. A
+     * running sync is waited for, with growing pauses; past the lease the webhook is left to the next sync, which
+     * reads everything after its cursor anyway.
+     */
+    private String claimed(ConnectionSnapshot connection, Runnable write) {
+        Duration pause = Duration.ofMillis(200);
+        Instant deadline = clock.instant().plus(settings.lease());
+        while (true) {
+            var claim = connections.claim(connection.id(), "webhook-" + connection.id(), clock.instant(),
+                    settings.lease());
+            if (claim.isPresent()) {
+                try {
+                    write.run();
+                    connections.succeeded(claim.get(), clock.instant(), null, null);
+                    return "applied";
+                } catch (RuntimeException e) {
+                    connections.failed(claim.get(), clock.instant(), ConnectionState.FAILING, "webhook_apply_failed",
+                            null);
+                    throw e;
+                }
+            }
+            if (!clock.instant().isBefore(deadline) || !pause(pause)) {
+                return "deferred_to_sync";
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void write(ConnectionSnapshot connection, WebhookEvent.ConnectionSynced synced) {
         Map<String, Long> ids = ledger.writeAccounts(connection.id(), connection.userId(), synced.accounts());
         Map<String, String> currencies = new HashMap<>();
         for (ProviderAccount account : synced.accounts()) {
@@ -113,6 +164,5 @@ class WebhookApplier {
         }
         log.info("Applied webhook for connection {}: +{} ~{} -{} transactions", connection.id(), counts.added(),
                 counts.updated(), counts.removed());
-        return "applied";
     }
 }
