@@ -64,7 +64,8 @@ final class Retrying {
                     throw e;
                 }
                 retries.increment();
-                log.info("{} failed ({}), retrying in {} ms", retry.getName(), e.failure().code(), millis);
+                // the message names the operation and the failure only, never a token
+                log.info("{}; retrying in {} ms", e.getMessage(), millis);
                 sleeper.sleep(Duration.ofMillis(millis));
             }
         }
