@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of being retried on every run. It opens after a number of transient failures in a row, lets one probe sync through
  * once its cool-down ends, and doubles the cool-down each time the probe fails, up to a maximum. A success closes it.
  * <p>
- * Only transient failures count: one that needs the user, a rejected token or a permanent error is the connection
- * state machine's business, and neither a provider-wide 429 nor FireSync's own saturation says anything about one
- * connection. Circuits live in memory and only for connections that failed since their last success.
+ * Only transient failures count. One that needs the user, a rejected token or a permanent error is the connection
+ * state machine's business: the provider gave a definite answer, so it ends the run of transient failures like a
+ * success. A provider-wide 429 and FireSync's own saturation say nothing about one connection and change nothing.
+ * Circuits live in memory and only for connections that failed since their last success.
  * <p>
  * Use: {@code if (circuits.allows(id)) { sync; recordSuccess(id) or recordFailure(id, failure) }}.
  */
@@ -63,7 +64,12 @@ public final class ConnectionCircuits {
      * A sync of the connection failed. Counts only transient failures of the connection itself.
      */
     public void recordFailure(long connectionId, ProviderFailure failure) {
-        if (!counts(failure)) {
+        if (saysNothingAboutTheConnection(failure)) {
+            return;
+        }
+        if (!(failure instanceof ProviderFailure.Transient)) {
+            // a definite answer from the provider: whatever was passing is over
+            circuits.remove(connectionId);
             return;
         }
         Instant now = clock.instant();
@@ -102,8 +108,7 @@ public final class ConnectionCircuits {
         }).reversed();
     }
 
-    private static boolean counts(ProviderFailure failure) {
-        return failure instanceof ProviderFailure.Transient transientFailure
-                && !ProviderCallGate.SATURATED.equals(transientFailure.code());
+    private static boolean saysNothingAboutTheConnection(ProviderFailure failure) {
+        return failure instanceof ProviderFailure.RateLimited || ProviderCallGate.SATURATED.equals(failure.code());
     }
 }

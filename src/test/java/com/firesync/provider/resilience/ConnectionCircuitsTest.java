@@ -86,7 +86,7 @@ class ConnectionCircuitsTest {
     }
 
     @Test
-    void ignoresFailuresThatAreNotTheConnectionsPassingTrouble() {
+    void neverOpensOnFailuresThatAreNotTheConnectionsPassingTrouble() {
         for (ProviderFailure failure : List.of(new ProviderFailure.NeedsUserAction("wrongpass"),
                 new ProviderFailure.AuthInvalid(), new ProviderFailure.Permanent("http_400"),
                 new ProviderFailure.RateLimited(null),
@@ -98,6 +98,27 @@ class ConnectionCircuitsTest {
 
         assertThat(circuits.state(CONNECTION)).isEqualTo(CircuitState.CLOSED);
         assertThat(circuits.allows(CONNECTION)).isTrue();
+    }
+
+    @Test
+    void closesWhenTheProviderAnswersDefinitely() {
+        fail(3);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(circuits.allows(CONNECTION)).isTrue();
+
+        circuits.recordFailure(CONNECTION, new ProviderFailure.NeedsUserAction("SCARequired"));
+        fail(2);
+
+        assertThat(circuits.state(CONNECTION)).isEqualTo(CircuitState.CLOSED);
+    }
+
+    @Test
+    void keepsCountingThroughProviderWideRateLimits() {
+        fail(2);
+        circuits.recordFailure(CONNECTION, new ProviderFailure.RateLimited(null));
+        fail(1);
+
+        assertThat(circuits.state(CONNECTION)).isEqualTo(CircuitState.OPEN);
     }
 
     @Test
