@@ -43,10 +43,6 @@ final class PowensClient implements BankingProvider, AutoCloseable {
 
     private final Duration refreshTimeout;
 
-    PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock) {
-        this(endpoints, settings, clock, ProviderCallGate.OPEN);
-    }
-
     /**
      * @param gate admits every HTTP request the client sends (the provider-wide rate limit and concurrency bound)
      */
