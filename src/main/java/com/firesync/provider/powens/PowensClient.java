@@ -2,6 +2,7 @@ package com.firesync.provider.powens;
 
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
@@ -25,6 +26,9 @@ import java.util.function.Supplier;
  */
 final class PowensClient implements BankingProvider, AutoCloseable {
 
+    /** The provider's name, also the name of its rate limiter, concurrency bound and retry instances. */
+    static final String NAME = "powens";
+
     private final Supplier<PowensEndpoints> endpoints;
 
     private final PowensHttp http;
@@ -39,9 +43,12 @@ final class PowensClient implements BankingProvider, AutoCloseable {
 
     private final Duration refreshTimeout;
 
-    PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock) {
+    /**
+     * @param gate admits every HTTP request the client sends (the provider-wide rate limit and concurrency bound)
+     */
+    PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock, ProviderCallGate gate) {
         this.endpoints = endpoints;
-        this.http = new PowensHttp(settings.connectTimeout(), settings.readTimeout(), clock);
+        this.http = new PowensHttp(settings.connectTimeout(), settings.readTimeout(), clock, gate);
         this.auth = new PowensAuth(endpoints, http);
         this.time = new PowensTime(settings.timezone());
         this.mapping = new PowensMapping(time);
@@ -51,7 +58,7 @@ final class PowensClient implements BankingProvider, AutoCloseable {
 
     @Override
     public String name() {
-        return "powens";
+        return NAME;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.firesync.provider.powens;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.resilience.ProviderGuards;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -10,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires the Powens client. The endpoints are resolved on each call rather than once, because the sandbox fallback
+ * Wires the Powens client, guarded: every request it sends passes the {@code powens} rate limiter and concurrency
+ * bound, and its operations are retried where safe. The guarded client is the only {@link BankingProvider} bean, so
+ * that no caller can reach Powens around the limits. The endpoints are resolved on each call rather than once, because the sandbox fallback
  * needs the port FireSync actually listens on, known only after the web server started ({@code server.port=0}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +22,8 @@ class PowensConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PowensConfiguration.class);
 
     @Bean
-    BankingProvider powensProvider(PowensSettings settings, Environment environment, Clock clock) {
+    BankingProvider powensProvider(PowensSettings settings, Environment environment, Clock clock,
+            ProviderGuards guards) {
         Supplier<PowensEndpoints> endpoints = () -> PowensEndpoints.resolve(settings, port(environment),
                 environment.getProperty("firesync.sandbox.client-id"),
                 environment.getProperty("firesync.sandbox.client-secret"));
@@ -27,7 +31,7 @@ class PowensConfiguration {
         PowensEndpoints initial = endpoints.get();
         log.info("Powens client targets {} ({})", initial.baseUrl(),
                 initial.sandbox() ? "built-in sandbox" : "client " + initial.clientId());
-        return new PowensClient(endpoints, settings, clock);
+        return guards.guard(new PowensClient(endpoints, settings, clock, guards.gate(PowensClient.NAME)));
     }
 
     private static int port(Environment environment) {

@@ -1,5 +1,6 @@
 package com.firesync.provider.powens;
 
+import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
@@ -36,11 +37,13 @@ final class PowensHttp implements AutoCloseable {
 
     private final Clock clock;
 
+    private final ProviderCallGate gate;
+
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    PowensHttp(Duration connectTimeout, Duration readTimeout, Clock clock) {
+    PowensHttp(Duration connectTimeout, Duration readTimeout, Clock clock, ProviderCallGate gate) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -48,6 +51,7 @@ final class PowensHttp implements AutoCloseable {
                 .build();
         this.readTimeout = readTimeout;
         this.clock = clock;
+        this.gate = gate;
     }
 
     HttpRequest.Builder request(URI uri, @Nullable ProviderToken token) {
@@ -78,7 +82,8 @@ final class PowensHttp implements AutoCloseable {
      * Sends the request, waiting up to {@code timeout} for the whole answer (the request's own timeout should match).
      */
     byte[] send(String operation, HttpRequest request, Duration timeout) {
-        HttpResponse<byte[]> response = exchange(operation, request, timeout);
+        // every request passes the provider-wide limits here, exactly once: retries wrap whole operations
+        HttpResponse<byte[]> response = gate.call(operation, () -> exchange(operation, request, timeout));
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body();

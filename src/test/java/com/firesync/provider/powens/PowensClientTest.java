@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firesync.provider.ConnectionHealth;
+import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -318,6 +320,32 @@ class PowensClientTest {
     }
 
     @Test
+    void sendsEveryRequestThroughTheGateOnce() {
+        powens.on("GET", "/2.0/users/me/transactions", exchange -> json(200,
+                exchange.getRequestURI().getRawQuery().contains("page=2")
+                        ? page(null, 3)
+                        : page("/2.0/users/me/transactions?page=2", 1, 2))
+                .respond(exchange));
+        powens.on("GET", "/2.0/users/me/accounts", json(200, "{\"accounts\": []}"));
+        List<String> admitted = new ArrayList<>();
+        ProviderCallGate counting = new ProviderCallGate() {
+
+            @Override
+            public <T> T call(String operation, Supplier<T> request) {
+                admitted.add(operation);
+                return request.get();
+            }
+        };
+        try (PowensClient gated = client(powens.origin() + "/2.0", Duration.ofSeconds(5), 2, counting)) {
+            gated.accounts(TOKEN);
+            gated.transactions(TOKEN, TransactionQuery.since(LocalDate.parse("2026-01-01")), page -> {
+            });
+        }
+
+        assertThat(admitted).hasSize(3).hasSize(powens.requests().size());
+    }
+
+    @Test
     void buildsAConnectUrlAroundASingleAccessCode() {
         powens.on("GET", "/2.0/auth/token/code", json(200, "{\"code\":\"tmp-code\",\"expires_in\":1800}"));
 
@@ -329,11 +357,15 @@ class PowensClientTest {
     }
 
     private PowensClient client(String baseUrl, Duration readTimeout, int pageSize) {
+        return client(baseUrl, readTimeout, pageSize, ProviderCallGate.OPEN);
+    }
+
+    private PowensClient client(String baseUrl, Duration readTimeout, int pageSize, ProviderCallGate gate) {
         var settings = new PowensSettings(null, null, null, null, null, null, ZoneId.of("Europe/Paris"),
                 Duration.ofSeconds(2), readTimeout, readTimeout, pageSize);
         var endpoints = new PowensEndpoints(URI.create(baseUrl), URI.create("http://127.0.0.1:1/webview"),
                 "127.0.0.1", "client-1", "secret-1", false);
-        return new PowensClient(() -> endpoints, settings, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PowensClient(() -> endpoints, settings, Clock.fixed(NOW, ZoneOffset.UTC), gate);
     }
 
     private static String page(String next, int... ids) {

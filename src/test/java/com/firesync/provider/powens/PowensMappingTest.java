@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderTransaction;
 import java.math.BigDecimal;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class PowensMappingTest {
 
-    private final PowensHttp http = new PowensHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC());
+    private final PowensHttp http = new PowensHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC(),
+            ProviderCallGate.OPEN);
 
     private final PowensMapping mapping = new PowensMapping(new PowensTime(ZoneId.of("Europe/Paris")));
 

@@ -1,0 +1,76 @@
+package com.firesync.provider.resilience;
+
+import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ProviderCallGate;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The resilience of each provider, one named instance per provider ({@code powens}) shared by every caller in the
+ * instance. A provider's wiring asks for its {@link #gate(String) gate}, sends every HTTP request through it, and
+ * exposes the {@link #guard(BankingProvider) guarded} provider as its bean.
+ */
+public final class ProviderGuards {
+
+    private final ProviderLimitSettings settings;
+
+    private final Sleeper sleeper;
+
+    private final MeterRegistry meters;
+
+    private final RateLimiterRegistry limiters;
+
+    private final BulkheadRegistry bulkheads;
+
+    private final RetryRegistry retries;
+
+    private final Map<String, ProviderCallGate> gates = new ConcurrentHashMap<>();
+
+    ProviderGuards(ProviderLimitSettings settings, Sleeper sleeper, MeterRegistry meters) {
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.meters = meters;
+        ProviderLimitSettings.RateLimit rate = settings.rateLimit();
+        // one permit per interval rather than a whole second's worth at once: no burst can exceed the rate
+        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(rate.permitInterval())
+                .timeoutDuration(rate.maxWait())
+                .build());
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.concurrency())
+                .maxWaitDuration(rate.maxWait())
+                .build());
+        this.retries = RetryRegistry.of(Retrying.config(settings.retry()));
+    }
+
+    /**
+     * The gate every HTTP request to the provider passes: its rate limiter and concurrency bound, created once per
+     * provider name.
+     */
+    public ProviderCallGate gate(String provider) {
+        return gates.computeIfAbsent(provider, name -> new ProviderGate(bulkheads.bulkhead(name),
+                limiters.rateLimiter(name), meters));
+    }
+
+    /**
+     * The provider with its operations retried where that is safe, and forced refreshes admitted one at a time. Its
+     * client must send each request through {@link #gate(String) gate(provider.name())}.
+     */
+    public BankingProvider guard(BankingProvider provider) {
+        String name = provider.name();
+        Bulkhead forcedRefreshes = bulkheads.bulkhead(name + "-forced-refresh", BulkheadConfig.custom()
+                .maxConcurrentCalls(1)
+                .maxWaitDuration(settings.rateLimit().maxWait())
+                .build());
+        Retrying retrying = new Retrying(retries.retry(name), sleeper, ProviderMetrics.retries(meters, name));
+        return new GuardedProvider(provider, retrying, new OneAtATime(forcedRefreshes));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Resilience around provider calls: one rate limiter, concurrency bound and retry policy per provider, shared by
+ * every sync in the instance, and a circuit per FireSync connection. The sync engine sees a plain
+ * {@link com.firesync.provider.BankingProvider} (already guarded) and {@link ConnectionCircuits}; no Resilience4j type
+ * leaves this package.
+ */
+@NullMarked
+@NamedInterface("resilience")
+package com.firesync.provider.resilience;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
