@@ -11,6 +11,7 @@ import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.TransactionQuery;
+import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.sync.TransactionPull.AccountRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,10 +50,13 @@ public class SyncEngine {
 
     private final SyncSettings settings;
 
+    private final ConnectionCircuits circuits;
+
     private final Clock clock;
 
     SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
-            SyncPolicy policy, SyncSettings settings, Clock clock) {
+            SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, Clock clock) {
+        this.circuits = circuits;
         this.connections = connections;
         this.provider = provider;
         this.ledger = ledger;
@@ -70,9 +74,15 @@ public class SyncEngine {
      */
     public SyncOutcome sync(ConnectionSnapshot connection, SyncTrigger trigger, boolean force) {
         Instant now = clock.instant();
-        SyncDecision decision = policy.decide(connection, now, trigger, force, null);
+        Instant circuitOpenUntil = circuits.openUntil(connection.id()).orElse(null);
+        SyncDecision decision = policy.decide(connection, now, trigger, force, circuitOpenUntil);
         if (!decision.sync()) {
             return SyncOutcome.skipped(connection.id(), decision);
+        }
+        if (!trigger.userLinked() && !circuits.allows(connection.id())) {
+            // another caller took the single probe the half-open circuit lets through
+            return SyncOutcome.skipped(connection.id(), SyncDecision.skip(SyncDecision.Reason.CIRCUIT_OPEN,
+                    circuits.openUntil(connection.id()).orElse(null)));
         }
         var claim = connections.claim(connection.id(), instance, now, settings.lease());
         if (claim.isEmpty()) {
@@ -94,6 +104,7 @@ public class SyncEngine {
                 return fail(claim, run, started, "account_write_failed", ConnectionState.FAILING, null, pulled);
             }
             connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
+            circuits.recordSuccess(claim.connectionId());
             runs.finish(run, "synced", null, pulled.accounts(), pulled.counts());
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
@@ -101,6 +112,7 @@ public class SyncEngine {
             return outcome(claim, "synced", "ok", run, started, pulled.accounts(), pulled.counts());
         } catch (ProviderException e) {
             ProviderFailure failure = e.failure();
+            circuits.recordFailure(claim.connectionId(), failure);
             boolean user = failure instanceof ProviderFailure.NeedsUserAction;
             return fail(claim, run, started, failure.code(),
                     user ? ConnectionState.NEEDS_USER_ACTION : ConnectionState.FAILING, user ? failure.code() : null,

@@ -3,6 +3,7 @@ package com.firesync.sync.web;
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
+import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
@@ -42,10 +43,13 @@ class SyncController {
 
     private final SyncSettings settings;
 
+    private final ConnectionCircuits circuits;
+
     private final Clock clock;
 
     SyncController(SyncEngine engine, BulkSync bulk, ConnectionLifecycle connections, SyncPolicy policy,
-            SyncSettings settings, Clock clock) {
+            SyncSettings settings, ConnectionCircuits circuits, Clock clock) {
+        this.circuits = circuits;
         this.engine = engine;
         this.bulk = bulk;
         this.connections = connections;
@@ -84,11 +88,15 @@ class SyncController {
         Instant lastSuccess = connection.lastSuccessAt();
         boolean userAction = connection.state() == ConnectionState.NEEDS_USER_ACTION;
         Instant next = lastSuccess == null ? now : lastSuccess.plus(settings.freshFor());
+        Instant probe = circuits.openUntil(connection.id()).orElse(null);
+        if (probe != null && probe.isAfter(next)) {
+            next = probe;
+        }
         return new ConnectionStatus(connection.id(), connection.bank(), connection.state().code(),
                 connection.lastAttemptAt(), lastSuccess,
                 lastSuccess == null ? null : Duration.between(lastSuccess, now).toSeconds(),
                 policy.isStale(connection, now), userAction ? null : next, connection.consecutiveFailures(),
-                "closed", connection.errorCode(),
+                circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
                         userAction ? "/api/auth/powens/reconnect/" + connection.id() : null));
     }
