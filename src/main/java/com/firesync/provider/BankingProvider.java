@@ -67,6 +67,16 @@ public interface BankingProvider {
     ProviderConnection refreshConnection(ProviderToken token, String connectionId);
 
     /**
+     * One connection's state and all its accounts, in one call where the provider allows it: what a sync reads first,
+     * so that a connection waiting for the user is noticed even while its data still reads.
+     */
+    default ConnectionAccounts connectionWithAccounts(ProviderToken token, String connectionId) {
+        ProviderConnection connection = connection(token, connectionId);
+        return new ConnectionAccounts(connection,
+                accounts(token).stream().filter(account -> account.connectionId().equals(connectionId)).toList());
+    }
+
+    /**
      * All the user's accounts, disabled and deleted ones included; an empty list when the user has none.
      */
     List<ProviderAccount> accounts(ProviderToken token);

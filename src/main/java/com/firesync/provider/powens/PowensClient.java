@@ -1,6 +1,7 @@
 package com.firesync.provider.powens;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ConnectionAccounts;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderConnection;
@@ -129,6 +130,22 @@ final class PowensClient implements BankingProvider, AutoCloseable {
             return connection(token, connectionId);
         }
         return PowensHttp.guarded(operation, () -> mapping.connection(json));
+    }
+
+    /**
+     * {@inheritDoc} Sends {@code GET /users/me/connections/{id}?expand=connector,all_accounts}.
+     */
+    @Override
+    public ConnectionAccounts connectionWithAccounts(ProviderToken token, String connectionId) {
+        String operation = "Powens GET /users/me/connections/{id}?expand=all_accounts";
+        URI uri = url(connectionPath(connectionId), new QueryString().add("expand", "connector,all_accounts"));
+        PowensJson.Connection json = http.fetch(operation, get(uri, token), PowensJson.Connection.class);
+        return PowensHttp.guarded(operation, () -> {
+            List<PowensJson.Account> accounts = json.allAccounts() != null
+                    ? json.allAccounts()
+                    : Objects.requireNonNullElse(json.accounts(), List.<PowensJson.Account>of());
+            return new ConnectionAccounts(mapping.connection(json), accounts.stream().map(mapping::account).toList());
+        });
     }
 
     @Override

@@ -51,7 +51,8 @@ final class PowensJson {
     record Connection(@Nullable String id, @JsonProperty("id_connector") @Nullable String idConnector,
             @JsonProperty("connector_uuid") @Nullable String connectorUuid, @Nullable String state,
             @Nullable String error, @JsonProperty("error_message") @Nullable String errorMessage,
-            @JsonProperty("last_update") @Nullable String lastUpdate, @Nullable Connector connector) {
+            @JsonProperty("last_update") @Nullable String lastUpdate, @Nullable Connector connector,
+            @Nullable List<Account> accounts, @JsonProperty("all_accounts") @Nullable List<Account> allAccounts) {
     }
 
     record ConnectionList(@Nullable List<Connection> connections) {

@@ -1,6 +1,7 @@
 package com.firesync.provider.resilience;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ConnectionAccounts;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderConnection;
@@ -96,6 +97,11 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
     @Override
     public ProviderConnection refreshConnection(ProviderToken token, String connectionId) {
         return forcedRefreshes.call("Forced refresh", () -> provider.refreshConnection(token, connectionId));
+    }
+
+    @Override
+    public ConnectionAccounts connectionWithAccounts(ProviderToken token, String connectionId) {
+        return retrying.call(() -> provider.connectionWithAccounts(token, connectionId));
     }
 
     @Override
