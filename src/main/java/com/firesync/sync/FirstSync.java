@@ -5,6 +5,7 @@ import com.firesync.connection.ConnectionLinked;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Syncs a connection as soon as it is linked or repaired, in the background, after the link was committed. The event
@@ -22,7 +23,8 @@ class FirstSync {
         this.connections = connections;
     }
 
-    @ApplicationModuleListener
+    // no transaction around the listener: the sync commits account by account and must not hold row locks
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConnectionLinked linked) {
         connections.snapshot(linked.connectionId())
                 .ifPresent(connection -> engine.sync(connection,

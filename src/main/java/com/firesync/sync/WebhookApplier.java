@@ -14,7 +14,6 @@ import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Applies stored webhooks in the background through the same idempotent writer as syncs. A
@@ -34,6 +34,9 @@ class WebhookApplier {
     private static final Logger log = LoggerFactory.getLogger(WebhookApplier.class);
 
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
+    /** Claim attempts before leaving the webhook to the next sync: about two minutes of pauses. */
+    private static final int CLAIM_ATTEMPTS = 16;
 
     private final WebhookInbox inbox;
 
@@ -60,7 +63,8 @@ class WebhookApplier {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    // no transaction around the listener: the sync commits account by account and must not hold row locks
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WebhookReceived received) {
         inbox.load(received.inboxId()).ifPresent(stored -> {
             String outcome;
@@ -108,13 +112,12 @@ class WebhookApplier {
 
     /**
      * Runs a write while holding the connection's claim, so that it never races a sync of the same connection. A
-     * running sync is waited for, with growing pauses; past the lease the webhook is left to the next sync, which
-     * reads everything after its cursor anyway.
+     * running sync is waited for, with growing pauses; after that the webhook is left to the next sync, which reads
+     * everything after its cursor anyway.
      */
     private String claimed(ConnectionSnapshot connection, Runnable write) {
         Duration pause = Duration.ofMillis(200);
-        Instant deadline = clock.instant().plus(settings.lease());
-        while (true) {
+        for (int attempt = 1;; attempt++) {
             var claim = connections.claim(connection.id(), "webhook-" + connection.id(), clock.instant(),
                     settings.lease());
             if (claim.isPresent()) {
@@ -128,7 +131,7 @@ class WebhookApplier {
                     throw e;
                 }
             }
-            if (!clock.instant().isBefore(deadline) || !pause(pause)) {
+            if (attempt >= CLAIM_ATTEMPTS || !pause(pause)) {
                 return "deferred_to_sync";
             }
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);

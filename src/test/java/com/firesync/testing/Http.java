@@ -31,6 +31,13 @@ public final class Http {
         this.base = base;
     }
 
+    /**
+     * A client for one absolute URL: request paths are appended to it (use {@code ""}).
+     */
+    public static Http absolute(String url) {
+        return new Http(url);
+    }
+
     public static Http local(int port) {
         return new Http("http://127.0.0.1:" + port);
     }

@@ -1,0 +1,188 @@
+package com.firesync.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.shared.Role;
+import com.firesync.testing.FireSyncTest;
+import com.firesync.testing.Http;
+import com.firesync.testing.Http.Answer;
+import com.firesync.testing.LedgerComparison;
+import com.firesync.testing.MutableClock;
+import com.firesync.testing.TestClockConfiguration;
+import com.firesync.testing.WebviewDriver;
+import com.firesync.user.NewUser;
+import com.firesync.user.UserAccounts;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The connect flow against the built-in sandbox over real HTTP: link a bank, see its data synced, and refuse forged,
+ * replayed and expired callbacks without ever storing, logging or answering the provider token in clear.
+ */
+@FireSyncTest
+@Import(TestClockConfiguration.class)
+@TestPropertySource(properties = "firesync.sync.backfill=P800D")
+@ExtendWith(OutputCaptureExtension.class)
+class ConnectFlowTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SandboxWorld world;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ProviderIdentities identities;
+
+    Http http;
+
+    WebviewDriver browser;
+
+    NewUser alice;
+
+    @BeforeEach
+    void setUp() {
+        http = Http.local(port);
+        browser = new WebviewDriver(http);
+        alice = users.create("alice", Role.USER);
+    }
+
+    @Test
+    void linksABankAndSyncsExactlyWhatTheBankShows() {
+        Answer callback = browser.connect(alice.token(), "demo", "alice", "secret");
+
+        assertThat(callback.status()).isEqualTo(200);
+        JsonNode data = callback.json().get("data");
+        assertThat(data.get("outcome").asString()).isEqualTo("linked");
+        long connectionId = data.get("connectionIds").get(0).asLong();
+        awaitSynced(connectionId);
+
+        assertThat(LedgerComparison.differences(jdbc, connectionId,
+                world.expectedLedger(providerId(connectionId), clock.instant())))
+                .isEmpty();
+        assertThat(http.get("/api/accounts", alice.token()).json().get("data").size()).isEqualTo(3);
+        assertThat(http.get("/api/transactions?limit=500", alice.token()).json().get("data").size()).isEqualTo(500);
+    }
+
+    @Test
+    void refusesReplayedForgedAndExpiredStates() {
+        String url = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
+        var callback = browser.submitForm(url, "demo", "alice", "secret");
+        Http back = Http.absolute(callback.toString());
+        assertThat(back.send(back.request("", null).header("Accept", "application/json").GET()).status())
+                .isEqualTo(200);
+
+        Answer replay = back.send(back.request("", null).header("Accept", "application/json").GET());
+        Answer replayPage = back.send(back.request("", null).GET());
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("code").asString()).isEqualTo("state_used");
+        assertThat(replayPage.status()).isEqualTo(400);
+        assertThat(replayPage.contentType()).startsWith("text/html");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM connections").query(Long.class).single()).isEqualTo(1);
+
+        Answer forged = http.get("/api/auth/powens/callback?state=forged&connection_id=1", null);
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("unknown");
+
+        String expired = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
+        jdbc.sql("UPDATE connect_states SET expires_at = created_at WHERE consumed_at IS NULL").update();
+        URI late = browser.submitForm(expired, "demo", "alice", "secret");
+        Answer tooLate = Http.absolute(late.toString())
+                .send(Http.absolute(late.toString()).request("", null).header("Accept", "application/json").GET());
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(tooLate.json().get("code").asString()).isEqualTo("state_expired");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM connections").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsAndShowsACancelledConnection() {
+        String url = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
+        String state = url.replaceAll(".*[?&]state=([^&]+).*", "$1");
+
+        Answer page = http.get("/api/auth/powens/callback?state=" + state
+                + "&error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("You cancelled the bank connection").doesNotContain("<script>");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(jdbc.sql("SELECT error_code FROM connect_states").query(String.class).single())
+                .isEqualTo("access_denied");
+    }
+
+    @Test
+    void neverKeepsLogsOrAnswersTheProviderTokenInClear(CapturedOutput output) {
+        List<String> bodies = new ArrayList<>();
+        Answer callback = browser.connect(alice.token(), "demo", "alice", "secret");
+        bodies.add(callback.body());
+        long connectionId = callback.json().get("data").get("connectionIds").get(0).asLong();
+        awaitSynced(connectionId);
+        bodies.add(http.get("/api/accounts", alice.token()).body());
+        bodies.add(http.get("/api/sync/status", alice.token()).body());
+        String token = identities.find(alice.id()).orElseThrow().token().value();
+
+        assertThat(token).hasSizeGreaterThan(20);
+        assertThat(databaseText()).doesNotContain(token);
+        assertThat(output.getAll()).doesNotContain(token);
+        assertThat(bodies).noneMatch(body -> body.contains(token));
+    }
+
+    private void awaitSynced(long connectionId) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
+                        .param("c", connectionId)
+                        .query(Long.class)
+                        .single() > 0);
+    }
+
+    private long providerId(long connectionId) {
+        return Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :c")
+                .param("c", connectionId)
+                .query(String.class)
+                .single());
+    }
+
+    /**
+     * Every value of every table, as text (binary columns decoded byte for byte).
+     */
+    private String databaseText() {
+        var text = new StringBuilder();
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                + "current_schema() AND table_type IN ('BASE TABLE', 'TABLE')").query(String.class).list()) {
+            for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
+                for (Object value : row.values()) {
+                    text.append(value instanceof byte[] bytes
+                            ? new String(bytes, StandardCharsets.ISO_8859_1)
+                            : String.valueOf(value)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package com.firesync.testing;
+
+import com.firesync.testing.Http.Answer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Plays the user's browser through the connect flow: asks FireSync for the webview URL, submits the sandbox webview's
+ * form like the page would, and follows the redirect back to FireSync's callback.
+ */
+public final class WebviewDriver {
+
+    private final Http http;
+
+    public WebviewDriver(Http http) {
+        this.http = http;
+    }
+
+    /**
+     * Links a bank for the token's user and answers the callback's JSON answer.
+     */
+    public Answer connect(String token, String bank, String login, String password) {
+        String url = http.get("/api/auth/powens/url", token).json().get("data").get("url").asString();
+        return submit(url, bank, login, password);
+    }
+
+    /**
+     * Repairs a connection through the reconnect flow.
+     */
+    public Answer reconnect(String token, long connectionId) {
+        String url = http.get("/api/auth/powens/reconnect/" + connectionId, token)
+                .json()
+                .get("data")
+                .get("url")
+                .asString();
+        return submit(url, "", "user", "password");
+    }
+
+    /**
+     * Posts the webview form and answers where the webview redirects the browser.
+     */
+    public URI submitForm(String url, String bank, String login, String password) {
+        String form = "bank=" + encode(bank) + "&login=" + encode(login) + "&password=" + encode(password);
+        Answer posted = Http.absolute(url)
+                .send(Http.absolute(url).request("", null)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(BodyPublishers.ofString(form)));
+        if (posted.status() != 302) {
+            throw new IllegalStateException("The webview answered " + posted.status() + ": " + posted.body());
+        }
+        return URI.create(posted.header("Location").orElseThrow());
+    }
+
+    private Answer submit(String url, String bank, String login, String password) {
+        URI callback = submitForm(url, bank, login, password);
+        return Http.absolute(callback.toString())
+                .send(Http.absolute(callback.toString()).request("", null).header("Accept", "application/json").GET());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
