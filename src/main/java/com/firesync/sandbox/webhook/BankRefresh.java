@@ -70,7 +70,7 @@ public final class BankRefresh implements AutoCloseable {
     private void report(SandboxConnection connection) {
         if (sender.configured()) {
             Instant dataAt = connection.dataInstant(world.now());
-            sender.send(payload(connection, dataAt), () -> connection.webhookSent(dataAt));
+            sender.send(() -> payload(connection, dataAt), () -> connection.webhookSent(dataAt));
         }
     }
 

@@ -51,10 +51,10 @@ final class WebhookSender implements AutoCloseable {
         return target.get().isPresent();
     }
 
-    /** Sends in the background; {@code delivered} runs once a 2xx came back. */
-    void send(String body, Runnable delivered) {
+    /** Builds and sends the body in the background; {@code delivered} runs once a 2xx came back. */
+    void send(Supplier<String> body, Runnable delivered) {
         target.get().ifPresent(uri -> executor.execute(() -> {
-            if (deliver(uri, body)) {
+            if (deliver(uri, body.get())) {
                 delivered.run();
             }
         }));
