@@ -9,6 +9,8 @@ import com.firesync.sandbox.webhook.BankRefresh;
 import com.firesync.sandbox.world.SandboxWorld;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +33,8 @@ class SandboxConfiguration {
     }
 
     @Bean
-    Clients sandboxClients(SandboxSettings settings) {
-        return new Clients(settings.clientId(), settings.clientSecret(), settings.redirectUris(),
+    Clients sandboxClients(SandboxSettings settings, Environment environment) {
+        return new Clients(settings.clientId(), settings.clientSecret(), redirectUris(settings, environment),
                 settings.allowLocalRedirects());
     }
 
@@ -62,6 +64,23 @@ class SandboxConfiguration {
     @Bean(destroyMethod = "close")
     BackgroundRefresh sandboxBackgroundRefresh(SandboxWorld world, BankRefresh refresh, SandboxSettings settings) {
         return new BackgroundRefresh(world, refresh, settings.refreshInterval());
+    }
+
+    /**
+     * In-app, FireSync's own Powens callback is always allowed, on whatever port the server got.
+     */
+    private static Supplier<List<String>> redirectUris(SandboxSettings settings, Environment environment) {
+        List<String> configured = List.copyOf(settings.redirectUris());
+        if (settings.standalone()) {
+            return () -> configured;
+        }
+        return () -> {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", ""));
+            List<String> uris = new ArrayList<>(configured);
+            uris.add("http://localhost:" + port + "/api/auth/powens/callback");
+            uris.add("http://127.0.0.1:" + port + "/api/auth/powens/callback");
+            return uris;
+        };
     }
 
     /**

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param seed the seed of the bank world (default 42)
  * @param clientId the client id the sandbox accepts (default {@code firesync-sandbox})
  * @param clientSecret the client secret the sandbox accepts (default {@code firesync-sandbox-secret})
- * @param redirectUris webview redirect URIs allowed besides local ones
+ * @param redirectUris webview redirect URIs allowed exactly (in-app, FireSync's own callback always is)
  * @param allowLocalRedirects whether any redirect URI on localhost, 127.0.0.1 or [::1] is allowed (default true)
  * @param history how far back a new connection's transactions go (default 730 days)
  * @param accountsPerConnection accounts per connection, 1 to 9 (default 3: checking, savings, card)

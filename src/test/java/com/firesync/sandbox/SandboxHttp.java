@@ -88,7 +88,11 @@ final class SandboxHttp {
     }
 
     static String webviewQuery(String code, String state) {
-        return "?domain=sandbox&client_id=" + CLIENT_ID + "&redirect_uri=" + encode(REDIRECT) + "&code="
+        return webviewQuery(code, state, REDIRECT);
+    }
+
+    static String webviewQuery(String code, String state, String redirect) {
+        return "?domain=sandbox&client_id=" + CLIENT_ID + "&redirect_uri=" + encode(redirect) + "&code="
                 + encode(code) + "&state=" + encode(state);
     }
 
@@ -102,7 +106,11 @@ final class SandboxHttp {
 
     /** Completes the webview for a new connection and returns its id from the redirect. */
     long connect(String token, String bank, String login) throws IOException, InterruptedException {
-        var response = submit("/sandbox/webview/en/connect" + webviewQuery(code(token), "s1"),
+        return connect(token, bank, login, REDIRECT);
+    }
+
+    long connect(String token, String bank, String login, String redirect) throws IOException, InterruptedException {
+        var response = submit("/sandbox/webview/en/connect" + webviewQuery(code(token), "s1", redirect),
                 Map.of("bank", bank, "login", login, "password", "secret"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         String location = response.headers().firstValue("Location").orElseThrow();

@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Inside FireSync, with no Powens credentials configured, the sandbox is on, reachable without a FireSync token, and
- * answers Powens error bodies rather than FireSync's problem JSON.
+ * Inside FireSync, with no Powens credentials configured, the sandbox is on, reachable without a FireSync token,
+ * accepts FireSync's own callback as redirect URI, and answers Powens error bodies rather than FireSync's problem JSON.
  */
 @SpringBootTest(classes = FireSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxInAppTest {
@@ -30,6 +30,7 @@ class SandboxInAppTest {
         registry.add("firesync.data-dir", () -> data.toString());
         registry.add("firesync.sandbox.history", () -> "P10D");
         registry.add("firesync.sandbox.refresh-interval", () -> "0s");
+        registry.add("firesync.sandbox.allow-local-redirects", () -> "false");
     }
 
     @Test
@@ -44,7 +45,9 @@ class SandboxInAppTest {
         assertThat(error.has("request_id")).isTrue();
         assertThat(error.has("success")).isFalse();
 
-        http.connect(token, "demo", "inapp");
+        String elsewhere = "/sandbox/webview/en/connect" + SandboxHttp.webviewQuery(http.code(token), "s");
+        assertThat(http.get(elsewhere, "").statusCode()).isEqualTo(400);
+        http.connect(token, "demo", "inapp", "http://localhost:" + port + "/api/auth/powens/callback");
         assertThat(http.allPages("/sandbox/2.0/users/me/transactions?min_date=2000-01-01&limit=1000", token))
                 .isNotEmpty();
         assertThat(http.get("/sandbox/2.0/users/me/transactions?limit=5000", token).statusCode()).isEqualTo(400);

@@ -1,7 +1,9 @@
 package com.firesync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -52,7 +54,9 @@ class WebhookTest {
                     headers.getFirst("BI-Signature-Date"), headers.getFirst("BI-Signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             // the first delivery is refused, to see the retry
-            exchange.sendResponseHeaders(call == 1 ? 500 : 200, -1);
+            byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(call == 1 ? 500 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         receiver.start();
@@ -90,6 +94,10 @@ class WebhookTest {
         assertThat(connection.get("accounts")).hasSize(3);
         assertThat(connection.get("accounts").get(0).get("transactions").size()).isGreaterThan(10);
 
+        // the changes count as delivered once the retry's 2xx is back: only later ones belong to the next webhook
+        var world = sandbox.getBean(SandboxWorld.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> world.connection(connectionId).orElseThrow().lastWebhook() != null);
         clock.advance(Duration.ofHours(2));
         Delivery background = next();
         assertThat(background.signature()).isEqualTo(independentSignature(background));

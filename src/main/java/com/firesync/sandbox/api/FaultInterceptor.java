@@ -2,6 +2,7 @@ package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.auth.Tokens;
+import com.firesync.sandbox.world.SandboxConnection;
 import com.firesync.sandbox.world.SandboxUser;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.sandbox.world.Scenario;
@@ -70,7 +71,7 @@ final class FaultInterceptor implements HandlerInterceptor {
         request.setAttribute(SandboxAttributes.SEQUENCE, k);
         Set<Scenario> scenarios = world.connections(user)
                 .stream()
-                .map(connection -> connection.scenario())
+                .map(SandboxConnection::scenario)
                 .collect(Collectors.toSet());
         request.setAttribute(SandboxAttributes.SCENARIOS, scenarios);
         for (Scenario scenario : scenarios) {

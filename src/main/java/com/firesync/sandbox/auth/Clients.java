@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,14 +20,19 @@ public final class Clients {
 
     private final String clientSecret;
 
-    private final List<String> redirectUris;
+    private final Supplier<List<String>> redirectUris;
 
     private final boolean allowLocalRedirects;
 
-    public Clients(String clientId, String clientSecret, List<String> redirectUris, boolean allowLocalRedirects) {
+    /**
+     * A client whose exact allowed redirect URIs come from {@code redirectUris}, asked on each check because FireSync's
+     * own callback is known only once its server has a port.
+     */
+    public Clients(String clientId, String clientSecret, Supplier<List<String>> redirectUris,
+            boolean allowLocalRedirects) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.redirectUris = List.copyOf(redirectUris);
+        this.redirectUris = redirectUris;
         this.allowLocalRedirects = allowLocalRedirects;
     }
 
@@ -44,7 +50,7 @@ public final class Clients {
         if (uri == null || uri.isBlank()) {
             return false;
         }
-        if (redirectUris.contains(uri)) {
+        if (redirectUris.get().contains(uri)) {
             return true;
         }
         try {

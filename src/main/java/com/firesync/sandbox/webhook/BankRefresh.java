@@ -52,9 +52,7 @@ public final class BankRefresh implements AutoCloseable {
     /** Refreshes a connection; false when the sync failed (SCA required). */
     public boolean refresh(SandboxConnection connection) {
         boolean synced = connection.sync(world.now());
-        if (sender.configured()) {
-            sender.send(payload(connection));
-        }
+        report(connection);
         return synced;
     }
 
@@ -62,14 +60,22 @@ public final class BankRefresh implements AutoCloseable {
      * The aggregator's first sync of a new or reconnected connection: reported by webhook, not counted as a sync.
      */
     public void firstSync(SandboxConnection connection) {
+        report(connection);
+    }
+
+    /**
+     * Sends the changes since the last delivered webhook; they count as delivered only on a 2xx, so rows of a webhook
+     * that was given up on are sent again after the next refresh, as Powens does.
+     */
+    private void report(SandboxConnection connection) {
         if (sender.configured()) {
-            sender.send(payload(connection));
+            Instant dataAt = connection.dataInstant(world.now());
+            sender.send(() -> payload(connection, dataAt), () -> connection.webhookSent(dataAt));
         }
     }
 
-    /** The {@code CONNECTION_SYNCED} body; marks its transactions as sent. */
-    synchronized String payload(SandboxConnection connection) {
-        Instant dataAt = connection.dataInstant(world.now());
+    /** The {@code CONNECTION_SYNCED} body: the connection at {@code dataAt}, with rows changed since the last one. */
+    String payload(SandboxConnection connection, Instant dataAt) {
         Instant since = connection.lastWebhook();
         List<LedgerTransaction> changed = changedSince(connection, dataAt, since);
         ArrayNode accounts = mapper.createArrayNode();
@@ -86,7 +92,6 @@ public final class BankRefresh implements AutoCloseable {
         ObjectNode node = mapper.valueToTree(json.connection(connection, true, null));
         node.set("accounts", accounts);
         body.set("connection", node);
-        connection.webhookSent(dataAt);
         return mapper.writeValueAsString(body);
     }
 

@@ -51,24 +51,30 @@ final class WebhookSender implements AutoCloseable {
         return target.get().isPresent();
     }
 
-    void send(String body) {
-        target.get().ifPresent(uri -> executor.execute(() -> deliver(uri, body)));
+    /** Builds and sends the body in the background; {@code delivered} runs once a 2xx came back. */
+    void send(Supplier<String> body, Runnable delivered) {
+        target.get().ifPresent(uri -> executor.execute(() -> {
+            if (deliver(uri, body.get())) {
+                delivered.run();
+            }
+        }));
     }
 
-    private void deliver(URI uri, String body) {
+    private boolean deliver(URI uri, String body) {
         Duration wait = backoff;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             int status = post(uri, body);
             if (status >= 200 && status < 300) {
-                return;
+                return true;
             }
             log.debug("Webhook to {} answered {} (attempt {}/{})", uri, status, attempt, maxAttempts);
             if (attempt < maxAttempts && !pause(wait)) {
-                return;
+                return false;
             }
             wait = wait.multipliedBy(2);
         }
         log.warn("Webhook to {} given up after {} attempts", uri, maxAttempts);
+        return false;
     }
 
     private int post(URI uri, String body) {

@@ -74,14 +74,13 @@ class SandboxWebviewController {
             return html(HttpStatus.OK, WebviewPage.form(session.reconnect(), fixedBank(session),
                     refusal == null ? "Choose a bank." : refusal));
         }
-        if (session.reconnect()) {
-            return reconnect(session);
-        }
+        // the connection to reconnect is found through the code, so before a single-access code is used up
+        SandboxConnection target = session.reconnect() ? session.connection(world, codes).orElse(null) : null;
         SandboxUser user = codes.redeem(session.code()).orElse(null);
         if (user == null) {
             return html(HttpStatus.BAD_REQUEST, WebviewPage.error("The code is invalid or expired."));
         }
-        return connect(session, user, bank);
+        return target != null ? reconnect(session, target) : connect(session, user, bank);
     }
 
     private ResponseEntity<String> connect(WebviewSession session, SandboxUser user, Bank bank) {
@@ -91,9 +90,7 @@ class SandboxWebviewController {
         return redirect(session.callback().connected(connection.id()));
     }
 
-    private ResponseEntity<String> reconnect(WebviewSession session) {
-        SandboxConnection connection = session.connection(world, codes).orElseThrow();
-        codes.redeem(session.code());
+    private ResponseEntity<String> reconnect(WebviewSession session, SandboxConnection connection) {
         connection.reconnected(world.now());
         refresh.firstSync(connection);
         return redirect(session.callback().reconnected());

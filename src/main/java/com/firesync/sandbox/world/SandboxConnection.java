@@ -142,7 +142,11 @@ public final class SandboxConnection {
         return lastWebhook;
     }
 
-    public void webhookSent(Instant upTo) {
-        lastWebhook = upTo;
+    /** Records a delivered webhook covering changes up to {@code upTo}; deliveries may finish out of order. */
+    public synchronized void webhookSent(Instant upTo) {
+        Instant previous = lastWebhook;
+        if (previous == null || upTo.isAfter(previous)) {
+            lastWebhook = upTo;
+        }
     }
 }
