@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,12 @@ public class ConnectionLifecycle {
 
     private final ProviderIdentities identities;
 
-    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities) {
+    private final ApplicationEventPublisher events;
+
+    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.identities = identities;
+        this.events = events;
     }
 
     public Optional<ConnectionSnapshot> snapshot(long connectionId) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,10 +53,14 @@ public class SyncEngine {
 
     private final ConnectionCircuits circuits;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
-            SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, Clock clock) {
+            SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.circuits = circuits;
         this.connections = connections;
         this.provider = provider;
@@ -101,7 +106,8 @@ public class SyncEngine {
             }
             Pulled pulled = pull(claim, started);
             if (!pulled.complete()) {
-                return fail(claim, run, started, "account_write_failed", ConnectionState.FAILING, null, pulled);
+                return fail(claim, trigger, run, started, "account_write_failed", ConnectionState.FAILING, null,
+                        pulled);
             }
             connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
             circuits.recordSuccess(claim.connectionId());
@@ -109,17 +115,17 @@ public class SyncEngine {
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
                     pulled.counts().removed());
-            return outcome(claim, "synced", "ok", run, started, pulled.accounts(), pulled.counts());
+            return outcome(claim, trigger, "synced", null, run, started, pulled.accounts(), pulled.counts());
         } catch (ProviderException e) {
             ProviderFailure failure = e.failure();
             circuits.recordFailure(claim.connectionId(), failure);
             boolean user = failure instanceof ProviderFailure.NeedsUserAction;
-            return fail(claim, run, started, failure.code(),
+            return fail(claim, trigger, run, started, failure.code(),
                     user ? ConnectionState.NEEDS_USER_ACTION : ConnectionState.FAILING, user ? failure.code() : null,
                     null);
         } catch (RuntimeException e) {
             log.error("Sync of connection {} (run {}) failed unexpectedly", claim.connectionId(), run, e);
-            return fail(claim, run, started, "internal_error", ConnectionState.FAILING, null, null);
+            return fail(claim, trigger, run, started, "internal_error", ConnectionState.FAILING, null, null);
         }
     }
 
@@ -164,21 +170,24 @@ public class SyncEngine {
                 backfill || reconcile ? now : null, pull.complete());
     }
 
-    private SyncOutcome fail(SyncClaim claim, long run, Instant started, String code, ConnectionState to,
+    private SyncOutcome fail(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
+            ConnectionState to,
             @Nullable String providerState, @Nullable Pulled partial) {
         connections.failed(claim, clock.instant(), to, code, providerState);
         WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
         int accounts = partial == null ? 0 : partial.accounts();
         runs.finish(run, "failed", code, accounts, counts);
         log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
-        return outcome(claim, "failed", code, run, started, accounts, counts);
+        return outcome(claim, trigger, "failed", code, run, started, accounts, counts);
     }
 
-    private SyncOutcome outcome(SyncClaim claim, String decision, String reason, long run, Instant started,
-            int accounts, WriteCounts counts) {
-        long duration = java.time.Duration.between(started, clock.instant()).toMillis();
-        return new SyncOutcome(claim.connectionId(), decision, reason, null, run, accounts, counts.added(),
-                counts.updated(), counts.removed(), duration);
+    private SyncOutcome outcome(SyncClaim claim, SyncTrigger trigger, String decision, @Nullable String errorCode,
+            long run, Instant started, int accounts, WriteCounts counts) {
+        var duration = java.time.Duration.between(started, clock.instant());
+        events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision, errorCode,
+                counts.added(), counts.updated(), counts.removed(), duration));
+        return new SyncOutcome(claim.connectionId(), decision, errorCode == null ? "ok" : errorCode, null, run,
+                accounts, counts.added(), counts.updated(), counts.removed(), duration.toMillis());
     }
 
     /**

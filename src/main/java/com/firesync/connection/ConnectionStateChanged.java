@@ -1,0 +1,18 @@
+package com.firesync.connection;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection moved from one state to another.
+ *
+ * @param connectionId the connection
+ * @param from the state it left
+ * @param to the state it entered
+ * @param providerState the provider's state code, when it explains the move
+ * @param at when
+ */
+public record ConnectionStateChanged(long connectionId, ConnectionState from, ConnectionState to,
+        @Nullable String providerState, Instant at) {
+}

@@ -1,0 +1,25 @@
+package com.firesync.sync;
+
+import java.time.Duration;
+
+/**
+ * A sync ran to its end, successfully or not. Published once the run's record is committed.
+ *
+ * @param connectionId the connection
+ * @param userId its owner
+ * @param runId the sync run
+ * @param trigger why it ran
+ * @param outcome {@code synced} or {@code failed}
+ * @param errorCode the failure's code, {@code null} when it synced
+ * @param added transactions added
+ * @param updated transactions changed
+ * @param removed transactions removed
+ * @param duration how long it took
+ */
+public record SyncCompleted(long connectionId, long userId, long runId, SyncTrigger trigger, String outcome,
+        @org.jspecify.annotations.Nullable String errorCode, int added, int updated, int removed, Duration duration) {
+
+    public boolean succeeded() {
+        return errorCode == null;
+    }
+}
