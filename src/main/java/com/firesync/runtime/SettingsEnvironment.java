@@ -38,7 +38,7 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         Path dataDir = dataDir(environment);
         values.put("firesync.data-dir", dataDir.toString());
-        database(environment, dataDir, values);
+        database(environment, values);
         boolean apiDocs = Boolean.parseBoolean((String) values.get("firesync.api-docs"));
         values.put("springdoc.api-docs.enabled", apiDocs);
         values.put("springdoc.swagger-ui.enabled", apiDocs);
@@ -84,11 +84,12 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void database(ConfigurableEnvironment environment, Path dataDir, Map<String, Object> values) {
+    private static void database(ConfigurableEnvironment environment, Map<String, Object> values) {
         String url = raw(environment, "FIRESYNC_DB_URL", "spring.datasource.url", "");
         boolean embedded = url.isBlank();
         if (embedded) {
-            url = "jdbc:h2:file:" + dataDir.resolve("firesync") + DatabaseKind.H2_OPTIONS;
+            // resolved when bound, so a data directory set later (a test's dynamic property) moves the database too
+            url = "jdbc:h2:file:${firesync.data-dir}/firesync" + DatabaseKind.H2_OPTIONS;
         } else if (DatabaseKind.of(url) == null) {
             throw new InvalidSettingException("FIRESYNC_DB_URL", url,
                     "a JDBC URL starting with jdbc:postgresql: or jdbc:h2:");

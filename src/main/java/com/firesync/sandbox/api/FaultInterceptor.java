@@ -1,5 +1,6 @@
 package com.firesync.sandbox.api;
 
+import com.firesync.sandbox.ConditionalOnSandbox;
 import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxConnection;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -22,7 +24,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * the faults of the caller's Test Bank scenarios (every scenario of the user's connections applies to the user's
  * {@code /users/me} calls).
  */
-final class FaultInterceptor implements HandlerInterceptor {
+@Component
+@ConditionalOnSandbox
+class FaultInterceptor implements HandlerInterceptor {
 
     private static final String BEARER = "Bearer ";
 
@@ -36,6 +40,11 @@ final class FaultInterceptor implements HandlerInterceptor {
 
     private final AtomicLong calls = new AtomicLong();
 
+    /** Calls past the rate limit: the provider-wide fault rate places its faults among these. */
+    private final AtomicLong served = new AtomicLong();
+
+    private final AtomicLong rateLimited = new AtomicLong();
+
     FaultInterceptor(SandboxWorld world, Tokens tokens, SandboxSettings settings) {
         this.world = world;
         this.tokens = tokens;
@@ -47,10 +56,12 @@ final class FaultInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         // a slow provider is slow to refuse too
         pause(settings.latency());
+        calls.incrementAndGet();
         rateLimit.acquire(world.now()).ifPresent(seconds -> {
+            rateLimited.incrementAndGet();
             throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", seconds);
         });
-        if (Spread.fails(calls.incrementAndGet(), settings.faultRate())) {
+        if (Spread.fails(served.incrementAndGet(), settings.faultRate())) {
             throw new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
                     "The service is temporarily unavailable.");
         }
@@ -87,6 +98,16 @@ final class FaultInterceptor implements HandlerInterceptor {
                         : new PowensError(HttpStatus.INTERNAL_SERVER_ERROR, "bug", "An internal error has occurred.");
             }
         }
+    }
+
+    /** Calls to the API so far, refused ones included. */
+    long calls() {
+        return calls.get();
+    }
+
+    /** Calls refused by the provider-wide rate limit (429) so far. */
+    long rateLimited() {
+        return rateLimited.get();
     }
 
     /** Simulated latency is the point here, so this waits in real time. */

@@ -20,8 +20,11 @@ class SandboxStatsController {
 
     private final SandboxWorld world;
 
-    SandboxStatsController(SandboxWorld world) {
+    private final FaultInterceptor traffic;
+
+    SandboxStatsController(SandboxWorld world, FaultInterceptor traffic) {
         this.world = world;
+        this.traffic = traffic;
     }
 
     @GetMapping("/sandbox/stats")
@@ -36,6 +39,8 @@ class SandboxStatsController {
         body.put("connections", world.connectionCount());
         body.put("heap_used_bytes", heap.getUsed());
         body.put("heap_max_bytes", heap.getMax());
+        body.put("api_calls", traffic.calls());
+        body.put("rate_limited", traffic.rateLimited());
         return body;
     }
 }

@@ -1,9 +1,6 @@
 package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.ConditionalOnSandbox;
-import com.firesync.sandbox.SandboxSettings;
-import com.firesync.sandbox.auth.Tokens;
-import com.firesync.sandbox.world.SandboxWorld;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -19,8 +16,8 @@ class SandboxWebConfiguration implements WebMvcConfigurer {
 
     private final FaultInterceptor faults;
 
-    SandboxWebConfiguration(SandboxWorld world, Tokens tokens, SandboxSettings settings) {
-        this.faults = new FaultInterceptor(world, tokens, settings);
+    SandboxWebConfiguration(FaultInterceptor faults) {
+        this.faults = faults;
     }
 
     @Override

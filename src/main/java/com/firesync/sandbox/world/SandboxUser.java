@@ -57,6 +57,11 @@ public final class SandboxUser {
     }
 
     /** Counts this user's API calls: the sequence number that makes scenario faults deterministic. */
+    /** How many {@code /users/me} calls this user's token made so far: what a client's sync cost the aggregator. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     public long nextRequest() {
         return requests.incrementAndGet();
     }
