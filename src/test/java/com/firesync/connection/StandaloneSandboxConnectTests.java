@@ -1,0 +1,88 @@
+package com.firesync.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.firesync.sandbox.SandboxServer;
+import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.shared.Role;
+import com.firesync.testing.FireSyncTest;
+import com.firesync.testing.Http;
+import com.firesync.testing.LedgerComparison;
+import com.firesync.testing.MutableClock;
+import com.firesync.testing.TestClockConfiguration;
+import com.firesync.testing.WebviewDriver;
+import com.firesync.user.UserAccounts;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * FireSync against the sandbox running as a separate server, reached over the network with nothing but
+ * {@code POWENS_BASE_URL} and {@code POWENS_WEBVIEW_URL}: the in-app sandbox is off.
+ */
+@FireSyncTest
+@Import(TestClockConfiguration.class)
+class StandaloneSandboxConnectTests {
+
+    static ConfigurableApplicationContext sandbox;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @DynamicPropertySource
+    static void pointAtTheStandaloneSandbox(DynamicPropertyRegistry registry) {
+        sandbox = SandboxServer.run(new MutableClock(TestClockConfiguration.START), "--server.port=0",
+                "--firesync.sandbox.history=P60D", "--firesync.sandbox.refresh-interval=0s");
+        String root = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port") + "/sandbox";
+        registry.add("POWENS_BASE_URL", () -> root + "/2.0");
+        registry.add("POWENS_WEBVIEW_URL", () -> root + "/webview");
+        registry.add("firesync.sandbox.enabled", () -> "false");
+        registry.add("firesync.sync.backfill", () -> "P90D");
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void linksAndSyncsThroughASeparateSandboxServer() {
+        var http = Http.local(port);
+        var alice = users.create("alice", Role.USER);
+        assertThat(http.get("/sandbox/2.0/users/me", null).status()).isEqualTo(404);
+
+        var callback = new WebviewDriver(http).connect(alice.token(), "demo", "alice", "secret");
+
+        assertThat(callback.status()).isEqualTo(200);
+        long connectionId = callback.json().get("data").get("connectionIds").get(0).asLong();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE outcome = 'synced'")
+                        .query(Long.class)
+                        .single() > 0);
+        long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections")
+                .query(String.class)
+                .single());
+        var expected = sandbox.getBean(SandboxWorld.class).expectedLedger(providerId, clock.instant());
+        assertThat(expected.liveTransactions()).isNotEmpty();
+        assertThat(LedgerComparison.differences(jdbc, connectionId, expected)).isEmpty();
+        assertThat(http.get("/api/transactions?limit=500", alice.token()).json().get("data").size())
+                .isEqualTo(Math.min(500, expected.liveTransactions().size()));
+    }
+}
