@@ -2,7 +2,8 @@ package com.firesync.ledger;
 
 /**
  * The ledger's upserts: standard {@code MERGE}, which PostgreSQL 15+ and H2 both run. {@code WHEN MATCHED AND}
- * compares every stored column with {@code IS DISTINCT FROM}, so an unchanged row is not rewritten.
+ * compares every stored column with {@code IS DISTINCT FROM}, so an unchanged row is not rewritten, and refuses data
+ * older than what is stored (the provider's {@code last_update}), so a late webhook never undoes a newer sync.
  */
 final class LedgerSql {
 
@@ -11,7 +12,9 @@ final class LedgerSql {
             USING (SELECT CAST(:connection AS BIGINT) AS connection_id,
                           CAST(:ref AS VARCHAR(64)) AS provider_account_id) s
             ON a.connection_id = s.connection_id AND a.provider_account_id = s.provider_account_id
-            WHEN MATCHED AND (a.name IS DISTINCT FROM :name OR a.original_name IS DISTINCT FROM :originalName
+            WHEN MATCHED AND (a.provider_last_update IS NULL OR CAST(:lastUpdate AS TIMESTAMP) IS NULL
+                    OR a.provider_last_update <= CAST(:lastUpdate AS TIMESTAMP))
+                AND (a.name IS DISTINCT FROM :name OR a.original_name IS DISTINCT FROM :originalName
                     OR a.type IS DISTINCT FROM :type OR a.account_number IS DISTINCT FROM :number
                     OR a.iban IS DISTINCT FROM :iban OR a.currency IS DISTINCT FROM :currency
                     OR a.balance IS DISTINCT FROM :balance OR a.coming IS DISTINCT FROM :coming
@@ -43,7 +46,9 @@ final class LedgerSql {
             USING (SELECT CAST(:account AS BIGINT) AS account_id,
                           CAST(:ref AS VARCHAR(64)) AS provider_transaction_id) s
             ON t.account_id = s.account_id AND t.provider_transaction_id = s.provider_transaction_id
-            WHEN MATCHED AND (t.booked_date IS DISTINCT FROM :date OR t.value_date IS DISTINCT FROM :valueDate
+            WHEN MATCHED AND (t.provider_last_update IS NULL OR CAST(:lastUpdate AS TIMESTAMP) IS NULL
+                    OR t.provider_last_update <= CAST(:lastUpdate AS TIMESTAMP))
+                AND (t.booked_date IS DISTINCT FROM :date OR t.value_date IS DISTINCT FROM :valueDate
                     OR t.operation_date IS DISTINCT FROM :operationDate OR t.amount IS DISTINCT FROM :amount
                     OR t.currency IS DISTINCT FROM :currency OR t.original_wording IS DISTINCT FROM :originalWording
                     OR t.simplified_wording IS DISTINCT FROM :simplifiedWording

@@ -104,6 +104,18 @@ class LedgerWriterTests {
         assertThat(count("transactions")).isEqualTo(3);
     }
 
+    @Test
+    void neverLetsOlderDataUndoNewer() {
+        long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+        writer.writeTransactions(account, userId, "EUR", List.of(transaction("p", "-10.40", false, null)));
+        var stale = new ProviderTransaction("p", "1", LocalDate.of(2026, 1, 9), null, null, null,
+                new BigDecimal("-10.00"), null, "Label p", "RAW p", "Simple p", "card", true, null, null,
+                UPDATED.minusHours(5));
+
+        assertThat(writer.writeTransactions(account, userId, "EUR", List.of(stale))).isEqualTo(WriteCounts.NONE);
+        assertThat(jdbc.sql("SELECT pending FROM transactions").query(Boolean.class).single()).isFalse();
+    }
+
     private ProviderAccount account(String id, String balance) {
         return new ProviderAccount(id, "c1", "Checking " + id, "CHECKING", "checking", "123", "FR76 0000", "EUR",
                 new BigDecimal(balance), null, null, null, null, UPDATED);
