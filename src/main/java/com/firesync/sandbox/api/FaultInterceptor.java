@@ -1,6 +1,7 @@
 package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.ConditionalOnSandbox;
+import com.firesync.sandbox.SandboxFaults;
 import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxConnection;
@@ -45,7 +46,10 @@ class FaultInterceptor implements HandlerInterceptor {
 
     private final AtomicLong rateLimited = new AtomicLong();
 
-    FaultInterceptor(SandboxWorld world, Tokens tokens, SandboxSettings settings) {
+    private final SandboxFaults faults;
+
+    FaultInterceptor(SandboxWorld world, Tokens tokens, SandboxSettings settings, SandboxFaults faults) {
+        this.faults = faults;
         this.world = world;
         this.tokens = tokens;
         this.settings = settings;
@@ -80,6 +84,9 @@ class FaultInterceptor implements HandlerInterceptor {
     private void scenarioFaults(HttpServletRequest request, SandboxUser user) {
         long k = user.nextRequest();
         request.setAttribute(SandboxAttributes.SEQUENCE, k);
+        if (!faults.injecting()) {
+            return;
+        }
         Set<Scenario> scenarios = world.connections(user)
                 .stream()
                 .map(SandboxConnection::scenario)
