@@ -1,0 +1,126 @@
+package com.firesync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.firesync.sandbox.SandboxFaults;
+import com.firesync.sandbox.webhook.BackgroundRefresh;
+import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.shared.Role;
+import com.firesync.testing.FireSyncTest;
+import com.firesync.testing.Http;
+import com.firesync.testing.LedgerComparison;
+import com.firesync.testing.MutableClock;
+import com.firesync.testing.TestClockConfiguration;
+import com.firesync.testing.WebviewDriver;
+import com.firesync.user.NewUser;
+import com.firesync.user.UserAccounts;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Users on Demo Bank and on the Test Bank's fault scenarios live through many simulated days of bank activity,
+ * syncs and webhooks; once the faults stop and one more sync runs, every stored ledger equals the bank's exactly.
+ */
+@FireSyncTest
+@Import(TestClockConfiguration.class)
+@TestPropertySource(properties = {"firesync.sandbox.history=P20D", "firesync.sandbox.refresh-interval=0s",
+        "firesync.sync.backfill=P30D", "firesync.provider.retry.max-attempts=3",
+        "firesync.provider.retry.initial-backoff=5ms", "firesync.provider.retry.max-backoff=20ms",
+        "firesync.provider.circuit.initial-cool-down=1m", "firesync.provider.circuit.max-cool-down=10m"})
+class ConvergenceTests {
+
+    static final List<String[]> USERS = List.of(new String[]{"demo", "demo"}, new String[]{"test", "flaky"},
+            new String[]{"test", "ratelimit"}, new String[]{"test", "malformed"},
+            new String[]{"test", "truncated"}, new String[]{"test", "churn"});
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SandboxWorld world;
+
+    @Autowired
+    SandboxFaults faults;
+
+    @Autowired
+    BackgroundRefresh bankRefresh;
+
+    @AfterEach
+    void resumeFaults() {
+        faults.resume();
+    }
+
+    @Test
+    void everyLedgerConvergesOnTheBanksAfterAStorm() {
+        var http = Http.local(port);
+        var browser = new WebviewDriver(http);
+        Map<String, NewUser> users = new LinkedHashMap<>();
+        for (String[] user : USERS) {
+            NewUser created = accounts.create(user[1], Role.USER);
+            assertThat(browser.connect(created.token(), user[0], user[1], "secret").status()).isEqualTo(200);
+            users.put(user[1], created);
+        }
+        awaitQuiet();
+
+        for (int step = 0; step < 30; step++) {
+            clock.advance(Duration.ofHours(7));
+            if (step % 2 == 0) {
+                bankRefresh.refreshDue();
+            }
+            for (NewUser user : users.values()) {
+                http.postJson("/api/sync/intelligent/all", user.token(), "");
+            }
+        }
+
+        faults.stop();
+        clock.advance(Duration.ofHours(3));
+        awaitQuiet();
+        for (NewUser user : users.values()) {
+            JsonNode outcomes = http.postJson("/api/sync/intelligent/all", user.token(), "").json().get("data");
+            assertThat(outcomes.get(0).get("decision").asString()).as(user.name() + ": " + outcomes).isEqualTo(
+                    "synced");
+        }
+        for (var connection : jdbc.sql("SELECT id, provider_connection_id FROM connections")
+                .query((rs, row) -> new long[]{rs.getLong(1), Long.parseLong(rs.getString(2))})
+                .list()) {
+            assertThat(LedgerComparison.differences(jdbc, connection[0],
+                    world.expectedLedger(connection[1], clock.instant())))
+                    .as("connection " + connection[0])
+                    .isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE outcome = 'failed'").query(Long.class).single())
+                .as("the storm made syncs fail")
+                .isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_inbox WHERE outcome = 'applied'").query(Long.class).single())
+                .as("webhooks were applied")
+                .isPositive();
+    }
+
+    /** Background work (first syncs, webhooks) done. */
+    private void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                        .query(Long.class)
+                        .single() == 0);
+    }
+}
