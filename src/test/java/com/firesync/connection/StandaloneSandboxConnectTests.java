@@ -63,6 +63,50 @@ class StandaloneSandboxConnectTests {
     }
 
     @Test
+    void resyncsAnUnchangedConnectionWithTwoCallsAndNoWrite() {
+        var http = Http.local(port);
+        var bob = users.create("bob", Role.USER);
+        long connectionId = new WebviewDriver(http).connect(bob.token(), "demo", "bob", "secret")
+                .json()
+                .get("data")
+                .get("connectionIds")
+                .get(0)
+                .asLong();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE outcome = 'synced'")
+                        .query(Long.class)
+                        .single() > 0);
+        var world = sandbox.getBean(SandboxWorld.class);
+        var sandboxUser = world.user(world.connection(providerId(connectionId)).orElseThrow().userId()).orElseThrow();
+        var before = clock.instant();
+        clock.advance(Duration.ofHours(3));
+        long callsBefore = sandboxUser.requestCount();
+
+        var outcome = http.postJson("/api/sync/intelligent/connection/" + connectionId, bob.token(), "")
+                .json()
+                .get("data");
+
+        assertThat(outcome.get("decision").asString()).isEqualTo("synced");
+        assertThat(sandboxUser.requestCount() - callsBefore).isBetween(1L, 2L);
+        assertThat(outcome.get("added").asInt() + outcome.get("updated").asInt() + outcome.get("removed").asInt())
+                .isZero();
+        for (String table : new String[]{"accounts", "transactions", "balance_snapshots"}) {
+            String column = table.equals("balance_snapshots") ? "captured_at" : "updated_at";
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + column + " > :t")
+                    .param("t", before.atOffset(java.time.ZoneOffset.UTC))
+                    .query(Long.class)
+                    .single()).as(table).isZero();
+        }
+    }
+
+    private long providerId(long connectionId) {
+        return Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :c")
+                .param("c", connectionId)
+                .query(String.class)
+                .single());
+    }
+
+    @Test
     void linksAndSyncsThroughASeparateSandboxServer() {
         var http = Http.local(port);
         var alice = users.create("alice", Role.USER);
