@@ -97,15 +97,30 @@ public class ConnectionLifecycle {
 
     /**
      * Claims the connection for one sync until {@code at + lease}, unless another sync holds it or it is disabled.
+     * The claim counts as a sync attempt (for the minimum interval between syncs).
      */
     @Transactional
     public Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease) {
+        return claim(connectionId, instance, at, lease, true);
+    }
+
+    /**
+     * Claims the connection to write what a webhook brought: no call to the provider, so no sync attempt counted.
+     */
+    @Transactional
+    public Optional<SyncClaim> claimForWebhook(long connectionId, String instance, Instant at, Duration lease) {
+        return claim(connectionId, instance, at, lease, false);
+    }
+
+    private Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease,
+            boolean attempt) {
         int claimed = jdbc.sql("""
                 UPDATE connections SET sync_claimed_by = :instance, sync_claimed_until = :until,
-                       last_attempt_at = :at, updated_at = :at
+                       last_attempt_at = CASE WHEN :attempt THEN :at ELSE last_attempt_at END, updated_at = :at
                 WHERE id = :id AND state <> 'disabled'
                   AND (sync_claimed_until IS NULL OR sync_claimed_until < :at)""")
                 .param("instance", instance)
+                .param("attempt", attempt)
                 .param("until", DbTime.param(at.plus(lease)))
                 .param("at", DbTime.param(at))
                 .param("id", connectionId)

@@ -13,7 +13,6 @@ import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,6 @@ import org.springframework.transaction.annotation.Propagation;
 class WebhookApplier {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookApplier.class);
-
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
-
-    /** Claim attempts before leaving the webhook to the next sync: about two minutes of pauses. */
-    private static final int CLAIM_ATTEMPTS = 16;
 
     private final WebhookInbox inbox;
 
@@ -116,9 +110,8 @@ class WebhookApplier {
      * everything after its cursor anyway.
      */
     private String claimed(ConnectionSnapshot connection, Runnable write) {
-        Duration pause = Duration.ofMillis(200);
         for (int attempt = 1;; attempt++) {
-            var claim = connections.claim(connection.id(), "webhook-" + connection.id(), clock.instant(),
+            var claim = connections.claimForWebhook(connection.id(), "webhook-" + connection.id(), clock.instant(),
                     settings.lease());
             if (claim.isPresent()) {
                 try {
@@ -131,20 +124,9 @@ class WebhookApplier {
                     throw e;
                 }
             }
-            if (attempt >= CLAIM_ATTEMPTS || !pause(pause)) {
+            if (!ClaimWait.before(attempt)) {
                 return "deferred_to_sync";
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-        }
-    }
-
-    private static boolean pause(Duration pause) {
-        try {
-            Thread.sleep(pause);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
