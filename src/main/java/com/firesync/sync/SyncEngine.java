@@ -7,6 +7,8 @@ import com.firesync.connection.SyncClaim;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ConnectionAccounts;
+import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
@@ -130,10 +132,12 @@ public class SyncEngine {
     }
 
     private Pulled pull(SyncClaim claim, Instant now) {
-        List<ProviderAccount> accounts = provider.accounts(claim.token())
-                .stream()
-                .filter(account -> account.connectionId().equals(claim.providerConnectionId()))
-                .toList();
+        ConnectionAccounts read = provider.connectionWithAccounts(claim.token(), claim.providerConnectionId());
+        if (read.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
+            // the bank's data may still read, but it is frozen until the user acts: say so rather than sync stale data
+            throw new ProviderException("sync", new ProviderFailure.NeedsUserAction(read.connection().state()));
+        }
+        List<ProviderAccount> accounts = read.accounts();
         Map<String, Long> ids = ledger.writeAccounts(claim.connectionId(), claim.userId(), accounts);
         Map<String, AccountRef> refs = new HashMap<>();
         for (ProviderAccount account : accounts) {
