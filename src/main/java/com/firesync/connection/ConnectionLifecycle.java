@@ -206,6 +206,7 @@ public class ConnectionLifecycle {
                 .param("reason", reason == null ? null : clip(reason, 200))
                 .param("at", DbTime.param(at))
                 .update();
+        events.publishEvent(new ConnectionStateChanged(connectionId, from, to, providerState, at));
     }
 
     private static String clip(String value, int max) {

@@ -26,8 +26,18 @@ class FirstSync {
     // no transaction around the listener: the sync commits account by account and must not hold row locks
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConnectionLinked linked) {
-        connections.snapshot(linked.connectionId())
-                .ifPresent(connection -> engine.sync(connection,
-                        linked.reconnected() ? SyncTrigger.RECONNECT : SyncTrigger.CONNECT, false));
+        SyncTrigger trigger = linked.reconnected() ? SyncTrigger.RECONNECT : SyncTrigger.CONNECT;
+        for (int attempt = 1;; attempt++) {
+            var connection = connections.snapshot(linked.connectionId());
+            if (connection.isEmpty()) {
+                return;
+            }
+            SyncOutcome outcome = engine.sync(connection.get(), trigger, false);
+            // a webhook writing the same connection holds it for a moment: the first sync waits for it
+            boolean held = "skipped".equals(outcome.decision()) && "in_progress".equals(outcome.reason());
+            if (!held || !ClaimWait.before(attempt)) {
+                return;
+            }
+        }
     }
 }
