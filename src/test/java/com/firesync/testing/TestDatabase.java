@@ -55,6 +55,22 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 schema));
     }
 
+    /**
+     * A database of its own for FireSync processes a test starts: their settings as environment variables (a fresh
+     * PostgreSQL schema, or an H2 file in {@code dir} that several processes may open one after another).
+     */
+    public static Map<String, String> forChildProcesses(String name, Path dir) {
+        if (!isPostgres()) {
+            String url = "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            return Map.of("FIRESYNC_DB_URL", url, "FIRESYNC_DB_USER", "sa", "FIRESYNC_DB_PASSWORD", "");
+        }
+        Map<String, Object> postgres = postgres(name);
+        return Map.of("FIRESYNC_DB_URL", (String) postgres.get("spring.datasource.url"), "FIRESYNC_DB_USER",
+                (String) postgres.get("spring.datasource.username"), "FIRESYNC_DB_PASSWORD",
+                (String) postgres.get("spring.datasource.password"), "SPRING_FLYWAY_SCHEMAS", name);
+    }
+
     private static void execute(String url, String user, String password, String sql) {
         try (var connection = DriverManager.getConnection(url, user, password);
                 var statement = connection.createStatement()) {
