@@ -190,6 +190,9 @@ public class SyncEngine {
         var duration = java.time.Duration.between(started, clock.instant());
         events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision, errorCode,
                 counts.added(), counts.updated(), counts.removed(), duration));
+        if (errorCode != null) {
+            events.publishEvent(new SyncFailed(claim.connectionId(), run, trigger, errorCode));
+        }
         return new SyncOutcome(claim.connectionId(), decision, errorCode == null ? "ok" : errorCode, null, run,
                 accounts, counts.added(), counts.updated(), counts.removed(), duration.toMillis());
     }
