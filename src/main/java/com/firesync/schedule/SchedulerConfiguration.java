@@ -1,7 +1,9 @@
 package com.firesync.schedule;
 
+import com.firesync.runtime.DatabaseKind;
 import com.firesync.runtime.FireSyncSettings;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -13,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Builds the db-scheduler {@link Scheduler} on the application's database and clock. Known tasks: the four jobs'
@@ -28,11 +31,12 @@ class SchedulerConfiguration {
 
     @Bean
     Scheduler scheduler(DataSource dataSource, JobRunner runner, JobSchedules schedules, ConnectionSyncTask sync,
-            ScheduleSettings settings, FireSyncSettings application, Clock clock) {
+            ScheduleSettings settings, FireSyncSettings application, Clock clock, Environment environment) {
         List<RecurringTask<Void>> recurring = application.scheduledSync()
                 ? schedules.recurringTasks(runner)
                 : List.of();
-        List<Task<?>> known = new ArrayList<>(recurring);
+        // start tasks are known tasks too
+        List<Task<?>> known = new ArrayList<>();
         known.add(Tasks.oneTime(TaskQueue.RUN_JOB)
                 .execute((instance, context) -> runner.run(Job.byId(instance.getId()).orElseThrow())));
         known.add(Tasks.oneTime(TaskQueue.SYNC_CONNECTION, ConnectionSyncRequest.class)
@@ -40,7 +44,12 @@ class SchedulerConfiguration {
                         new FailureHandler.OnFailureRetryLater<>(settings.busyRetry())))
                 .execute((instance, context) -> sync.execute(instance.getData())));
         String name = "firesync-" + ProcessHandle.current().pid() + "@" + host();
-        return Scheduler.create(dataSource, known)
+        SchedulerBuilder builder = Scheduler.create(dataSource, known);
+        if (DatabaseKind.of(environment.getProperty("spring.datasource.url", "")) == DatabaseKind.POSTGRESQL) {
+            // one statement picks a batch with SELECT ... FOR UPDATE SKIP LOCKED: instances never contend for a row
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder
                 .startTasks(recurring)
                 .schedulerName(() -> name)
                 .clock(clock::instant)
@@ -48,7 +57,6 @@ class SchedulerConfiguration {
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
-                .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
                 .shutdownMaxWait(settings.shutdownMaxWait())
                 .failureLogging(LogLevel.INFO, false)

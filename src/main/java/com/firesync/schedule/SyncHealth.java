@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,8 @@ class SyncHealth {
 
     private final HealthFigures figures;
 
-    private final Scheduler scheduler;
+    // the scheduler runs the health check, which reads this report: resolved on use
+    private final ObjectProvider<Scheduler> scheduler;
 
     private final JobSchedules schedules;
 
@@ -38,7 +40,8 @@ class SyncHealth {
 
     private final Clock clock;
 
-    SyncHealth(HealthFigures figures, Scheduler scheduler, JobSchedules schedules, ScheduleSettings settings,
+    SyncHealth(HealthFigures figures, ObjectProvider<Scheduler> scheduler, JobSchedules schedules,
+            ScheduleSettings settings,
             FireSyncSettings application, Clock clock) {
         this.figures = figures;
         this.scheduler = scheduler;
@@ -71,14 +74,15 @@ class SyncHealth {
         if (!application.scheduledSync()) {
             return "disabled";
         }
-        if (scheduler.getSchedulerState().isShuttingDown() || !scheduler.getSchedulerState().isStarted()) {
+        if (scheduler.getObject().getSchedulerState().isShuttingDown()
+                || !scheduler.getObject().getSchedulerState().isStarted()) {
             reasons.add("scheduler not running");
             return "unhealthy";
         }
         Instant limit = clock.instant().minus(settings.pollingInterval().multipliedBy(3).plusMinutes(5));
         List<String> overdue = new ArrayList<>();
         for (Job job : Job.values()) {
-            Optional<ScheduledExecution<Object>> next = scheduler
+            Optional<ScheduledExecution<Object>> next = scheduler.getObject()
                     .getScheduledExecution(TaskInstanceId.of(job.id(), RecurringTask.INSTANCE));
             if (next.isEmpty() || (!next.get().isPicked() && next.get().getExecutionTime().isBefore(limit))) {
                 overdue.add(job.id());
@@ -105,7 +109,7 @@ class SyncHealth {
     }
 
     private int activeJobs() {
-        return scheduler.getScheduledExecutions(
+        return scheduler.getObject().getScheduledExecutions(
                 com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter.all().withPicked(true)).size();
     }
 
