@@ -29,7 +29,8 @@ class SchedulerConfiguration {
     /** Tries of a connection's sync that keeps finding the connection held by another sync. */
     private static final int BUSY_RETRIES = 20;
 
-    @Bean
+    // stopped on destruction: waits for the running executions, before the data source closes
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, JobRunner runner, JobSchedules schedules, ConnectionSyncTask sync,
             ScheduleSettings settings, FireSyncSettings application, Clock clock, Environment environment) {
         List<RecurringTask<Void>> recurring = application.scheduledSync()

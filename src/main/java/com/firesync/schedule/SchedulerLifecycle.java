@@ -10,11 +10,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the scheduler once the web server is up (the built-in sandbox answers on its port) and stops it first on
- * shutdown: the instance stops picking executions and waits for the running ones up to
- * {@link ScheduleSettings#shutdownMaxWait()}, inside Spring's shutdown phase timeout. A sync cut off harder (a kill)
- * leaves its connection claimed until its lease expires and its execution to be revived by another instance once its
- * heartbeats stop; what it committed stays.
+ * Starts the scheduler once the web server is up (the built-in sandbox answers on its port) and pauses it first on
+ * shutdown: the instance stops picking executions. The scheduler bean's destruction then stops it, waiting for the
+ * running executions up to {@link ScheduleSettings#shutdownMaxWait()}, before the database pool closes. A sync cut
+ * off harder (a kill) leaves its connection claimed until its lease expires and its execution to be revived by
+ * another instance once its heartbeats stop; what it committed stays. A paused context (Spring's test context cache)
+ * resumes it.
  */
 @Component
 class SchedulerLifecycle implements SmartLifecycle {
@@ -29,6 +30,8 @@ class SchedulerLifecycle implements SmartLifecycle {
 
     private volatile boolean running;
 
+    private volatile boolean started;
+
     SchedulerLifecycle(Scheduler scheduler, JobSchedules schedules, FireSyncSettings application) {
         this.scheduler = scheduler;
         this.schedules = schedules;
@@ -37,8 +40,13 @@ class SchedulerLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler.start();
         running = true;
+        if (started) {
+            scheduler.resume();
+            return;
+        }
+        scheduler.start();
+        started = true;
         if (application.scheduledSync()) {
             log.info("Scheduled sync jobs initialized successfully: {}", Arrays.stream(Job.values())
                     .map(job -> job.id() + " (" + schedules.describe(job) + ")")
@@ -50,8 +58,8 @@ class SchedulerLifecycle implements SmartLifecycle {
 
     @Override
     public void stop() {
-        log.info("Stopping the scheduler: running executions get to finish");
-        scheduler.stop();
+        log.info("Scheduler paused: no new executions are picked; running ones get to finish");
+        scheduler.pause();
         running = false;
     }
 
