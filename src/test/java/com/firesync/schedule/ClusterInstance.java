@@ -82,6 +82,22 @@ final class ClusterInstance implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /**
+     * SIGTERM, as an orchestrator stops an instance: Spring's graceful shutdown runs.
+     *
+     * @return how long the process took to exit
+     */
+    Duration stop() throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        process.waitFor();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -28,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Three FireSync instances in their own JVMs on one PostgreSQL schema run one periodic sync over 210 connections of
  * a standalone sandbox; one instance is killed (SIGKILL) in the middle. Every connection is synced exactly once in
  * the cycle and never by two runs at once, as the sync-run records show: the others take over the dead instance's
- * executions once its heartbeats stop and its connection claims expire. Runs in the PostgreSQL test run only.
+ * executions once its heartbeats stop and its connection claims expire. A second cycle then stops another instance
+ * gracefully (SIGTERM) in the middle: it finishes its running syncs within the bound, leaving no run unfinished.
+ * Runs in the PostgreSQL test run only.
  */
 @Tag("postgresql-only")
 class ClusterSyncTests {
@@ -66,9 +68,9 @@ class ClusterSyncTests {
         start("c", seed);
         await().atMost(Duration.ofSeconds(120)).until(() -> instances.stream().allMatch(ClusterInstance::live));
 
-        assertThat(trigger(first)).isEqualTo(202);
+        assertThat(trigger(first, first.adminToken())).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 30);
-        ClusterInstance victim = busiest();
+        ClusterInstance victim = busiest(instances);
         // mid-cycle: the victim holds executions and connections are still waiting
         assertThat(picked(victim)).isPositive();
         assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection' AND NOT picked"))
@@ -99,6 +101,35 @@ class ClusterSyncTests {
                 WHERE a.started_at < COALESCE(b.finished_at, b.started_at + INTERVAL '10 seconds')
                   AND b.started_at < COALESCE(a.finished_at, a.started_at + INTERVAL '10 seconds')"""))
                 .as("overlapping runs of one connection").isZero();
+
+        secondCycleWithAGracefulStop(first);
+    }
+
+    private void secondCycleWithAGracefulStop(ClusterInstance first) throws Exception {
+        long before = count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
+        execute("UPDATE " + schema + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
+                + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
+        List<ClusterInstance> alive = instances.stream().filter(ClusterInstance::alive).toList();
+        assertThat(trigger(alive.get(0), first.adminToken())).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= 20);
+        ClusterInstance stopping = busiest(alive);
+        assertThat(picked(stopping)).isPositive();
+
+        Duration stopped = stopping.stop();
+        System.out.printf("Graceful stop of an instance running %d syncs took %d ms%n", picked(stopping),
+                stopped.toMillis());
+        assertThat(stopped).isLessThan(Duration.ofSeconds(35));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count(
+                        "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced' AND id > "
+                                + before) == CONNECTIONS
+                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                                + " 'syncConnection'") == 0);
+        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before + " AND finished_at IS NULL"))
+                .as("runs cut off by the graceful stop").isZero();
+        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before)).isEqualTo(CONNECTIONS);
     }
 
     @AfterEach
@@ -136,11 +167,11 @@ class ClusterSyncTests {
         return instance;
     }
 
-    private int trigger(ClusterInstance instance) throws Exception {
+    private int trigger(ClusterInstance instance, String adminToken) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client
                     .send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/sync/jobs/trigger/periodicSync"))
-                            .header("Authorization", "Bearer " + instance.adminToken())
+                            .header("Authorization", "Bearer " + adminToken)
                             .POST(HttpRequest.BodyPublishers.noBody())
                             .build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -148,10 +179,10 @@ class ClusterSyncTests {
     }
 
     /** The instance running the most connection syncs now (its scheduler is named after its process id). */
-    private ClusterInstance busiest() throws SQLException {
-        ClusterInstance busiest = instances.get(1);
+    private ClusterInstance busiest(List<ClusterInstance> candidates) throws SQLException {
+        ClusterInstance busiest = candidates.get(0);
         long most = -1;
-        for (ClusterInstance instance : instances) {
+        for (ClusterInstance instance : candidates) {
             long running = picked(instance);
             if (running > most) {
                 most = running;
