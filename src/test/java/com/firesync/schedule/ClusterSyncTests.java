@@ -114,11 +114,11 @@ class ClusterSyncTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= 20);
         ClusterInstance stopping = busiest(alive);
-        assertThat(picked(stopping)).isPositive();
+        long running = picked(stopping);
+        assertThat(running).isPositive();
 
         Duration stopped = stopping.stop();
-        System.out.printf("Graceful stop of an instance running %d syncs took %d ms%n", picked(stopping),
-                stopped.toMillis());
+        System.out.printf("Graceful stop of an instance running %d syncs took %d ms%n", running, stopped.toMillis());
         assertThat(stopped).isLessThan(Duration.ofSeconds(35));
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
