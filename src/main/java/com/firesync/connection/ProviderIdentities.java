@@ -101,7 +101,7 @@ public class ProviderIdentities {
     /**
      * Binds a ciphertext to its provider identity: copied onto another identity's row it does not decrypt.
      */
-    private static String context(long providerUserId) {
+    static String context(long providerUserId) {
         return "provider_users:" + providerUserId + ":" + ACCESS_TOKEN;
     }
 

@@ -36,8 +36,9 @@ public final class SandboxServer {
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
             "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-            "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-            "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration");
+            // FireSync's event publication registry lives in its database, which the sandbox alone has not
+            "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+            "org.springframework.modulith.events.config.EventPublicationAutoConfiguration");
 
     private SandboxServer() {
     }

@@ -37,6 +37,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/api/sync/jobs/trigger/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/api/**")
                         .authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**")

@@ -12,6 +12,8 @@ import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
+import com.firesync.shared.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +48,11 @@ class WebhookApplier {
 
     private final Clock clock;
 
+    private final MeterRegistry meters;
+
     WebhookApplier(WebhookInbox inbox, WebhookReader reader, ConnectionLifecycle connections, LedgerWriter ledger,
-            BankingProvider provider, SyncSettings settings, Clock clock) {
+            BankingProvider provider, SyncSettings settings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.settings = settings;
         this.inbox = inbox;
         this.reader = reader;
@@ -68,6 +73,7 @@ class WebhookApplier {
                 outcome = "malformed";
             }
             inbox.done(stored.id(), outcome);
+            meters.counter(MetricNames.WEBHOOKS_APPLIED, "outcome", outcome).increment();
         });
     }
 

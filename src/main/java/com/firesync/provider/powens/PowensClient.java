@@ -12,6 +12,8 @@ import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -48,8 +50,16 @@ final class PowensClient implements BankingProvider, AutoCloseable {
      * @param gate admits every HTTP request the client sends (the provider-wide rate limit and concurrency bound)
      */
     PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock, ProviderCallGate gate) {
+        this(endpoints, settings, clock, gate, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where every request is timed by endpoint and status
+     */
+    PowensClient(Supplier<PowensEndpoints> endpoints, PowensSettings settings, Clock clock, ProviderCallGate gate,
+            MeterRegistry meters) {
         this.endpoints = endpoints;
-        this.http = new PowensHttp(settings.connectTimeout(), settings.readTimeout(), clock, gate);
+        this.http = new PowensHttp(settings.connectTimeout(), settings.readTimeout(), clock, gate, meters);
         this.auth = new PowensAuth(endpoints, http);
         this.time = new PowensTime(settings.timezone());
         this.mapping = new PowensMapping(time);

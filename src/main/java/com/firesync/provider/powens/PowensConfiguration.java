@@ -2,10 +2,13 @@ package com.firesync.provider.powens;
 
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.resilience.ProviderGuards;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,7 +26,7 @@ class PowensConfiguration {
 
     @Bean
     BankingProvider powensProvider(PowensSettings settings, Environment environment, Clock clock,
-            ProviderGuards guards) {
+            ProviderGuards guards, ObjectProvider<MeterRegistry> meters) {
         Supplier<PowensEndpoints> endpoints = () -> PowensEndpoints.resolve(settings, port(environment),
                 environment.getProperty("firesync.sandbox.client-id"),
                 environment.getProperty("firesync.sandbox.client-secret"));
@@ -31,7 +34,8 @@ class PowensConfiguration {
         PowensEndpoints initial = endpoints.get();
         log.info("Powens client targets {} ({})", initial.baseUrl(),
                 initial.sandbox() ? "built-in sandbox" : "client " + initial.clientId());
-        return guards.guard(new PowensClient(endpoints, settings, clock, guards.gate(PowensClient.NAME)));
+        return guards.guard(new PowensClient(endpoints, settings, clock, guards.gate(PowensClient.NAME),
+                meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     private static int port(Environment environment) {

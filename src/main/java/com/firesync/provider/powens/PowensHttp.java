@@ -4,6 +4,10 @@ import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
+import com.firesync.shared.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +47,18 @@ final class PowensHttp implements AutoCloseable {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private final MeterRegistry meters;
+
     PowensHttp(Duration connectTimeout, Duration readTimeout, Clock clock, ProviderCallGate gate) {
+        this(connectTimeout, readTimeout, clock, gate, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where each request is timed ({@link MetricNames#PROVIDER_CALLS}, by endpoint template and status)
+     */
+    PowensHttp(Duration connectTimeout, Duration readTimeout, Clock clock, ProviderCallGate gate,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -83,8 +98,16 @@ final class PowensHttp implements AutoCloseable {
      */
     byte[] send(String operation, HttpRequest request, Duration timeout) {
         // every request passes the provider-wide limits here, exactly once: retries wrap whole operations
-        HttpResponse<byte[]> response = gate.call(operation, () -> exchange(operation, request, timeout));
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = gate.call(operation, () -> exchange(operation, request, timeout));
+        } catch (ProviderException e) {
+            timed(operation, e.failure().code(), started);
+            throw e;
+        }
         int status = response.statusCode();
+        timed(operation, Integer.toString(status), started);
         if (status >= 200 && status < 300) {
             return response.body();
         }
@@ -149,6 +172,15 @@ final class PowensHttp implements AutoCloseable {
             future.cancel(true);
             throw transientFailure(operation, "interrupted", e);
         }
+    }
+
+    private void timed(String operation, String status, long startedNanos) {
+        // the operation is a template ("Powens GET /users/me/connections/{id}"): no id, token or query value
+        String endpoint = operation.replaceFirst("^Powens ", "").replaceFirst("\\?.*$", "");
+        Timer.builder(MetricNames.PROVIDER_CALLS)
+                .tags("provider", PowensClient.NAME, "endpoint", endpoint, "status", status)
+                .register(meters)
+                .record(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     private @Nullable String errorCode(byte[] body) {

@@ -87,6 +87,20 @@ public final class ConnectionCircuits {
     }
 
     /**
+     * How many connections have a circuit in each state now (a connection without a circuit is closed and not
+     * counted): what the circuit gauges show.
+     */
+    public Map<CircuitState, Long> counts() {
+        Instant now = clock.instant();
+        Map<CircuitState, Long> counts = new java.util.EnumMap<>(CircuitState.class);
+        for (CircuitState state : CircuitState.values()) {
+            counts.put(state, 0L);
+        }
+        circuits.values().forEach(circuit -> counts.merge(circuit.state(now), 1L, Long::sum));
+        return counts;
+    }
+
+    /**
      * When the connection's open circuit lets a probe through; empty unless the circuit is open.
      */
     public Optional<Instant> openUntil(long connectionId) {

@@ -1,21 +1,22 @@
 package com.firesync.provider.resilience;
 
+import com.firesync.shared.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The meters of the provider limits, named in one place.
+ * The meters of the provider limits; their names are listed with every other in {@link MetricNames}.
  */
 final class ProviderMetrics {
 
     /** Requests that had to wait for a rate permit (the limiter is doing its job; a steady climb is normal). */
-    static final String RATE_LIMIT_WAITS = "firesync.provider.rate.limit.waits";
+    static final String RATE_LIMIT_WAITS = MetricNames.PROVIDER_RATE_LIMIT_WAITS;
 
     /** Requests refused because no permit or slot came within the configured wait: FireSync itself is saturated. */
-    static final String SATURATED = "firesync.provider.saturated";
+    static final String SATURATED = MetricNames.PROVIDER_SATURATED;
 
     /** Retries of failed operations. */
-    static final String RETRIES = "firesync.provider.retries";
+    static final String RETRIES = MetricNames.PROVIDER_RETRIES;
 
     private ProviderMetrics() {
     }

@@ -5,7 +5,9 @@ import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
+import com.firesync.shared.MetricNames;
 import com.firesync.sync.WebhookInbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +42,13 @@ class WebhookController {
 
     private final Clock clock;
 
-    WebhookController(WebhookReader reader, WebhookInbox inbox, Clock clock) {
+    private final MeterRegistry meters;
+
+    WebhookController(WebhookReader reader, WebhookInbox inbox, Clock clock, MeterRegistry meters) {
         this.reader = reader;
         this.inbox = inbox;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @PostMapping({"/api/webhooks/powens", "/api/webhooks/powens/{event}"})
@@ -52,6 +57,19 @@ class WebhookController {
             @RequestHeader(name = "BI-Signature", required = false) @Nullable String signature,
             @RequestHeader(name = "BI-Signature-Date", required = false) @Nullable String date,
             @RequestBody(required = false) byte @Nullable [] body) {
+        try {
+            var accepted = accept(request, event, signature, date, body);
+            meters.counter(MetricNames.WEBHOOKS_RECEIVED, "outcome", "accepted").increment();
+            return accepted;
+        } catch (ApiException e) {
+            // the refusal's code, never anything from the request
+            meters.counter(MetricNames.WEBHOOKS_RECEIVED, "outcome", e.code()).increment();
+            throw e;
+        }
+    }
+
+    private ResponseEntity<ApiResponse<Map<String, Object>>> accept(HttpServletRequest request,
+            @Nullable String event, @Nullable String signature, @Nullable String date, byte @Nullable [] body) {
         if (signature == null || date == null) {
             throw refused("missing_signature", "BI-Signature and BI-Signature-Date headers are required.");
         }

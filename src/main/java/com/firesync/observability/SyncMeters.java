@@ -1,0 +1,39 @@
+package com.firesync.observability;
+
+import com.firesync.shared.MetricNames;
+import com.firesync.sync.SyncCompleted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts and times every sync run as it completes, on the instance that ran it (Prometheus sums the instances).
+ */
+@Component
+class SyncMeters {
+
+    private static final String PROVIDER = "powens";
+
+    private final MeterRegistry meters;
+
+    SyncMeters(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    // synchronous and in memory: the engine publishes outside any transaction, and a counter needs no retry
+    @EventListener
+    void on(SyncCompleted run) {
+        String trigger = run.trigger().code();
+        meters.counter(MetricNames.SYNC_RUNS, "outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+                .increment();
+        Timer.builder(MetricNames.SYNC_DURATION)
+                .tags("outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(run.duration());
+        meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "added").increment(run.added());
+        meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "updated").increment(run.updated());
+        meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "removed").increment(run.removed());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Observability: meters bound from the sync module's events and gauges read from the database at scrape time
+ * (connections by state, staleness, circuit states). Metric names are listed in
+ * {@link com.firesync.shared.MetricNames}.
+ */
+@NullMarked
+package com.firesync.observability;
+
+import org.jspecify.annotations.NullMarked;

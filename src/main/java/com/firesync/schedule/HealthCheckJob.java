@@ -1,0 +1,88 @@
+package com.firesync.schedule;
+
+import com.firesync.connection.ConnectionLifecycle;
+import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.shared.DbTime;
+import com.firesync.sync.SyncPolicy;
+import com.firesync.sync.SyncSettings;
+import com.firesync.sync.SyncTrigger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reaps sync runs left unfinished past their lease (their instance died: they are marked {@code abandoned}), queues a
+ * sync of every stale connection and of every connection still marked syncing after its claim expired, and logs the
+ * service's health.
+ */
+@Component
+class HealthCheckJob implements JobWork {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthCheckJob.class);
+
+    private final ConnectionLifecycle connections;
+
+    private final SyncPolicy policy;
+
+    private final SyncSettings sync;
+
+    private final TaskQueue queue;
+
+    private final SyncHealth health;
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    HealthCheckJob(ConnectionLifecycle connections, SyncPolicy policy, SyncSettings sync, TaskQueue queue,
+            SyncHealth health, JdbcClient jdbc, Clock clock) {
+        this.connections = connections;
+        this.policy = policy;
+        this.sync = sync;
+        this.queue = queue;
+        this.health = health;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Job job() {
+        return Job.HEALTH_CHECK;
+    }
+
+    @Override
+    public String run() {
+        Instant now = clock.instant();
+        int reaped = reapStuckRuns(now);
+        List<Long> due = connections.list(null).stream().filter(connection -> needsSync(connection, now))
+                .map(ConnectionSnapshot::id).toList();
+        int queued = queue.syncConnections(due, SyncTrigger.HEALTH);
+        SyncHealth.Report report = health.report();
+        if (!report.reasons().isEmpty()) {
+            log.warn("Sync service {}: {}", report.status(), String.join("; ", report.reasons()));
+        }
+        return "reaped " + reaped + " stuck runs, queued " + queued + " stale connections, status "
+                + report.status();
+    }
+
+    private boolean needsSync(ConnectionSnapshot connection, Instant now) {
+        return switch (connection.state()) {
+            case DISABLED, NEEDS_USER_ACTION -> false;
+            case SYNCING -> connection.claimedUntil() == null || connection.claimedUntil().isBefore(now);
+            case ACTIVE, FAILING -> policy.isStale(connection, now);
+        };
+    }
+
+    private int reapStuckRuns(Instant now) {
+        return jdbc.sql("""
+                UPDATE sync_runs SET outcome = 'abandoned', finished_at = :now, error_code = 'abandoned'
+                WHERE finished_at IS NULL AND started_at < :cutoff""")
+                .param("now", DbTime.param(now))
+                .param("cutoff", DbTime.param(now.minus(sync.lease())))
+                .update();
+    }
+}

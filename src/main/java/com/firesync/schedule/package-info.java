@@ -1,0 +1,9 @@
+/**
+ * Scheduled jobs on db-scheduler, cluster-safe: periodic sync (fanned out as one task per connection), health check,
+ * token refresh and daily cleanup, with their status, manual triggers and the service's health. The only module that
+ * imports db-scheduler.
+ */
+@NullMarked
+package com.firesync.schedule;
+
+import org.jspecify.annotations.NullMarked;

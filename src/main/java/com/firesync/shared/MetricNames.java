@@ -1,0 +1,57 @@
+package com.firesync.shared;
+
+/**
+ * Every FireSync metric name, in one place (Micrometer names; Prometheus shows dots as underscores and adds the unit
+ * and {@code _total}/{@code _seconds} suffixes). Kept in the shared kernel so that every module, the provider edge
+ * included, binds its meters under a name listed here. Tag values are codes, never tokens, URLs or user data.
+ */
+public final class MetricNames {
+
+    /** Counter: sync runs that ended; tags {@code outcome}, {@code trigger}, {@code provider}. */
+    public static final String SYNC_RUNS = "firesync.sync.runs";
+
+    /** Timer with a percentile histogram: how long a sync run took; tags {@code outcome}, {@code trigger}. */
+    public static final String SYNC_DURATION = "firesync.sync.duration";
+
+    /** Counter: transactions a sync added, changed or removed; tag {@code change}. */
+    public static final String SYNC_TRANSACTIONS = "firesync.sync.transactions";
+
+    /** Gauge: connections by {@code state}, read from the database at scrape time. */
+    public static final String CONNECTIONS = "firesync.connections";
+
+    /** Gauge: seconds since the least recently synced syncable connection last synced. */
+    public static final String STALENESS = "firesync.sync.staleness.seconds";
+
+    /** Gauge: syncable connections past the stale threshold. */
+    public static final String STALE_CONNECTIONS = "firesync.connections.stale";
+
+    /** Timer: one HTTP request to the provider; tags {@code provider}, {@code endpoint} (a template), {@code status}. */
+    public static final String PROVIDER_CALLS = "firesync.provider.calls";
+
+    /** Counter: requests that waited for a rate permit; tag {@code provider}. */
+    public static final String PROVIDER_RATE_LIMIT_WAITS = "firesync.provider.rate.limit.waits";
+
+    /** Counter: requests refused because no permit or slot came in time (FireSync is saturated). */
+    public static final String PROVIDER_SATURATED = "firesync.provider.saturated";
+
+    /** Counter: retries of failed provider operations; tag {@code provider}. */
+    public static final String PROVIDER_RETRIES = "firesync.provider.retries";
+
+    /** Gauge: connections whose circuit is in {@code state} on this instance. */
+    public static final String CIRCUITS = "firesync.provider.circuits";
+
+    /** Counter: scheduled job runs; tags {@code job}, {@code outcome}. */
+    public static final String JOB_RUNS = "firesync.job.runs";
+
+    /** Timer: how long a scheduled job run took; tag {@code job}. */
+    public static final String JOB_DURATION = "firesync.job.duration";
+
+    /** Counter: webhooks received; tag {@code outcome} ({@code accepted} or the refusal's code). */
+    public static final String WEBHOOKS_RECEIVED = "firesync.webhooks.received";
+
+    /** Counter: stored webhooks applied in the background; tag {@code outcome}. */
+    public static final String WEBHOOKS_APPLIED = "firesync.webhooks.applied";
+
+    private MetricNames() {
+    }
+}

@@ -1,0 +1,223 @@
+package com.firesync.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.firesync.sandbox.SandboxServer;
+import com.firesync.sandbox.auth.Tokens;
+import com.firesync.sandbox.world.SandboxWorld;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Three FireSync instances in their own JVMs on one PostgreSQL schema run one periodic sync over 210 connections of
+ * a standalone sandbox; one instance is killed (SIGKILL) in the middle. Every connection is synced exactly once in
+ * the cycle and never by two runs at once, as the sync-run records show: the others take over the dead instance's
+ * executions once its heartbeats stop and its connection claims expire. A second cycle then stops another instance
+ * gracefully (SIGTERM) in the middle: it finishes its running syncs within the bound, leaving no run unfinished.
+ * Runs in the PostgreSQL test run only.
+ */
+@Tag("postgresql-only")
+class ClusterSyncTests {
+
+    private static final int CONNECTIONS = 210;
+
+    private static final Duration LEASE = Duration.ofSeconds(10);
+
+    private final String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+    private final String user = env("FIRESYNC_TEST_DB_USER", "postgres");
+
+    private final String password = env("FIRESYNC_TEST_DB_PASSWORD", "");
+
+    private final String schema = "fs_cluster_" + ProcessHandle.current().pid();
+
+    private final List<ClusterInstance> instances = new ArrayList<>();
+
+    private ConfigurableApplicationContext sandbox;
+
+    @Test
+    void threeInstancesSyncEveryConnectionOnceEvenWhenOneIsKilled() throws Exception {
+        sandbox = SandboxServer.run(Clock.systemUTC(), "--server.port=0", "--firesync.sandbox.history=P10D",
+                "--firesync.sandbox.accounts-per-connection=1", "--firesync.sandbox.refresh-interval=0s",
+                "--firesync.sandbox.latency=PT0.1S",
+                "--spring.modulith.events.jdbc.schema-initialization.enabled=false");
+        execute("CREATE SCHEMA " + schema);
+        var seed = new ClusterSeed();
+        ClusterInstance first = start("a", seed);
+        await().atMost(Duration.ofSeconds(120)).until(first::live);
+        try (Connection db = database()) {
+            seed.connections(db, sandbox.getBean(SandboxWorld.class), sandbox.getBean(Tokens.class), CONNECTIONS);
+        }
+        start("b", seed);
+        start("c", seed);
+        await().atMost(Duration.ofSeconds(120)).until(() -> instances.stream().allMatch(ClusterInstance::live));
+
+        assertThat(trigger(first, first.adminToken())).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 30);
+        ClusterInstance victim = busiest(instances);
+        // mid-cycle: the victim holds executions and connections are still waiting
+        assertThat(picked(victim)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection' AND NOT picked"))
+                .isPositive();
+        victim.kill();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count(
+                        "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced'") == CONNECTIONS
+                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                                + " 'syncConnection'") == 0);
+
+        System.out.printf("Cluster cycle: %d runs, %d cut off by the kill, %d instances%n",
+                count("SELECT COUNT(*) FROM sync_runs"),
+                count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NULL"),
+                count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs"));
+        assertThat(count("SELECT COUNT(*) FROM connections")).isEqualTo(CONNECTIONS);
+        assertThat(count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE outcome = 'synced'"
+                + " GROUP BY connection_id HAVING COUNT(*) <> 1) t")).as("connections not synced exactly once")
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE outcome IS DISTINCT FROM 'synced'"
+                + " AND finished_at IS NOT NULL")).as("failed runs").isZero();
+        assertThat(count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE finished_at IS NULL"
+                + " GROUP BY connection_id HAVING COUNT(*) > 1) t")).as("several cut-off runs").isZero();
+        assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).isEqualTo(3);
+        assertThat(count("""
+                SELECT COUNT(*) FROM sync_runs a JOIN sync_runs b ON a.connection_id = b.connection_id AND a.id < b.id
+                WHERE a.started_at < COALESCE(b.finished_at, b.started_at + INTERVAL '10 seconds')
+                  AND b.started_at < COALESCE(a.finished_at, a.started_at + INTERVAL '10 seconds')"""))
+                .as("overlapping runs of one connection").isZero();
+
+        secondCycleWithAGracefulStop(first);
+    }
+
+    private void secondCycleWithAGracefulStop(ClusterInstance first) throws Exception {
+        long before = count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
+        execute("UPDATE " + schema + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
+                + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
+        List<ClusterInstance> alive = instances.stream().filter(ClusterInstance::alive).toList();
+        assertThat(trigger(alive.get(0), first.adminToken())).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= 20);
+        ClusterInstance stopping = busiest(alive);
+        long running = picked(stopping);
+        assertThat(running).isPositive();
+
+        Duration stopped = stopping.stop();
+        System.out.printf("Graceful stop of an instance running %d syncs took %d ms%n", running, stopped.toMillis());
+        assertThat(stopped).isLessThan(Duration.ofSeconds(35));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count(
+                        "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced' AND id > "
+                                + before) == CONNECTIONS
+                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                                + " 'syncConnection'") == 0);
+        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before + " AND finished_at IS NULL"))
+                .as("runs cut off by the graceful stop").isZero();
+        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before)).isEqualTo(CONNECTIONS);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (ClusterInstance instance : instances) {
+            instance.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        try {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            // left for the next run's database
+        }
+    }
+
+    private ClusterInstance start(String name, ClusterSeed seed) throws Exception {
+        String port = sandbox.getEnvironment().getProperty("local.server.port");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("FIRESYNC_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        environment.put("FIRESYNC_DB_USER", user);
+        environment.put("FIRESYNC_DB_PASSWORD", password);
+        environment.put("FIRESYNC_ENCRYPTION_KEY", seed.keysetJson());
+        environment.put("POWENS_BASE_URL", "http://127.0.0.1:" + port + "/sandbox/2.0");
+        environment.put("POWENS_WEBVIEW_URL", "http://127.0.0.1:" + port + "/sandbox/webview");
+        environment.put("ENABLE_SCHEDULED_SYNC", "false");
+        ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
+                "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",
+                "--firesync.schedule.heartbeat-interval=1s", "--firesync.schedule.busy-retry=2s",
+                "--firesync.schedule.threads=4", "--firesync.sync.lease=" + LEASE.toSeconds() + "s",
+                "--firesync.sync.min-interval=1s", "--logging.level.root=WARN",
+                "--logging.level.com.firesync=INFO"));
+        instances.add(instance);
+        return instance;
+    }
+
+    private int trigger(ClusterInstance instance, String adminToken) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client
+                    .send(HttpRequest.newBuilder(URI.create(instance.base() + "/api/sync/jobs/trigger/periodicSync"))
+                            .header("Authorization", "Bearer " + adminToken)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+    }
+
+    /** The instance running the most connection syncs now (its scheduler is named after its process id). */
+    private ClusterInstance busiest(List<ClusterInstance> candidates) throws SQLException {
+        ClusterInstance busiest = candidates.get(0);
+        long most = -1;
+        for (ClusterInstance instance : candidates) {
+            long running = picked(instance);
+            if (running > most) {
+                most = running;
+                busiest = instance;
+            }
+        }
+        return busiest;
+    }
+
+    private long picked(ClusterInstance instance) throws SQLException {
+        return count("SELECT COUNT(*) FROM scheduled_tasks WHERE picked AND picked_by LIKE 'firesync-" + instance.pid()
+                + "@%'");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection db = database(); var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Connection database() throws SQLException {
+        Connection db = DriverManager.getConnection(url, user, password);
+        db.setSchema(schema);
+        return db;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, user, password); var statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
