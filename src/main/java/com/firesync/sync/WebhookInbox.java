@@ -1,11 +1,8 @@
 package com.firesync.sync;
 
 import com.firesync.shared.DbTime;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.firesync.shared.Sha256;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,12 +72,7 @@ public class WebhookInbox {
     }
 
     private static String hash(String signature) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(signature.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(signature);
     }
 
     /**

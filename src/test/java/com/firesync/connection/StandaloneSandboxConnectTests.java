@@ -3,13 +3,13 @@ package com.firesync.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.firesync.sandbox.SandboxServer;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.LedgerComparison;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.StandaloneSandbox;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.UserAccounts;
@@ -48,13 +48,9 @@ class StandaloneSandboxConnectTests {
 
     @DynamicPropertySource
     static void pointAtTheStandaloneSandbox(DynamicPropertyRegistry registry) {
-        sandbox = SandboxServer.run(new MutableClock(TestClockConfiguration.START), "--server.port=0",
-                "--firesync.sandbox.history=P60D", "--firesync.sandbox.refresh-interval=0s");
-        String root = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port") + "/sandbox";
-        registry.add("POWENS_BASE_URL", () -> root + "/2.0");
-        registry.add("POWENS_WEBVIEW_URL", () -> root + "/webview");
-        registry.add("firesync.sandbox.enabled", () -> "false");
-        registry.add("firesync.sync.backfill", () -> "P90D");
+        sandbox = StandaloneSandbox.start(new MutableClock(TestClockConfiguration.START),
+                "--firesync.sandbox.history=P60D");
+        StandaloneSandbox.pointFireSyncAt(sandbox, registry, "P90D");
     }
 
     @AfterAll

@@ -167,7 +167,7 @@ class MonitoringApiTests {
                 "firesync_webhooks_received_total")) {
             assertThat(maxSample(metrics, sample)).as(sample).isPositive();
         }
-        assertThat(metrics).contains("endpoint=\"GET /users/me/accounts\"", "trigger=\"connect\"",
+        assertThat(metrics).contains("endpoint=\"GET /users/me/connections/{id}\"", "trigger=\"connect\"",
                 "outcome=\"synced\"", "state=\"active\"", "job=\"healthCheck\"", "outcome=\"missing_signature\"");
         assertThat(metrics).doesNotContain(alice.token(), "access_token=");
     }

@@ -3,11 +3,11 @@ package com.firesync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.firesync.sandbox.SandboxServer;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.FireSyncProcess;
 import com.firesync.testing.LedgerComparison;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.StandaloneSandbox;
 import com.firesync.testing.TestDatabase;
 import com.firesync.testing.WebviewDriver;
 import java.nio.file.Files;
@@ -43,9 +43,8 @@ class CrashRecoveryTests {
     void survivesRepeatedKillsDuringSyncs() throws Exception {
         // the FireSync processes run on the real clock: the bank starts from the same now and moves ahead of it
         var clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        try (var sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P30D",
-                "--firesync.sandbox.refresh-interval=0s")) {
-            String root = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port") + "/sandbox";
+        try (var sandbox = StandaloneSandbox.start(clock, "--firesync.sandbox.history=P30D")) {
+            String root = StandaloneSandbox.root(sandbox);
             Map<String, String> environment = environment(root);
             Path log = dir.resolve("firesync.log");
             var random = new Random(7);

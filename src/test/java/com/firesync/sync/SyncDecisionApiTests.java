@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.resilience.ConnectionCircuits;
-import com.firesync.sandbox.SandboxServer;
 import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.StandaloneSandbox;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.NewUser;
@@ -41,13 +41,9 @@ class SyncDecisionApiTests {
 
     @DynamicPropertySource
     static void standaloneSandbox(DynamicPropertyRegistry registry) {
-        sandbox = SandboxServer.run(new MutableClock(TestClockConfiguration.START), "--server.port=0",
-                "--firesync.sandbox.history=P10D", "--firesync.sandbox.refresh-interval=0s");
-        String root = "http://127.0.0.1:" + sandbox.getEnvironment().getProperty("local.server.port") + "/sandbox";
-        registry.add("POWENS_BASE_URL", () -> root + "/2.0");
-        registry.add("POWENS_WEBVIEW_URL", () -> root + "/webview");
-        registry.add("firesync.sandbox.enabled", () -> "false");
-        registry.add("firesync.sync.backfill", () -> "P20D");
+        sandbox = StandaloneSandbox.start(new MutableClock(TestClockConfiguration.START),
+                "--firesync.sandbox.history=P10D");
+        StandaloneSandbox.pointFireSyncAt(sandbox, registry, "P20D");
     }
 
     @AfterAll
