@@ -40,6 +40,7 @@ public final class FireSyncProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "5");
         try {
             var started = new FireSyncProcess(builder.start(), port);
             Awaitility.await()

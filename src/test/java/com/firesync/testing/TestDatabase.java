@@ -32,6 +32,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         String name = "fs_test_" + ProcessHandle.current().pid() + "_" + CONTEXTS.incrementAndGet();
         Map<String, Object> properties = isPostgres() ? postgres(name) : h2(name);
         properties.put("firesync.data-dir", dataDir(name).toString());
+        // many contexts stay cached during a run: small pools keep them under PostgreSQL's connection limit
+        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
 
