@@ -43,7 +43,7 @@ final class ClusterInstance implements AutoCloseable {
                 .redirectOutput(dataDir.resolve("out.log").toFile());
         builder.environment().putAll(environment);
         builder.environment().put("FIRESYNC_DATA_DIR", dataDir.toString());
-        builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "5");
+        builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "8");
         return new ClusterInstance(builder.start(), port, dataDir);
     }
 
