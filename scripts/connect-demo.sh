@@ -23,9 +23,9 @@ echo "3. Follow the redirect to FireSync's callback"
 curl -fsS -H 'Accept: application/json' "$callback"
 echo
 
-echo "4. Wait for the first sync"
-for _ in $(seq 1 60); do
-    if curl -fsS -H "$AUTH" "$BASE/api/transactions?limit=1" | grep -q '"accountId"'; then
+echo "4. Wait for the first sync to complete"
+for _ in $(seq 1 120); do
+    if curl -fsS -H "$AUTH" "$BASE/api/sync/status" | grep -q '"lastSuccessAt":"'; then
         break
     fi
     sleep 1
