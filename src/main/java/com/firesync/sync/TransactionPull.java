@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one transaction listing to the ledger. Rows are buffered and written per account, each account in its own
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * reconciliation, which rows the provider still lists.
  */
 final class TransactionPull {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionPull.class);
 
     /** Rows held before writing: bounds memory on a backfill while keeping incremental syncs in one write. */
     static final int BUFFER = 5000;
@@ -83,6 +87,9 @@ final class TransactionPull {
                         entry.getValue()));
                 entry.getValue().forEach(this::see);
             } catch (RuntimeException e) {
+                // the other accounts still commit; this one's cursor does not move, so the next sync retries it
+                log.warn("Writing transactions of account {} failed; the sync will not move its cursor", account.id(),
+                        e);
                 failedAccounts.add(accountId);
             }
         }
