@@ -1,6 +1,7 @@
 package com.firesync.security;
 
 import com.firesync.user.UserAccounts;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +24,19 @@ class SecurityConfiguration {
     static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**"};
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json,
+            SecuritySettings settings,
+            Clock clock) throws Exception {
         var problems = new ProblemResponses(json);
+        var rateLimit = new TokenRateLimit(settings.rateLimit(), clock);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, rateLimit, problems),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_API)
                         .permitAll()

@@ -1,19 +1,33 @@
 package com.firesync.security;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Security settings.
  *
  * @param encryptionKey the Tink JSON keyset (or base64 of it) that encrypts secrets at rest
  *        ({@code FIRESYNC_ENCRYPTION_KEY}); blank means the key file in the data directory, generated on first start
+ * @param rateLimit how many requests one API token may make
  */
 @ConfigurationProperties("firesync.security")
-record SecuritySettings(@DefaultValue("") String encryptionKey) {
+@Validated
+record SecuritySettings(@DefaultValue("") String encryptionKey, @DefaultValue RateLimit rateLimit) {
 
     @Override
     public String toString() {
-        return "SecuritySettings[encryptionKey=" + (encryptionKey.isBlank() ? "<key file>" : "<redacted>") + "]";
+        return "SecuritySettings[encryptionKey=" + (encryptionKey.isBlank() ? "<key file>" : "<redacted>")
+                + ", rateLimit=" + rateLimit + "]";
+    }
+
+    /**
+     * The per-token request rate limit, kept in memory on each instance.
+     *
+     * @param requestsPerMinute the sustained rate one token may make requests at
+     * @param burst how many requests one token may make at once before the sustained rate applies
+     */
+    record RateLimit(@DefaultValue("600") @Min(1) int requestsPerMinute, @DefaultValue("100") @Min(1) int burst) {
     }
 }
