@@ -9,13 +9,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The access rules. Stateless bearer tokens, no sessions, no CSRF (no cookies are ever issued). Routes under
  * {@code /api/**} need a token unless listed as public; {@code /api/admin/**} and the actuator beyond health need the
- * admin role.
+ * admin role. Every answer carries the security headers ({@code nosniff}, {@code X-Frame-Options: DENY},
+ * {@code Referrer-Policy: no-referrer}, a {@link ContentSecurityPolicy}); cross-origin calls follow {@link CorsRules}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,6 +38,11 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new ContentSecurityPolicy()))
+                .cors(cors -> cors.disable())
+                .addFilterAfter(CorsRules.filter(settings.cors(), json), HeaderWriterFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts, rateLimit, problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
