@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .addHeaderWriter(new ContentSecurityPolicy()))
                 .cors(cors -> cors.disable())
                 .addFilterAfter(CorsRules.filter(settings.cors(), json), HeaderWriterFilter.class)
+                .addFilterBefore(new BodySizeLimit(settings.bodyLimits(), problems),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts, rateLimit, problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,16 +14,18 @@ import org.springframework.validation.annotation.Validated;
  *        ({@code FIRESYNC_ENCRYPTION_KEY}); blank means the key file in the data directory, generated on first start
  * @param rateLimit how many requests one API token may make
  * @param cors which browser origins may call the API
+ * @param bodyLimits the largest request bodies accepted
  */
 @ConfigurationProperties("firesync.security")
 @Validated
 record SecuritySettings(@DefaultValue("") String encryptionKey, @DefaultValue RateLimit rateLimit,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors, @DefaultValue BodyLimits bodyLimits) {
 
     @Override
     public String toString() {
         return "SecuritySettings[encryptionKey=" + (encryptionKey.isBlank() ? "<key file>" : "<redacted>")
-                + ", rateLimit=" + rateLimit + ", cors=" + cors + "]";
+                + ", rateLimit=" + rateLimit + ", cors=" + cors + ", bodyLimits="
+                + bodyLimits + "]";
     }
 
     /**
@@ -41,5 +44,14 @@ record SecuritySettings(@DefaultValue("") String encryptionKey, @DefaultValue Ra
      *        with an API token; empty refuses every cross-origin request
      */
     record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    /**
+     * Request body caps, over which a request is refused with 413.
+     *
+     * @param standard the cap on every route but webhooks
+     * @param webhooks the cap on {@code /api/webhooks/**}, whose bodies can carry many transactions
+     */
+    record BodyLimits(@DefaultValue("64KB") DataSize standard, @DefaultValue("20MB") DataSize webhooks) {
     }
 }
