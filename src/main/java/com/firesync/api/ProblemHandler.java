@@ -2,7 +2,7 @@ package com.firesync.api;
 
 import com.firesync.shared.ApiException;
 import com.firesync.shared.Problems;
-
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    /**
+     * A query or form parameter that is not valid percent-encoded UTF-8: the container refuses to decode it.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+        var status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, "invalid_parameter",
+                        "A request parameter is not valid percent-encoded UTF-8."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -36,12 +36,20 @@ class ContentSecurityPolicy implements HeaderWriter {
     private static String policyFor(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (path.startsWith("/sandbox/webview/")) {
-            return WEBVIEW + redirectOrigin(request.getParameter("redirect_uri"));
+            return WEBVIEW + redirectOrigin(redirectUri(request));
         }
         if (path.startsWith("/swagger-ui")) {
             return API_DOCS;
         }
         return API;
+    }
+
+    private static @Nullable String redirectUri(HttpServletRequest request) {
+        try {
+            return request.getParameter("redirect_uri");
+        } catch (IllegalStateException undecodable) {
+            return null;
+        }
     }
 
     /** The origin of the webview's redirect target, as a CSP source, or nothing when it is not an absolute URL. */

@@ -9,8 +9,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps Tomcat from naming itself: no server version or stack trace on the error pages Tomcat writes itself (for
- * requests refused before they reach FireSync, such as a malformed URL). No {@code Server} header is sent either
+ * Keeps Tomcat from naming itself: the error reports Tomcat writes itself (for requests refused before they reach
+ * FireSync, such as a malformed URL) are problem bodies from {@link ProblemReportValve}, without server version or
+ * stack trace. No {@code Server} header is sent either
  * ({@code server.server-header} is left empty).
  */
 @Component
@@ -27,9 +28,9 @@ class ServerBanner implements WebServerFactoryCustomizer<ConfigurableTomcatWebSe
 
     private static void quietErrorReports(Container host) {
         for (Valve valve : host.getPipeline().getValves()) {
-            if (valve instanceof ErrorReportValve report) {
-                report.setShowServerInfo(false);
-                report.setShowReport(false);
+            if (valve instanceof ErrorReportValve report && !(valve instanceof ProblemReportValve)) {
+                host.getPipeline().removeValve(report);
+                host.getPipeline().addValve(new ProblemReportValve());
             }
         }
     }

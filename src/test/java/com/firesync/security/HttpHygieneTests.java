@@ -84,9 +84,14 @@ class HttpHygieneTests {
 
     @Test
     void namesNoServerSoftwareOnRequestsTomcatRefusesItself() throws IOException {
-        String answer = raw("GET /api/a{b}|<x> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        for (String target : new String[]{"/api/a{b}|<x>", "/api/tokens/%00", "/api/%2e%2e/%2f"}) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").doesNotContainIgnoringCase("tomcat").doesNotContain("Server:");
+            assertThat(answer).startsWith("HTTP/1.1 400")
+                    .contains("application/problem+json", "\"code\":\"bad_request\"")
+                    .doesNotContainIgnoringCase("tomcat")
+                    .doesNotContain("Server:");
+        }
     }
 
     private String raw(String request) throws IOException {
