@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -49,6 +50,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status)
                 .body(Problems.of(status, "invalid_parameter",
                         "A request parameter is not valid percent-encoded UTF-8."));
+    }
+
+    /**
+     * A request the security firewall refuses once it looks at it (say, a parameter name with control characters).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        var status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, "bad_request", "The request contains characters FireSync does not accept."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,6 +9,7 @@ import com.firesync.testing.Http.Answer;
 import com.firesync.user.UserAccounts;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -147,6 +148,7 @@ class BadInputTests {
                         routes.add(new Route(method.name(), pattern));
                     }
                 }));
+        routes.sort(Comparator.comparing(Route::pattern).thenComparing(Route::method));
         return routes;
     }
 
