@@ -1,6 +1,7 @@
 package com.firesync;
 
 import com.firesync.sandbox.SandboxServer;
+import com.firesync.security.KeyRotation;
 import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +30,9 @@ public class FireSyncApplication {
         if (args.length > 0 && args[0].equals("sandbox")) {
             SandboxServer.run(Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("rotate-key")) {
+            System.exit(KeyRotation.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(FireSyncApplication.class, args);
     }

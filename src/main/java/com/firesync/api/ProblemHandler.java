@@ -2,7 +2,7 @@ package com.firesync.api;
 
 import com.firesync.shared.ApiException;
 import com.firesync.shared.Problems;
-
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -38,6 +39,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
         return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    /**
+     * A query or form parameter that is not valid percent-encoded UTF-8: the container refuses to decode it.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+        var status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, "invalid_parameter",
+                        "A request parameter is not valid percent-encoded UTF-8."));
+    }
+
+    /**
+     * A request the security firewall refuses once it looks at it (say, a parameter name with control characters).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        var status = HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, "bad_request", "The request contains characters FireSync does not accept."));
     }
 
     @ExceptionHandler(Exception.class)

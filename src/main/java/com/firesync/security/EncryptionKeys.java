@@ -53,6 +53,11 @@ final class EncryptionKeys {
         return generated;
     }
 
+    /** The keyset in a file, whatever its name. */
+    static KeysetHandle loadFile(Path file) {
+        return parse(read(file), file.toString());
+    }
+
     static KeysetHandle generate() {
         try {
             return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);

@@ -14,7 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers refused requests with problem details: 401 without a valid token, 403 without the role.
+ * Answers refused requests with problem details: 401 without a valid token, 403 without the role, 429 over the
+ * token's rate limit, 413 over the body size cap.
  */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -36,6 +37,23 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, "forbidden", "This route needs the admin role.");
+    }
+
+    /**
+     * Refuses a request over its token's rate limit.
+     */
+    void rateLimited(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                "Too many requests with this API token; retry after " + retryAfterSeconds + " s.");
+    }
+
+    /**
+     * Refuses a request whose declared body is over the route's cap.
+     */
+    void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        var refusal = BodySizeLimit.tooLarge(limit);
+        write(response, refusal.status(), refusal.code(), refusal.getMessage());
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String code, String detail)

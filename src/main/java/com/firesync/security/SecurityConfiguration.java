@@ -1,6 +1,7 @@
 package com.firesync.security;
 
 import com.firesync.user.UserAccounts;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,13 +9,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The access rules. Stateless bearer tokens, no sessions, no CSRF (no cookies are ever issued). Routes under
  * {@code /api/**} need a token unless listed as public; {@code /api/admin/**} and the actuator beyond health need the
- * admin role.
+ * admin role. Every answer carries the security headers ({@code nosniff}, {@code X-Frame-Options: DENY},
+ * {@code Referrer-Policy: no-referrer}, a {@link ContentSecurityPolicy}); cross-origin calls follow {@link CorsRules}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,15 +27,26 @@ class SecurityConfiguration {
     static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**"};
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json,
+            SecuritySettings settings,
+            Clock clock) throws Exception {
         var problems = new ProblemResponses(json);
+        var rateLimit = new TokenRateLimit(settings.rateLimit(), clock);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new ContentSecurityPolicy()))
+                .cors(cors -> cors.disable())
+                .addFilterAfter(CorsRules.filter(settings.cors(), json), HeaderWriterFilter.class)
+                .addFilterBefore(new BodySizeLimit(settings.bodyLimits(), problems),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, rateLimit, problems),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_API)
                         .permitAll()

@@ -4,6 +4,10 @@ import com.firesync.shared.Caller;
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Users {
+
+    private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
 
@@ -34,7 +40,8 @@ class Users {
         return keys.getKeyAs(Long.class);
     }
 
-    void insertToken(long userId, String token) {
+    long insertToken(long userId, String token) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO api_tokens (user_id, token_hash, prefix, created_at)
                 VALUES (:user, :hash, :prefix, :now)""")
@@ -42,17 +49,66 @@ class Users {
                 .param("hash", ApiTokenFormat.hash(token))
                 .param("prefix", ApiTokenFormat.shownPart(token))
                 .param("now", DbTime.param(clock.instant()))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    Optional<TokenOwner> findByTokenHash(String hash) {
+        return jdbc.sql("""
+                SELECT t.id AS token_id, t.token_hash, u.id, u.name, u.role
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
+                .param("hash", hash)
+                .query((rs, row) -> new TokenOwner(rs.getLong("token_id"), rs.getString("token_hash"),
+                        new Caller(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")))))
+                .optional();
+    }
+
+    /**
+     * Records a token's use, at most once a minute so that authenticating stays a read in the common case.
+     */
+    void touch(long tokenId) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE api_tokens SET last_used_at = :now
+                WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                .param("id", tokenId)
+                .param("now", DbTime.param(now))
+                .param("stale", DbTime.param(now.minus(USE_RESOLUTION)))
                 .update();
     }
 
-    Optional<Caller> findByTokenHash(String hash) {
+    List<ApiToken> tokensOf(long userId) {
         return jdbc.sql("""
-                SELECT u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
-                .param("hash", hash)
-                .query((rs, row) -> new Caller(rs.getLong("id"), rs.getString("name"),
-                        Role.valueOf(rs.getString("role"))))
-                .optional();
+                SELECT id, prefix, created_at, last_used_at, revoked_at FROM api_tokens
+                WHERE user_id = :user ORDER BY id""")
+                .param("user", userId)
+                .query((rs, row) -> new ApiToken(rs.getLong("id"), rs.getString("prefix"),
+                        Objects.requireNonNull(DbTime.read(rs, "created_at")), DbTime.read(rs, "last_used_at"),
+                        DbTime.read(rs, "revoked_at") != null))
+                .list();
+    }
+
+    /**
+     * Revokes one of a user's tokens; {@code false} when the user holds no such token.
+     */
+    boolean revoke(long userId, long tokenId) {
+        int owned = jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE id = :id AND user_id = :user")
+                .param("id", tokenId)
+                .param("user", userId)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND user_id = :user AND revoked_at IS NULL")
+                .param("id", tokenId)
+                .param("user", userId)
+                .param("now", DbTime.param(clock.instant()))
+                .update();
+        return owned == 1;
+    }
+
+    boolean exists(long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :id").param("id", userId).query(Integer.class)
+                .single() == 1;
     }
 
     /**
@@ -63,5 +119,11 @@ class Users {
                 .param("name", name)
                 .param("now", DbTime.param(clock.instant()))
                 .update() == 1;
+    }
+
+    /**
+     * A valid token's id, stored hash and owner.
+     */
+    record TokenOwner(long tokenId, String tokenHash, Caller caller) {
     }
 }

@@ -3,6 +3,7 @@ package com.firesync.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
@@ -15,9 +16,11 @@ import com.firesync.testing.WebviewDriver;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,9 @@ class ConnectFlowTests {
 
     @Autowired
     ProviderIdentities identities;
+
+    @Autowired
+    SandboxSettings sandbox;
 
     Http http;
 
@@ -151,6 +157,38 @@ class ConnectFlowTests {
         assertThat(databaseText()).doesNotContain(token);
         assertThat(output.getAll()).doesNotContain(token);
         assertThat(bodies).noneMatch(body -> body.contains(token));
+    }
+
+    @Test
+    void keepsEverySecretOfAConnectAndSyncOutOfLogsAndTheDatabase(CapturedOutput output) {
+        String url = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
+        String code = queryParameter(URI.create(url), "code");
+        URI back = browser.submitForm(url, "demo", "alice", "secret");
+        String state = queryParameter(back, "state");
+        Answer callback = Http.absolute(back.toString())
+                .send(Http.absolute(back.toString()).request("", null).header("Accept", "application/json").GET());
+        long connectionId = callback.json().get("data").get("connectionIds").get(0).asLong();
+        awaitSynced(connectionId);
+        http.postJson("/api/sync/intelligent/connection/" + connectionId + "?force=true", alice.token(), "");
+        String powensToken = identities.find(alice.id()).orElseThrow().token().value();
+        String webhookSecret = sandbox.webhook().secret();
+
+        var secrets = List.of(alice.token(), powensToken, code, state, webhookSecret);
+        assertThat(secrets).allMatch(secret -> secret.length() >= 16);
+        String database = databaseText();
+        String logs = output.getAll();
+        for (String secret : secrets) {
+            assertThat(database).as("database").doesNotContain(secret);
+            assertThat(logs).as("logs").doesNotContain(secret);
+        }
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void awaitSynced(long connectionId) {

@@ -1,0 +1,186 @@
+package com.firesync.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.firesync.shared.DbTime;
+import com.firesync.shared.Role;
+import com.firesync.testing.FireSyncTest;
+import com.firesync.testing.Http;
+import com.firesync.testing.Http.Answer;
+import com.firesync.testing.LedgerRows;
+import com.firesync.user.NewUser;
+import com.firesync.user.UserAccounts;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * No user reaches what is not theirs, on every route there is. The routes come from Spring MVC's own mappings, so a
+ * new route taking an id is probed without editing this test. Alice and Bob each hold a connection, an account, a
+ * transaction, a sync run and two API tokens; Bob calls every {@code /api/**} route that has a path variable with
+ * Alice's ids (picked by variable name, or for {@code {id}} by the segment before it; unknown names get her connection
+ * id). Expected: {@code 404} (indistinguishable from a missing resource), {@code 403} on admin-only routes. Routes
+ * that authenticate without an API token (the Powens callback, signed webhooks) have no owner to check and are left
+ * out. POSTs carry {@code {}} so that a route needing a body cannot hide behind a 400 before its ownership check: a
+ * 400 would fail the test too.
+ */
+@FireSyncTest
+class RouteIsolationTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+
+    private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/webhooks/", "/api/auth/powens/callback");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    Http http;
+
+    NewUser alice;
+
+    NewUser bob;
+
+    Map<String, Long> alicesIds;
+
+    @BeforeEach
+    void seedTwoUsersWithEveryKindOfResource() {
+        http = Http.local(port);
+        alice = accounts.create("alice", Role.USER);
+        bob = accounts.create("bob", Role.USER);
+        alicesIds = seed(alice);
+        seed(bob);
+    }
+
+    @Test
+    void everyRouteTakingAnIdHidesAnotherUsersResources() {
+        List<String> probed = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (var entry : mapping.getHandlerMethods().entrySet()) {
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/") || !pattern.contains("{") || isPublic(pattern)) {
+                    continue;
+                }
+                for (String method : methods(entry.getKey())) {
+                    String path = fill(pattern);
+                    Answer answer = call(method, path, bob.token());
+                    int expected = pattern.startsWith("/api/admin/") || pattern.startsWith("/api/sync/jobs/trigger/")
+                            ? 403
+                            : 404;
+                    probed.add(method + " " + pattern + " -> " + answer.status());
+                    if (answer.status() != expected || !answer.contentType().startsWith("application/problem+json")) {
+                        leaks.add(method + " " + path + " answered " + answer.status() + " " + answer.body());
+                    }
+                }
+            }
+        }
+
+        assertThat(probed).as("routes probed").anyMatch(p -> p.contains("/api/sync/intelligent/connection/{id}"))
+                .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
+                .anyMatch(p -> p.contains("/api/tokens/{id}"));
+        assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
+        assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
+                .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
+    }
+
+    private Map<String, Long> seed(NewUser user) {
+        var rows = new LedgerRows(jdbc);
+        long connection = rows.connection(user.id(), "bank-" + user.name());
+        long account = rows.account(connection, user.id(), "acc-" + user.name(), "100.00");
+        long transaction = rows.transaction(account, user.id(), "tx-" + user.name(), LocalDate.of(2026, 1, 10),
+                "-12.50", false, null);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sync_runs (connection_id, user_id, trigger_kind, started_at, finished_at, outcome)
+                VALUES (:c, :u, 'manual', :t, :t, 'synced')""")
+                .param("c", connection)
+                .param("u", user.id())
+                .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
+                .update(keys, "id");
+        long run = keys.getKeyAs(Long.class);
+        long token = accounts.issueToken(user.id()).id();
+        return Map.of("connection", connection, "account", account, "transaction", transaction, "run", run, "token",
+                token, "user", user.id());
+    }
+
+    /** Alice's id for each path variable: by its name ({@code accountId}), or for {@code {id}} by the segment before. */
+    private String fill(String pattern) {
+        Matcher variables = VARIABLE.matcher(pattern);
+        var path = new StringBuilder();
+        while (variables.find()) {
+            String name = variables.group(1);
+            String before = pattern.substring(0, variables.start());
+            variables.appendReplacement(path, Long.toString(alicesIds.getOrDefault(kind(name, before), alicesIds.get(
+                    "connection"))));
+        }
+        variables.appendTail(path);
+        return path.toString();
+    }
+
+    private static String kind(String variable, String before) {
+        if (!variable.equals("id")) {
+            return variable.replaceFirst("Id$", "");
+        }
+        String[] segments = before.split("/");
+        String segment = segments[segments.length - 1];
+        return switch (segment) {
+            case "connections", "connection" -> "connection";
+            case "accounts", "account" -> "account";
+            case "transactions", "transaction" -> "transaction";
+            case "runs", "run" -> "run";
+            case "tokens", "token" -> "token";
+            case "users", "user" -> "user";
+            default -> "connection";
+        };
+    }
+
+    private Answer call(String method, String path, String token) {
+        var request = http.request(path, token).header("Accept", "application/json");
+        return switch (method) {
+            case "POST", "PUT", "PATCH" -> http.send(request.header("Content-Type", "application/json")
+                    .method(method, BodyPublishers.ofString("{}")));
+            default -> http.send(request.method(method, BodyPublishers.noBody()));
+        };
+    }
+
+    private static Set<String> methods(RequestMappingInfo info) {
+        Set<String> methods = new TreeSet<>();
+        for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+            methods.add(method.name());
+        }
+        if (methods.isEmpty()) {
+            methods.add("GET");
+        }
+        return methods;
+    }
+
+    private static boolean isPublic(String pattern) {
+        return PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith);
+    }
+}
