@@ -6,7 +6,7 @@ import com.firesync.connection.ConnectFlow.ConnectLink;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
-
+import com.firesync.shared.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +37,7 @@ class ConnectController {
 
     @GetMapping("/api/auth/powens/reconnect/{connectionId}")
     ApiResponse<ConnectLink> reconnectUrl(@AuthenticationPrincipal Caller caller, @PathVariable String connectionId) {
-        return ApiResponse.ok(flow.reconnect(caller.userId(), ConnectionIds.parse("connectionId", connectionId)));
+        return ApiResponse.ok(flow.reconnect(caller.userId(), Ids.positive("connectionId", connectionId)));
     }
 
     @GetMapping("/api/auth/powens/callback")

@@ -8,6 +8,7 @@ import com.firesync.ledger.TransactionView;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
+import com.firesync.shared.Ids;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -51,23 +52,11 @@ class TransactionController {
         if (raw == null) {
             return null;
         }
-        long id = positiveId("accountId", raw);
+        long id = Ids.positive("accountId", raw.strip());
         if (!ledger.ownsAccount(caller.userId(), id)) {
             throw ApiException.notFound("account");
         }
         return id;
-    }
-
-    static long positiveId(String name, String raw) {
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.invalidParameter(name, "must be a positive integer id");
     }
 
     private static @Nullable LocalDate date(String name, @Nullable String raw) {

@@ -7,6 +7,7 @@ import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
+import com.firesync.shared.Ids;
 import com.firesync.sync.BulkSync;
 import com.firesync.sync.SyncEngine;
 import com.firesync.sync.SyncOutcome;
@@ -61,7 +62,7 @@ class SyncController {
     @PostMapping("/api/sync/intelligent/connection/{id}")
     ApiResponse<SyncOutcome> syncConnection(@AuthenticationPrincipal Caller caller, @PathVariable String id,
             @RequestParam(required = false) @Nullable String force) {
-        long connectionId = positiveId(id);
+        long connectionId = Ids.positive("id", id);
         ConnectionSnapshot connection = connections.snapshot(caller.userId(), connectionId)
                 .orElseThrow(() -> ApiException.notFound("connection"));
         return ApiResponse.ok(engine.sync(connection, SyncTrigger.MANUAL, flag(force)));
@@ -99,18 +100,6 @@ class SyncController {
                 circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
                         userAction ? "/api/auth/powens/reconnect/" + connection.id() : null));
-    }
-
-    private static long positiveId(String raw) {
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.invalidParameter("id", "must be a positive integer id");
     }
 
     private static boolean flag(@Nullable String raw) {

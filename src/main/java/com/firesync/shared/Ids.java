@@ -1,16 +1,17 @@
-package com.firesync.connection.web;
-
-import com.firesync.shared.ApiException;
+package com.firesync.shared;
 
 /**
- * Strict parsing of connection ids in paths.
+ * Strict parsing of the ids callers send in paths and parameters.
  */
-final class ConnectionIds {
+public final class Ids {
 
-    private ConnectionIds() {
+    private Ids() {
     }
 
-    static long parse(String name, String raw) {
+    /**
+     * A positive integer id, or a 400 problem naming the parameter.
+     */
+    public static long positive(String name, String raw) {
         try {
             long id = Long.parseLong(raw);
             if (id > 0) {
