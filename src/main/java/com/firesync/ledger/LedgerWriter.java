@@ -46,14 +46,17 @@ public class LedgerWriter {
     @Transactional
     public Map<String, Long> writeAccounts(long connectionId, long userId, List<ProviderAccount> accounts) {
         OffsetDateTime now = DbTime.param(clock.instant());
-        Map<String, Long> ids = new HashMap<>();
         for (ProviderAccount account : accounts) {
             named.update(LedgerSql.MERGE_ACCOUNT, accountParams(connectionId, userId, account, now));
-            long id = jdbc.sql("SELECT id FROM accounts WHERE connection_id = :c AND provider_account_id = :ref")
-                    .param("c", connectionId)
-                    .param("ref", account.id())
-                    .query(Long.class)
-                    .single();
+        }
+        Map<String, Long> stored = new HashMap<>();
+        jdbc.sql("SELECT provider_account_id, id FROM accounts WHERE connection_id = :c")
+                .param("c", connectionId)
+                .query((rs, row) -> stored.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        Map<String, Long> ids = new HashMap<>();
+        for (ProviderAccount account : accounts) {
+            long id = stored.get(account.id());
             ids.put(account.id(), id);
             if (account.balance() != null) {
                 named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
