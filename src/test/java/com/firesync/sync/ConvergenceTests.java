@@ -1,12 +1,12 @@
 package com.firesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.firesync.sandbox.SandboxFaults;
 import com.firesync.sandbox.webhook.BackgroundRefresh;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.LedgerComparison;
@@ -80,7 +80,7 @@ class ConvergenceTests {
             assertThat(browser.connect(created.token(), user[0], user[1], "secret").status()).isEqualTo(200);
             users.put(user[1], created);
         }
-        awaitQuiet();
+        Background.awaitQuiet(jdbc);
 
         for (int step = 0; step < 30; step++) {
             clock.advance(Duration.ofHours(7));
@@ -94,7 +94,7 @@ class ConvergenceTests {
 
         faults.stop();
         clock.advance(Duration.ofHours(3));
-        awaitQuiet();
+        Background.awaitQuiet(jdbc);
         for (NewUser user : users.values()) {
             JsonNode outcomes = http.postJson("/api/sync/intelligent/all", user.token(), "").json().get("data");
             assertThat(outcomes.get(0).get("decision").asString()).as(user.name() + ": " + outcomes).isEqualTo(
@@ -116,11 +116,4 @@ class ConvergenceTests {
                 .isPositive();
     }
 
-    /** Background work (first syncs, webhooks) done. */
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-                        .query(Long.class)
-                        .single() == 0);
-    }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.firesync.sandbox.webhook.BackgroundRefresh;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.LedgerComparison;
@@ -61,14 +62,14 @@ class ScaReconnectTests {
                 .get("connectionIds")
                 .get(0)
                 .asLong();
-        awaitQuiet();
+        Background.awaitQuiet(jdbc);
 
         JsonNode status = null;
         for (int day = 0; day < 8 && !needsUser(status); day++) {
             clock.advance(Duration.ofHours(5));
             bankRefresh.refreshDue();
             http.postJson("/api/sync/intelligent/connection/" + connectionId, alice.token(), "");
-            awaitQuiet();
+            Background.awaitQuiet(jdbc);
             status = http.get("/api/sync/status", alice.token()).json().get("data").get(0);
         }
 
@@ -87,7 +88,7 @@ class ScaReconnectTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE trigger_kind = 'reconnect' AND outcome = "
                         + "'synced'").query(Long.class).single() > 0);
-        awaitQuiet();
+        Background.awaitQuiet(jdbc);
 
         JsonNode after = http.get("/api/sync/status", alice.token()).json().get("data").get(0);
         assertThat(after.get("state").asString()).isEqualTo("active");
@@ -102,10 +103,4 @@ class ScaReconnectTests {
         return status != null && status.get("userAction").get("required").asBoolean();
     }
 
-    private void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-                        .query(Long.class)
-                        .single() == 0);
-    }
 }

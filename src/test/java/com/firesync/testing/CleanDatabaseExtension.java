@@ -1,8 +1,5 @@
 package com.firesync.testing;
 
-import java.time.Duration;
-
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +14,7 @@ class CleanDatabaseExtension implements BeforeEachCallback {
     public void beforeEach(ExtensionContext context) {
         JdbcClient jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcClient.class);
         // a previous test's background work (first syncs, webhooks) finishes before its data goes
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-                        .query(Long.class)
-                        .single() == 0);
+        Background.awaitQuiet(jdbc);
         DatabaseCleaner.clean(jdbc);
     }
 }
