@@ -8,20 +8,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which transactions to read. Deleted transactions are included by default: a sync must see them to remove them.
  *
- * @param accountId only this account's transactions, or all of the user's when {@code null}
+ * @param connectionId only this connection's transactions, if set
+ * @param accountId only this account's transactions, if set; with neither, all of the user's
  * @param minDate only transactions dated on or after this day, if set (Powens filters on the application date)
  * @param updatedAfter only transactions changed at the provider after this instant, if set (the incremental cursor;
  *        callers subtract their own safety overlap)
  * @param includeDeleted whether deleted transactions are returned too
  */
-public record TransactionQuery(@Nullable String accountId, @Nullable LocalDate minDate, @Nullable Instant updatedAfter,
+public record TransactionQuery(@Nullable String connectionId, @Nullable String accountId, @Nullable LocalDate minDate,
+        @Nullable Instant updatedAfter,
         boolean includeDeleted) {
 
     /**
      * Every transaction of the user dated on or after {@code minDate}, deleted ones included: a backfill.
      */
     public static TransactionQuery since(LocalDate minDate) {
-        return new TransactionQuery(null, minDate, null, true);
+        return new TransactionQuery(null, null, minDate, null, true);
     }
 
     /**
@@ -31,20 +33,28 @@ public record TransactionQuery(@Nullable String accountId, @Nullable LocalDate m
      * (see {@link #withMinDate(LocalDate)}).
      */
     public static TransactionQuery changedAfter(Instant cursor) {
-        return new TransactionQuery(null, null, cursor, true);
+        return new TransactionQuery(null, null, null, cursor, true);
     }
 
     /**
      * The same query limited to transactions dated on or after {@code date}.
      */
     public TransactionQuery withMinDate(LocalDate date) {
-        return new TransactionQuery(accountId, date, updatedAfter, includeDeleted);
+        return new TransactionQuery(connectionId, accountId, date, updatedAfter, includeDeleted);
     }
 
     /**
      * The same query limited to one account.
      */
     public TransactionQuery forAccount(String account) {
-        return new TransactionQuery(account, minDate, updatedAfter, includeDeleted);
+        return new TransactionQuery(null, account, minDate, updatedAfter, includeDeleted);
+    }
+
+    /**
+     * The same query limited to one connection: a sync reads its own connection's rows, not every connection of the
+     * user's, in one listing whatever the number of accounts.
+     */
+    public TransactionQuery forConnection(String connection) {
+        return new TransactionQuery(connection, null, minDate, updatedAfter, includeDeleted);
     }
 }

@@ -1,5 +1,6 @@
 package com.firesync.sandbox;
 
+import com.firesync.sandbox.world.ShiftableClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class SandboxServer {
 
     /** Starts the sandbox on the system clock. Arguments are Spring Boot ones, e.g. {@code --server.port=4000}. */
     public static ConfigurableApplicationContext run(String... args) {
-        return run(Clock.systemUTC(), args);
+        // a load test may move the bank's clock forward (POST /sandbox/control, when firesync.sandbox.control is on)
+        return run(new ShiftableClock(Clock.systemUTC()), args);
     }
 
     /** Starts the sandbox on the given clock, which tests move by hand. */

@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param faultRate share of API calls answering 503, 0 to 1 (default 0)
  * @param rateLimit provider-wide requests per second before answering 429; zero means unlimited (default 0)
  * @param webhook where and how {@code CONNECTION_SYNCED} webhooks are sent
+ * @param control whether {@code POST /sandbox/control} may move the clock and turn the knobs above while the sandbox
+ *        runs (default false; for load tests against the standalone sandbox)
  */
 @ConfigurationProperties("firesync.sandbox")
 @Validated
@@ -44,7 +46,8 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
         @DefaultValue("P730D") Duration history, @DefaultValue("3") @Min(1) @Max(9) int accountsPerConnection,
         @DefaultValue("3") @Min(1) @Max(20) int transactionsPerDay, @DefaultValue("PT1H") Duration refreshInterval,
         @DefaultValue("PT0S") Duration latency, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
-        @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook) {
+        @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook,
+        @DefaultValue("false") boolean control) {
 
     /**
      * Webhook delivery.

@@ -153,18 +153,21 @@ public class SyncEngine {
         if (!refs.isEmpty()) {
             TransactionQuery query = backfill
                     ? TransactionQuery.since(today.minus(settings.backfill()))
+                            .forConnection(claim.providerConnectionId())
                     : TransactionQuery.changedAfter(claim.cursor().minus(settings.overlap()))
-                            .withMinDate(reconcile ? reconcileFrom : today.minus(settings.backfill()));
+                            .withMinDate(reconcile ? reconcileFrom : today.minus(settings.backfill()))
+                            .forConnection(claim.providerConnectionId());
             provider.transactions(claim.token(), query, page -> {
                 pull.accept(page.transactions());
                 connections.renew(claim, clock.instant().plus(settings.lease()));
             });
             if (reconcile) {
                 // the window is re-read in full, whatever changed when
-                provider.transactions(claim.token(), TransactionQuery.since(reconcileFrom), page -> {
-                    pull.accept(page.transactions());
-                    connections.renew(claim, clock.instant().plus(settings.lease()));
-                });
+                provider.transactions(claim.token(),
+                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), page -> {
+                            pull.accept(page.transactions());
+                            connections.renew(claim, clock.instant().plus(settings.lease()));
+                        });
             }
             pull.flush();
             pull.removeMissing();

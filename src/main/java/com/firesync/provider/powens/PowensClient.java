@@ -205,9 +205,14 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     }
 
     private URI firstPage(TransactionQuery query) {
-        String path = query.accountId() == null
-                ? "/users/me/transactions"
-                : "/users/me/accounts/" + QueryString.encode(query.accountId()) + "/transactions";
+        String path;
+        if (query.accountId() != null) {
+            path = "/users/me/accounts/" + QueryString.encode(query.accountId()) + "/transactions";
+        } else if (query.connectionId() != null) {
+            path = "/users/me/connections/" + QueryString.encode(query.connectionId()) + "/transactions";
+        } else {
+            path = "/users/me/transactions";
+        }
         return url(path, new QueryString()
                 .add("limit", pageSize)
                 .add("min_date", query.minDate())

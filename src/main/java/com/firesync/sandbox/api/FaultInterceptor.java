@@ -2,7 +2,6 @@ package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.ConditionalOnSandbox;
 import com.firesync.sandbox.SandboxFaults;
-import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxConnection;
 import com.firesync.sandbox.world.SandboxUser;
@@ -35,9 +34,7 @@ class FaultInterceptor implements HandlerInterceptor {
 
     private final Tokens tokens;
 
-    private final SandboxSettings settings;
-
-    private final RateLimit rateLimit;
+    private final TrafficKnobs knobs;
 
     private final AtomicLong calls = new AtomicLong();
 
@@ -48,24 +45,24 @@ class FaultInterceptor implements HandlerInterceptor {
 
     private final SandboxFaults faults;
 
-    FaultInterceptor(SandboxWorld world, Tokens tokens, SandboxSettings settings, SandboxFaults faults) {
+    FaultInterceptor(SandboxWorld world, Tokens tokens, TrafficKnobs knobs, SandboxFaults faults) {
         this.faults = faults;
         this.world = world;
         this.tokens = tokens;
-        this.settings = settings;
-        this.rateLimit = new RateLimit(settings.rateLimit(), world.now());
+        this.knobs = knobs;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        TrafficKnobs.Knobs now = knobs.current();
         // a slow provider is slow to refuse too
-        pause(settings.latency());
+        pause(now.latency());
         calls.incrementAndGet();
-        rateLimit.acquire(world.now()).ifPresent(seconds -> {
+        now.limiter().acquire(world.now()).ifPresent(seconds -> {
             rateLimited.incrementAndGet();
             throw new PowensError(HttpStatus.TOO_MANY_REQUESTS, "rateLimiting", "Too many requests.", seconds);
         });
-        if (Spread.fails(served.incrementAndGet(), settings.faultRate())) {
+        if (Spread.fails(served.incrementAndGet(), now.faultRate())) {
             throw new PowensError(HttpStatus.SERVICE_UNAVAILABLE, "websiteUnavailable",
                     "The service is temporarily unavailable.");
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,8 @@ class SandboxTransactionController {
 
     private final JsonMapper mapper;
 
+    private final Listings listings = new Listings(16);
+
     SandboxTransactionController(SandboxWorld world, PowensJson json, JsonMapper mapper) {
         this.world = world;
         this.json = json;
@@ -45,6 +48,15 @@ class SandboxTransactionController {
     @GetMapping("/transactions")
     void all(SandboxUser user, HttpServletRequest request, HttpServletResponse response) throws IOException {
         list(world.connections(user), id -> true, request, response);
+    }
+
+    @GetMapping("/connections/{connectionId}/transactions")
+    void ofConnection(SandboxUser user, @PathVariable long connectionId, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        SandboxConnection connection = world.connection(connectionId)
+                .filter(c -> c.userId() == user.id())
+                .orElseThrow(() -> PowensError.notFound("Connection"));
+        list(List.of(connection), id -> true, request, response);
     }
 
     @GetMapping("/accounts/{accountId}/transactions")
@@ -64,18 +76,31 @@ class SandboxTransactionController {
         Instant now = world.now();
         LocalDate today = Clocks.parisDate(now);
         var query = TransactionQuery.parse(request.getParameterMap(), today);
-        List<LedgerTransaction> matching = new ArrayList<>();
         LocalDate firstDate = today;
+        var key = new StringBuilder(request.getRequestURI()).append('|').append(today);
         for (SandboxConnection connection : connections) {
             if (query.offset() == 0) {
                 connection.read(now);
             }
             firstDate = min(firstDate, world.firstDay(connection));
-            rows(connection, query, now).stream()
-                    .filter(row -> account.test(row.accountId()) && query.matches(row))
-                    .forEach(matching::add);
+            key.append('|').append(connection.id()).append('@').append(connection.dataInstant(now));
         }
-        matching.sort(SandboxWorld.NEWEST_FIRST);
+        request.getParameterMap().entrySet().stream()
+                .filter(parameter -> !parameter.getKey().equals("offset"))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(parameter -> key.append('|').append(parameter.getKey()).append('=')
+                        .append(String.join(",", parameter.getValue())));
+        // the next pages of a listing read the same rows: they are computed once per listing, not once per page
+        List<LedgerTransaction> matching = listings.get(key.toString(), () -> {
+            List<LedgerTransaction> rows = new ArrayList<>();
+            for (SandboxConnection connection : connections) {
+                rows(connection, query, now).stream()
+                        .filter(row -> account.test(row.accountId()) && query.matches(row))
+                        .forEach(rows::add);
+            }
+            rows.sort(SandboxWorld.NEWEST_FIRST);
+            return rows;
+        }, query.limit());
         var links = new PageLinks(request.getRequestURI(), request.getQueryString(), query.limit());
         var body = new TransactionEnvelope(matching, query, firstDate, today).render(json, links);
         PageWriter.write(mapper.writeValueAsBytes(body), request, response);

@@ -1,0 +1,216 @@
+package com.firesync.bench;
+
+import static com.firesync.bench.SyncAllScenario.round;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code api_read}: wrk on {@code GET /api/transactions?limit=100} for one user with every row of the backfill, over
+ * many filters (account, dates, pending) and cursors deep in the history. The anchor: pgbench running the SQL each of
+ * those requests runs, on the same database.
+ */
+final class ApiReadScenario {
+
+    /** Requests wrk and pgbench pick from, at random. */
+    static final int PATHS = 120;
+
+    static final int CONNECTIONS = 16;
+
+    private ApiReadScenario() {
+    }
+
+    static Map<String, Object> run(BenchSize size, JarProcess fireSync, String token, BenchDatabase database,
+            Connection db) throws Exception {
+        try (var statement = db.createStatement()) {
+            statement.execute("VACUUM ANALYZE transactions");
+        }
+        long userId = userId(db);
+        List<Request> requests = requests(fireSync.base(), token, userId);
+        Path dir = Rig.directory("api_read");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.putAll(wrk(dir, fireSync.base(), token, requests, size));
+        figures.put("db_tps", pgbench(dir, database, requests, size));
+        figures.put("paths", requests.size());
+        return figures;
+    }
+
+    /** One request of the mix: FireSync's path and the SQL FireSync runs for it. */
+    record Request(String path, String sql) {
+    }
+
+    private static List<Request> requests(String base, String token, long userId) {
+        List<Long> accounts = new ArrayList<>();
+        BenchHttp.get(base + "/api/accounts", token).get("data").forEach(a -> accounts.add(a.get("id").asLong()));
+        var random = new Random(42);
+        LocalDate today = LocalDate.now();
+        List<Request> requests = new ArrayList<>();
+        while (requests.size() < PATHS) {
+            var filter = new Filter(random.nextInt(3) == 0 ? accounts.get(random.nextInt(accounts.size())) : null,
+                    random.nextInt(4) == 0 ? today.minusDays(random.nextInt(700)) : null,
+                    random.nextInt(2) == 0 ? today.minusDays(random.nextInt(700)) : null,
+                    random.nextInt(5) == 0 ? Boolean.FALSE : null, null);
+            if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+                continue;
+            }
+            requests.add(filter.request(userId));
+            // the next page of the same listing: a real cursor, deep in the history when 'to' is old
+            JsonNode page = BenchHttp.get(base + filter.path(), token);
+            JsonNode next = page.get("page").get("nextCursor");
+            if (next != null && !next.isNull()) {
+                requests.add(filter.after(next.asString()).request(userId));
+            }
+        }
+        return requests;
+    }
+
+    /** The filters of one request, as the API takes them. */
+    private record Filter(@Nullable Long account, @Nullable LocalDate from, @Nullable LocalDate to,
+            @Nullable Boolean pending, @Nullable String cursor) {
+
+        Filter after(String next) {
+            return new Filter(account, from, to, pending, next);
+        }
+
+        String path() {
+            var path = new StringBuilder("/api/transactions?limit=100");
+            if (account != null) {
+                path.append("&accountId=").append(account);
+            }
+            if (from != null) {
+                path.append("&from=").append(from);
+            }
+            if (to != null) {
+                path.append("&to=").append(to);
+            }
+            if (pending != null) {
+                path.append("&pending=").append(pending);
+            }
+            if (cursor != null) {
+                path.append("&cursor=").append(cursor);
+            }
+            return path.toString();
+        }
+
+        /** The SQL of com.firesync.ledger.LedgerQueries#transactions for this filter, with its values inlined. */
+        Request request(long userId) {
+            var sql = new StringBuilder("""
+                    SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording, \
+                    t.simplified_wording, t.original_wording, t.type, t.pending FROM transactions t \
+                    WHERE t.user_id = %d AND t.deleted_at IS NULL""".formatted(userId));
+            if (account != null) {
+                sql.append(" AND t.account_id = ").append(account);
+            }
+            if (from != null) {
+                sql.append(" AND t.booked_date >= DATE '").append(from).append('\'');
+            }
+            if (to != null) {
+                sql.append(" AND t.booked_date <= DATE '").append(to).append('\'');
+            }
+            if (pending != null) {
+                sql.append(" AND t.pending = ").append(pending);
+            }
+            if (cursor != null) {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
+                        .split(":");
+                sql.append(" AND (t.booked_date, t.id) < (DATE '").append(parts[1]).append("', ").append(parts[2])
+                        .append(')');
+            }
+            sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT 101;");
+            return new Request(path(), sql.toString());
+        }
+    }
+
+    private static Map<String, Object> wrk(Path dir, String base, String token, List<Request> requests,
+            BenchSize size) throws IOException, InterruptedException {
+        Path script = dir.resolve("api_read.lua");
+        var lua = new StringBuilder("paths = {\n");
+        requests.forEach(request -> lua.append("  \"").append(request.path()).append("\",\n"));
+        lua.append("}\n")
+                .append("wrk.headers[\"Authorization\"] = \"Bearer \" .. os.getenv(\"BENCH_TOKEN\")\n")
+                .append("request = function()\n")
+                .append("  return wrk.format(\"GET\", paths[math.random(#paths)])\n")
+                .append("end\n");
+        Files.writeString(script, lua);
+        String output = run(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + size.readFor().toSeconds() + "s",
+                "--latency", "-s", script.toString(), base), Map.of("BENCH_TOKEN", token), dir.resolve("wrk.txt"));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("rps", Math.round(number(output, "Requests/sec:\\s+([\\d.]+)")));
+        figures.put("p50_ms", round(latencyMs(output, "50%"), 2));
+        figures.put("p99_ms", round(latencyMs(output, "99%"), 2));
+        figures.put("requests", Math.round(number(output, "(\\d+) requests in")));
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        figures.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0L);
+        return figures;
+    }
+
+    private static long pgbench(Path dir, BenchDatabase database, List<Request> requests, BenchSize size)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c",
+                Integer.toString(CONNECTIONS), "-j", "2", "-T", Long.toString(size.readFor().toSeconds())));
+        for (int i = 0; i < requests.size(); i++) {
+            Path file = dir.resolve("query-" + i + ".sql");
+            Files.writeString(file, requests.get(i).sql() + "\n");
+            command.addAll(List.of("-f", file.toString()));
+        }
+        String output = run(command, database.libpqEnvironment(), dir.resolve("pgbench.txt"));
+        return Math.round(number(output, "tps = ([\\d.]+)"));
+    }
+
+    private static long userId(Connection db) throws SQLException {
+        try (var statement = db.createStatement();
+                var rs = statement.executeQuery("SELECT id FROM users WHERE name = 'bench-reader'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String run(List<String> command, Map<String, String> environment, Path output)
+            throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command.getFirst() + " failed; see " + output);
+        }
+        return Files.readString(output);
+    }
+
+    private static double number(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No match for " + regex + " in:\n" + output);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static double latencyMs(String output, String percentile) {
+        Matcher matcher = Pattern.compile("\\s" + percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + percentile + " latency in:\n" + output);
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package com.firesync.bench;
+
+import java.time.Duration;
+
+/**
+ * How big a run is: {@code full} (the default of {@code scripts/bench.sh}) measures; {@code quick} (the build's
+ * smoke run) only shows that every scenario still works end to end.
+ *
+ * @param name {@code quick} or {@code full}
+ * @param connections sandbox connections of the sync-all cycle
+ * @param transactions transactions of the backfill, about
+ * @param readFor how long wrk and pgbench each run
+ */
+record BenchSize(String name, int connections, int transactions, Duration readFor) {
+
+    static final BenchSize QUICK = new BenchSize("quick", 100, 30_000, Duration.ofSeconds(5));
+
+    static final BenchSize FULL = new BenchSize("full", 5_000, 1_000_000, Duration.ofSeconds(30));
+
+    /** From {@code -Dbench.size}; quick unless told otherwise. */
+    static BenchSize fromSystemProperty() {
+        String size = System.getProperty("bench.size", "quick");
+        return switch (size) {
+            case "quick" -> QUICK;
+            case "full" -> FULL;
+            default -> throw new IllegalArgumentException("bench.size is quick or full, not " + size);
+        };
+    }
+
+    boolean full() {
+        return this == FULL;
+    }
+}

@@ -1,0 +1,65 @@
+package com.firesync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark suite (docs/benchmarks.md). {@code scripts/bench.sh} runs it at full size; the build runs it at the
+ * quick size, as a smoke test that every scenario still works end to end. It writes {@code target/bench/results.json}
+ * and prints a Markdown table. Targets are reported, not asserted: on a shared machine a figure can miss one; what
+ * must hold at any size (no 429, two calls per connection, every connection synced, no failed request) is asserted.
+ */
+@Tag("benchmark")
+class BenchmarkSuite {
+
+    /** FireSync's heap in the heavy scenarios and at rest. */
+    static final List<String> JVM = List.of("-Xmx256m");
+
+    @Test
+    void measuresFireSyncAgainstItsBounds() throws Exception {
+        BenchSize size = BenchSize.fromSystemProperty();
+        requireTool("wrk");
+        requireTool("pgbench");
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        Map<String, Object> syncAll = SyncAllScenario.run(size);
+        double syncAllPeak = (double) syncAll.remove("peak_rss_mb");
+        scenarios.put("sync_all", syncAll);
+        var backfill = BackfillScenario.run(size);
+        scenarios.put("backfill", backfill.backfill());
+        scenarios.put("api_read", backfill.apiRead());
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heap_max_mb", 256);
+        memory.put("peak_rss_mb", Math.max(syncAllPeak, backfill.peakRssMb()));
+        memory.put("sync_all_peak_rss_mb", syncAllPeak);
+        memory.put("backfill_peak_rss_mb", backfill.peakRssMb());
+        memory.putAll(IdleScenario.run(JVM));
+        scenarios.put("memory", memory);
+
+        var results = Results.write(size, scenarios);
+        System.out.println(results.markdown());
+
+        assertThat(syncAll).containsEntry("synced", (long) size.connections()).containsEntry("http_429", 0L);
+        assertThat((double) syncAll.get("calls_per_connection")).isBetween(1.0, 2.0);
+        assertThat((long) backfill.backfill().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
+        assertThat(backfill.backfill().get("synced")).isEqualTo((long) backfill.backfill().get("connections"));
+        assertThat(backfill.apiRead()).containsEntry("non_2xx", 0L);
+        assertThat((long) backfill.apiRead().get("rps")).isPositive();
+        assertThat((long) backfill.apiRead().get("db_tps")).isPositive();
+        assertThat(Files.exists(Results.FILE)).isTrue();
+    }
+
+    private static void requireTool(String tool) throws IOException, InterruptedException {
+        Process which = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
+        if (which.waitFor() != 0) {
+            throw new IllegalStateException("The benchmarks need " + tool + " on the PATH: apt-get install -y "
+                    + ("pgbench".equals(tool) ? "postgresql-client" : tool) + " (scripts/bench.sh installs it)");
+        }
+    }
+}

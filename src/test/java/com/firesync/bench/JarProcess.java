@@ -1,0 +1,148 @@
+package com.firesync.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * The built jar ({@code target/firesync.jar}) in a process of its own, as an operator runs it: FireSync or the
+ * standalone sandbox. Knows its start-up time and reads its resident memory from {@code /proc}.
+ */
+final class JarProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "firesync.jar");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private final Process process;
+
+    private final int port;
+
+    private final Duration startup;
+
+    private JarProcess(Process process, int port, Duration startup) {
+        this.process = process;
+        this.port = port;
+        this.startup = startup;
+    }
+
+    /**
+     * Starts the jar and waits until {@code readyPath} answers 200.
+     *
+     * @param jvm JVM options, such as {@code -Xmx256m}
+     * @param arguments program arguments ({@code sandbox ...} for the sandbox)
+     * @param environment settings as environment variables; {@code SERVER_PORT} is added
+     */
+    static JarProcess start(String name, List<String> jvm, List<String> arguments, Map<String, String> environment,
+            String readyPath, Path logs) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the benchmarks run after `package`");
+        }
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
+        command.add("--server.port=" + port);
+        try {
+            Files.createDirectories(logs);
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(name + ".log").toFile());
+            builder.environment().putAll(environment);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            var uri = URI.create("http://127.0.0.1:" + port + readyPath);
+            Awaitility.await(name + " start-up")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(20))
+                    .pollDelay(Duration.ZERO)
+                    .ignoreExceptions()
+                    .until(() -> !process.isAlive() || ready(uri));
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited at start-up; see " + logs.resolve(name + ".log"));
+            }
+            return new JarProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean ready(URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** From the process's launch to its first healthy answer. */
+    Duration startup() {
+        return startup;
+    }
+
+    /** Resident memory now, in MiB. */
+    double rssMb() {
+        return status("VmRSS:");
+    }
+
+    /** The most resident memory the process ever had (its high-water mark), in MiB. */
+    double peakRssMb() {
+        return status("VmHWM:");
+    }
+
+    private double status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("No " + field + " in /proc status");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory of process " + process.pid(), e);
+        }
+    }
+
+    /** A graceful stop (SIGTERM), then waits for the process to end. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

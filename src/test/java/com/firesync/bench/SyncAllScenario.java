@@ -1,0 +1,138 @@
+package com.firesync.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code sync_all}: one admin sync-all cycle over many connections, each with about a day of new transactions, against
+ * a sandbox that takes 50 ms per call and refuses more than 100 requests a second with 429. The bound is the
+ * provider's limit: {@code calls / limit} seconds.
+ */
+final class SyncAllScenario {
+
+    static final double PROVIDER_LIMIT = 100;
+
+    static final Duration LATENCY = Duration.ofMillis(50);
+
+    private SyncAllScenario() {
+    }
+
+    static Map<String, Object> run(BenchSize size) throws Exception {
+        int connections = size.connections();
+        Path dir = Rig.directory("sync_all");
+        Path data = dir.resolve("data");
+        var database = BenchDatabase.fresh("firesync_bench_sync_all");
+        // three days of history at link time, then one day of news: about ten new transactions per connection
+        try (var sandbox = Rig.sandbox("sync_all-sandbox", "--firesync.sandbox.history=P3D")) {
+            String admin;
+            // set-up: link every connection and let its first sync run, with no limit to slow it down
+            try (var setup = JarProcess.start("sync_all-setup", List.of("-Xmx1g"), List.of(),
+                    Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health", Rig.LOGS);
+                    var db = database.connect()) {
+                admin = Rig.adminToken(data);
+                link(setup.base(), admin, connections);
+                Rig.await("first syncs", Duration.ofMinutes(20),
+                        () -> count(db,
+                                "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == connections);
+            }
+            // a day passes, at the bank and in FireSync's records (no reconciliation is due: an incremental cycle)
+            try (var db = database.connect(); var statement = db.createStatement()) {
+                statement.executeUpdate("UPDATE connections SET last_success_at = last_success_at - INTERVAL '1 day',"
+                        + " last_attempt_at = last_attempt_at - INTERVAL '1 day'");
+            }
+            JsonNode advanced = BenchHttp.postJson(sandbox.base() + "/sandbox/control", null,
+                    "{\"advance\":\"P1D\",\"latency\":\"" + LATENCY + "\",\"rate_limit\":" + PROVIDER_LIMIT + "}", 200);
+            if (advanced.get("refreshed").asInt() < connections) {
+                throw new IllegalStateException("The sandbox refreshed only " + advanced.get("refreshed"));
+            }
+            try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(),
+                    Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT), "/actuator/health", Rig.LOGS);
+                    var db = database.connect()) {
+                JsonNode before = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
+                Instant start = Instant.now();
+                BenchHttp.postJson(fireSync.base() + "/api/sync/intelligent/all", admin, "", 202);
+                Rig.await("the sync-all cycle", Duration.ofMinutes(30),
+                        () -> finishedSince(db, start) == connections);
+                JsonNode after = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
+                return figures(db, start, connections,
+                        after.get("api_calls").asLong() - before.get("api_calls").asLong(),
+                        after.get("rate_limited").asLong() - before.get("rate_limited").asLong(),
+                        fireSync.peakRssMb());
+            }
+        }
+    }
+
+    private static Map<String, Object> figures(Connection db, Instant start, int connections, long calls,
+            long http429, double peakRssMb) throws SQLException {
+        try (var query = db.prepareStatement("""
+                SELECT MAX(finished_at), COUNT(*) FILTER (WHERE outcome = 'synced'), SUM(transactions_added)
+                FROM sync_runs WHERE started_at >= ?""")) {
+            query.setTimestamp(1, Timestamp.from(start));
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                double wall = Duration.between(start, rs.getTimestamp(1).toInstant()).toNanos() / 1e9;
+                double bound = calls / PROVIDER_LIMIT;
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("connections", connections);
+                figures.put("calls", calls);
+                figures.put("wall_s", round(wall, 2));
+                figures.put("bound_s", round(bound, 2));
+                figures.put("ratio", round(wall / bound, 3));
+                figures.put("http_429", http429);
+                figures.put("calls_per_connection", round((double) calls / connections, 3));
+                figures.put("synced", rs.getLong(2));
+                figures.put("new_transactions_per_connection", round(rs.getDouble(3) / connections, 1));
+                figures.put("peak_rss_mb", round(peakRssMb, 1));
+                return figures;
+            }
+        }
+    }
+
+    /** Links the connections, one user each, a few at a time. */
+    private static void link(String fireSync, String admin, int connections) throws Exception {
+        try (var executor = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> links = IntStream.range(0, connections).mapToObj(i -> executor.submit(() -> {
+                String token = BenchHttp.postJson(fireSync + "/api/admin/users", admin,
+                        "{\"name\":\"bench-user-" + i + "\"}", 201).get("data").get("token").asString();
+                BenchHttp.linkDemoBank(fireSync, token, "bench-" + i);
+            })).<Future<?>>map(future -> future).toList();
+            for (Future<?> link : links) {
+                link.get();
+            }
+        }
+    }
+
+    static long finishedSince(Connection db, Instant start) throws SQLException {
+        try (var query = db.prepareStatement(
+                "SELECT COUNT(*) FROM sync_runs WHERE started_at >= ? AND finished_at IS NOT NULL")) {
+            query.setTimestamp(1, Timestamp.from(start));
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
