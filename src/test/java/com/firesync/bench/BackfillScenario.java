@@ -49,7 +49,7 @@ final class BackfillScenario {
         int connections = (int) Math.ceil(size.transactions() / (3.0 * PER_DAY * 730));
         try (var sandbox = Rig.sandbox("backfill-sandbox", "--firesync.sandbox.transactions-per-day=" + PER_DAY);
                 var fireSync = JarProcess.start("backfill", List.of("-Xmx256m"), List.of(),
-                        Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health", Rig.LOGS);
+                        Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                 var db = database.connect()) {
             String admin = Rig.adminToken(data);
             String token = BenchHttp.postJson(fireSync.base() + "/api/admin/users", admin,

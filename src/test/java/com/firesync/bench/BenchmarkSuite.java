@@ -27,6 +27,18 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
+        // -Dbench.only=backfill (sync_all, backfill, idle): one scenario, while profiling it; results are not written
+        String only = System.getProperty("bench.only", "");
+        if (!only.isBlank()) {
+            Object figures = switch (only) {
+                case "sync_all" -> SyncAllScenario.run(size);
+                case "backfill" -> BackfillScenario.run(size);
+                case "idle" -> IdleScenario.run(JVM);
+                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill or idle");
+            };
+            System.out.println(only + ": " + figures);
+            return;
+        }
         Map<String, Object> scenarios = new LinkedHashMap<>();
         Map<String, Object> syncAll = SyncAllScenario.run(size);
         double syncAllPeak = (double) syncAll.remove("peak_rss_mb");
@@ -48,7 +60,8 @@ class BenchmarkSuite {
         assertThat(syncAll).containsEntry("synced", (long) size.connections()).containsEntry("http_429", 0L);
         assertThat((double) syncAll.get("calls_per_connection")).isBetween(1.0, 2.0);
         assertThat((long) backfill.backfill().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
-        assertThat(backfill.backfill().get("synced")).isEqualTo((long) backfill.backfill().get("connections"));
+        assertThat(((Number) backfill.backfill().get("synced")).intValue())
+                .isEqualTo(backfill.backfill().get("connections"));
         assertThat(backfill.apiRead()).containsEntry("non_2xx", 0L);
         assertThat((long) backfill.apiRead().get("rps")).isPositive();
         assertThat((long) backfill.apiRead().get("db_tps")).isPositive();

@@ -23,7 +23,7 @@ final class IdleScenario {
     static Map<String, Object> run(List<String> jvm) {
         var data = Rig.directory("idle").resolve("data");
         try (var fireSync = JarProcess.start("idle", jvm, List.of(), Map.of("FIRESYNC_DATA_DIR", data.toString()),
-                "/actuator/health", Rig.LOGS)) {
+                "/actuator/health/readiness", Rig.LOGS)) {
             double rss = 0;
             long until = System.nanoTime() + WATCH.toNanos();
             while (System.nanoTime() < until) {

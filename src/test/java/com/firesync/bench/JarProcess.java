@@ -57,6 +57,11 @@ final class JarProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvm);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // -Dbench.jfr=true: a flight recording of every process, for profiling (target/bench/logs/*.jfr)
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + logs.resolve(name + ".jfr").toAbsolutePath());
+        }
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);
         command.add("--server.port=" + port);

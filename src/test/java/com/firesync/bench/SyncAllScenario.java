@@ -38,7 +38,7 @@ final class SyncAllScenario {
             String admin;
             // set-up: link every connection and let its first sync run, with no limit to slow it down
             try (var setup = JarProcess.start("sync_all-setup", List.of("-Xmx1g"), List.of(),
-                    Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health", Rig.LOGS);
+                    Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
                 admin = Rig.adminToken(data);
                 link(setup.base(), admin, connections);
@@ -57,7 +57,7 @@ final class SyncAllScenario {
                 throw new IllegalStateException("The sandbox refreshed only " + advanced.get("refreshed"));
             }
             try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(),
-                    Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT), "/actuator/health", Rig.LOGS);
+                    Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT), "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
                 JsonNode before = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
                 Instant start = Instant.now();

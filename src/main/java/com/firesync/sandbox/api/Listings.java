@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The last few transaction listings that spanned several pages, so that a client paging through a long history does
- * not make the sandbox compute every row again for each page. A key holds everything the rows depend on (route,
- * parameters but the offset, day, each connection's data instant), so an entry never goes stale: it ages out.
+ * The last few transaction listings that spanned several pages, as snapshots: a listing's first page (offset 0)
+ * computes its rows, and the next pages of the same listing (same route and parameters but the offset) are cut from
+ * them, so a client paging through a long history neither makes the sandbox compute every row again for each page nor
+ * sees rows move between pages. Old snapshots age out.
  */
 final class Listings {
 
@@ -24,12 +25,18 @@ final class Listings {
         };
     }
 
-    /** The rows under {@code key}, computed when absent; kept only when they fill more than one page. */
-    List<LedgerTransaction> get(String key, Supplier<List<LedgerTransaction>> compute, int pageSize) {
-        synchronized (entries) {
-            List<LedgerTransaction> cached = entries.get(key);
-            if (cached != null) {
-                return cached;
+    /**
+     * The rows under {@code key}: computed afresh for a first page, else the snapshot when there is one; kept only
+     * when they fill more than one page.
+     */
+    List<LedgerTransaction> get(String key, boolean firstPage, Supplier<List<LedgerTransaction>> compute,
+            int pageSize) {
+        if (!firstPage) {
+            synchronized (entries) {
+                List<LedgerTransaction> cached = entries.get(key);
+                if (cached != null) {
+                    return cached;
+                }
             }
         }
         List<LedgerTransaction> rows = List.copyOf(compute.get());

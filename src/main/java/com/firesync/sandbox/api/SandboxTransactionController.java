@@ -77,21 +77,22 @@ class SandboxTransactionController {
         LocalDate today = Clocks.parisDate(now);
         var query = TransactionQuery.parse(request.getParameterMap(), today);
         LocalDate firstDate = today;
-        var key = new StringBuilder(request.getRequestURI()).append('|').append(today);
+        var key = new StringBuilder(request.getRequestURI());
         for (SandboxConnection connection : connections) {
             if (query.offset() == 0) {
                 connection.read(now);
             }
             firstDate = min(firstDate, world.firstDay(connection));
-            key.append('|').append(connection.id()).append('@').append(connection.dataInstant(now));
+            key.append('|').append(connection.id());
         }
         request.getParameterMap().entrySet().stream()
                 .filter(parameter -> !parameter.getKey().equals("offset"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(parameter -> key.append('|').append(parameter.getKey()).append('=')
                         .append(String.join(",", parameter.getValue())));
-        // the next pages of a listing read the same rows: they are computed once per listing, not once per page
-        List<LedgerTransaction> matching = listings.get(key.toString(), () -> {
+        // a listing is a snapshot taken by its first page: the next pages read the same rows, computed once, not
+        // once per page
+        List<LedgerTransaction> matching = listings.get(key.toString(), query.offset() == 0, () -> {
             List<LedgerTransaction> rows = new ArrayList<>();
             for (SandboxConnection connection : connections) {
                 rows(connection, query, now).stream()
