@@ -94,15 +94,18 @@ public class LedgerQueries {
         }
     }
 
+    /**
+     * Reads the columns by position (in the order of the SELECT above): looking each up by name costs more than the
+     * rest of the mapping.
+     */
     private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
-        String label = rs.getString("wording");
+        String label = rs.getString(7);
         if (label == null) {
-            label = rs.getString("simplified_wording");
+            label = rs.getString(8);
         }
-        return new TransactionView(rs.getLong("id"), rs.getLong("account_id"),
-                rs.getObject("booked_date", LocalDate.class), rs.getObject("value_date", LocalDate.class),
-                amount(rs.getBigDecimal("amount")), rs.getString("currency"), label, rs.getString("original_wording"),
-                rs.getString("type"), rs.getBoolean("pending"));
+        return new TransactionView(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class), amount(rs.getBigDecimal(5)), rs.getString(6), label,
+                rs.getString(9), rs.getString(10), rs.getBoolean(11));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -25,6 +26,15 @@ class SecurityConfiguration {
 
     /** Routes under /api that authenticate their own way (the Powens callback carries a state, webhooks a signature). */
     static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**"};
+
+    /**
+     * No observation of each security filter, authentication and authorization: on every request they cost more than
+     * the filters they watch. The request as a whole is still observed ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserAccounts accounts, JsonMapper json,

@@ -119,6 +119,26 @@ class LedgerApiTests {
     }
 
     @Test
+    void refusesAnotherUsersAccountWhateverTheOtherFilters() {
+        for (String query : List.of("from=2026-01-01&to=2026-01-05", "pending=true", "from=2026-01-05&to=2026-01-01",
+                "from=2000-01-01&to=2000-01-02")) {
+            var answer = http.get("/api/transactions?accountId=" + bobChecking + "&" + query, alice.token());
+
+            assertThat(answer.status()).as(query).isEqualTo(404);
+            assertThat(answer.json().get("code").asString()).isEqualTo("account_not_found");
+        }
+    }
+
+    @Test
+    void answersAnEmptyPageForOwnAccountWithNothingMatching() {
+        var answer = http.get("/api/transactions?pending=true&accountId=" + aliceSavings, alice.token());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("data").size()).isZero();
+        assertThat(answer.json().get("page").get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void lastPageHasNoNextCursor() {
         var answer = http.get("/api/transactions?limit=500", bob.token()).json();
 

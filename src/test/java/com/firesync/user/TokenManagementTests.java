@@ -88,6 +88,20 @@ class TokenManagementTests {
     }
 
     @Test
+    void tokenRecentlyUsedIsRefusedRightAfterItsRevocation() {
+        String second = http.postJson("/api/tokens", alice.token(), "").json().get("data").get("token").asString();
+        long firstId = tokenIds(alice.token()).get(0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/accounts", alice.token()).status()).isEqualTo(200);
+        }
+
+        assertThat(http.send("DELETE", "/api/tokens/" + firstId, alice.token()).status()).isEqualTo(204);
+
+        assertThat(http.get("/api/accounts", alice.token()).status()).isEqualTo(401);
+        assertThat(http.get("/api/accounts", second).status()).isEqualTo(200);
+    }
+
+    @Test
     void revokingAnotherUsersTokenAnswers404AndLeavesItWorking() {
         long bobsToken = tokenIds(bob.token()).get(0);
 

@@ -38,25 +38,32 @@ class TransactionController {
             @RequestParam(required = false) @Nullable String pending,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit) {
-        var filter = new TransactionFilter(account(caller, accountId), date("from", from), date("to", to),
+        var filter = new TransactionFilter(account(accountId), date("from", from), date("to", to),
                 bool("pending", pending), cursor(cursor), limit(limit));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            requireOwnAccount(caller, filter.accountId());
             throw ApiException.invalidParameter("from", "must not be after 'to'");
         }
         TransactionPage page = ledger.transactions(caller.userId(), filter);
+        if (page.transactions().isEmpty()) {
+            requireOwnAccount(caller, filter.accountId());
+        }
         TransactionCursor next = page.next();
         return ApiResponse.page(page.transactions(), filter.limit(), next == null ? null : next.encode());
     }
 
-    private @Nullable Long account(Caller caller, @Nullable String raw) {
-        if (raw == null) {
-            return null;
-        }
-        long id = Ids.positive("accountId", raw.strip());
-        if (!ledger.ownsAccount(caller.userId(), id)) {
+    private static @Nullable Long account(@Nullable String raw) {
+        return raw == null ? null : Ids.positive("accountId", raw.strip());
+    }
+
+    /**
+     * Refuses an account that is not the caller's. Checked only when the answer would otherwise be an empty page or a
+     * refusal: rows found for the account (the page query is scoped to the caller) already prove it is theirs.
+     */
+    private void requireOwnAccount(Caller caller, @Nullable Long accountId) {
+        if (accountId != null && !ledger.ownsAccount(caller.userId(), accountId)) {
             throw ApiException.notFound("account");
         }
-        return id;
     }
 
     private static @Nullable LocalDate date(String name, @Nullable String raw) {
