@@ -17,17 +17,18 @@ record BenchSize(String name, int connections, int transactions, Duration readFo
 
     static final BenchSize FULL = new BenchSize("full", 5_000, 1_000_000, Duration.ofSeconds(30));
 
-    /** From {@code -Dbench.size}; quick unless told otherwise. */
+    /**
+     * From {@code -Dbench.size}, quick unless told otherwise; {@code -Dbench.connections} and
+     * {@code -Dbench.transactions} change one figure while profiling.
+     */
     static BenchSize fromSystemProperty() {
         String size = System.getProperty("bench.size", "quick");
-        return switch (size) {
+        BenchSize chosen = switch (size) {
             case "quick" -> QUICK;
             case "full" -> FULL;
             default -> throw new IllegalArgumentException("bench.size is quick or full, not " + size);
         };
-    }
-
-    boolean full() {
-        return this == FULL;
+        return new BenchSize(chosen.name(), Integer.getInteger("bench.connections", chosen.connections()),
+                Integer.getInteger("bench.transactions", chosen.transactions()), chosen.readFor());
     }
 }
