@@ -68,6 +68,31 @@ final class LedgerSql {
                         :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate, :now,
                         :now)""";
 
+    /** PostgreSQL only: the stored transactions of an account among an array of provider ids. */
+    static final String SELECT_STORED_TRANSACTIONS = """
+            SELECT t.provider_transaction_id, t.deleted_at
+            FROM unnest(CAST(:ids AS VARCHAR[])) AS i(id)
+            JOIN transactions t ON t.account_id = :account AND t.provider_transaction_id = i.id""";
+
+    /**
+     * PostgreSQL only: inserts a batch of new transactions in one statement, one array parameter per column (text,
+     * cast here; {@code :ids} ... {@code :lastUpdates}), and answers the provider ids it inserted. A row that another
+     * writer stored meanwhile is skipped, for the caller to {@link #MERGE_TRANSACTION merge}.
+     */
+    static final String INSERT_NEW_TRANSACTIONS = """
+            INSERT INTO transactions (account_id, user_id, provider_transaction_id, booked_date, value_date,
+                                      operation_date, amount, currency, original_wording, simplified_wording, wording,
+                                      type, pending, deleted_at, provider_last_update, created_at, updated_at)
+            SELECT CAST(:account AS BIGINT), CAST(:user AS BIGINT), r.*, CAST(:now AS TIMESTAMP WITH TIME ZONE),
+                   CAST(:now AS TIMESTAMP WITH TIME ZONE)
+            FROM unnest(CAST(:refs AS VARCHAR[]), CAST(:dates AS DATE[]), CAST(:valueDates AS DATE[]),
+                        CAST(:operationDates AS DATE[]), CAST(:amounts AS NUMERIC[]), CAST(:currencies AS VARCHAR[]),
+                        CAST(:originalWordings AS VARCHAR[]), CAST(:simplifiedWordings AS VARCHAR[]),
+                        CAST(:wordings AS VARCHAR[]), CAST(:types AS VARCHAR[]), CAST(:pendings AS BOOLEAN[]),
+                        CAST(:deleteds AS TIMESTAMP WITH TIME ZONE[]), CAST(:lastUpdates AS TIMESTAMP[])) r
+            ON CONFLICT (account_id, provider_transaction_id) DO NOTHING
+            RETURNING provider_transaction_id""";
+
     private LedgerSql() {
     }
 }
