@@ -30,9 +30,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 8's ledger-write benchmark: a backfill of new transactions through {@link LedgerWriter#writeTransactions},
  * in batches of 5,000 rows of one account as {@code TransactionPull} sends them, against PostgreSQL {@code COPY} of
- * the same rows into an identical table. PostgreSQL only; run with
- * {@code ./mvnw -B test -Dtest=LedgerWriteBenchmark -Dfiresync.test.database=postgresql -Dfiresync.benchmark.rows=300000}
- * (see {@link #ROWS}) with the {@code benchmark} group included.
+ * the same rows into {@code transactions_copy} ({@code LIKE transactions INCLUDING ALL}: same columns, checks,
+ * indexes, but no foreign keys) and into {@code transactions_copy_fk} (the same plus {@code transactions}' two foreign
+ * keys, which PostgreSQL checks per row with triggers). The three loads are interleaved per account, so that other
+ * load on the machine weighs on each alike. PostgreSQL only; prints rows/s and ratios on standard output.
+ * <p>
+ * The pom's surefire configuration pins {@code excludedGroups} to {@code benchmark} in both executions, and
+ * {@code -DexcludedGroups}/{@code -Dgroups} on the command line do not override it: run the class with the JUnit
+ * Platform launcher instead, after {@code ./mvnw -B test-compile}, on the test classpath
+ * ({@code ./mvnw -B dependency:build-classpath -Dmdep.outputFile=cp.txt}) plus {@code target/test-classes},
+ * {@code target/classes} and {@code junit-platform-launcher}, with {@code -Dfiresync.test.database=postgresql} and
+ * optionally {@code -Dfiresync.benchmark.rows=N} (see {@link #ROWS}); or drop {@code benchmark} from the pom's
+ * {@code excludedGroups} locally and run
+ * {@code ./mvnw -B test -Dtest=LedgerWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @FireSyncTest
 @Tag("benchmark")
