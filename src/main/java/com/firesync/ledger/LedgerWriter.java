@@ -86,8 +86,8 @@ public class LedgerWriter {
 
     /**
      * Stores a batch of one account's transactions in one database transaction, and tells what changed. On
-     * PostgreSQL, the transactions not stored yet go in with one set-based insert; the others (and a transaction
-     * listed twice) are merged one by one.
+     * PostgreSQL, one statement finds the stored ones and inserts the others; the stored ones (and a transaction
+     * listed twice) are then merged one by one.
      */
     @Transactional
     public WriteCounts writeTransactions(long accountId, long userId, String accountCurrency,
@@ -95,12 +95,15 @@ public class LedgerWriter {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
-        Map<String, Boolean> existing = existing(accountId, transactions);
         OffsetDateTime now = DbTime.param(clock.instant());
         int added = 0;
         boolean[] inserted = new boolean[transactions.size()];
+        Map<String, Boolean> existing;
         if (postgres.obtain()) {
-            added = insertNew(accountId, userId, accountCurrency, transactions, existing, now, inserted);
+            existing = new HashMap<>();
+            added = insertNew(accountId, userId, accountCurrency, transactions, now, existing, inserted);
+        } else {
+            existing = existing(accountId, transactions);
         }
         List<ProviderTransaction> rest = new ArrayList<>(transactions.size());
         for (int i = 0; i < transactions.size(); i++) {
@@ -136,11 +139,12 @@ public class LedgerWriter {
     }
 
     /**
-     * PostgreSQL: inserts, in one statement, the first occurrence of each transaction that {@code existing} does not
-     * hold, marks in {@code inserted} the ones it stored, and answers how many of those count as added (not deleted).
+     * PostgreSQL: in one statement, puts in {@code existing} the batch's transactions stored already (and whether each
+     * is marked deleted) and inserts the first occurrence of each of the others; marks in {@code inserted} the ones it
+     * stored, and answers how many of those count as added (not deleted).
      */
     private int insertNew(long accountId, long userId, String accountCurrency, List<ProviderTransaction> transactions,
-            Map<String, Boolean> existing, OffsetDateTime now, boolean[] inserted) {
+            OffsetDateTime now, Map<String, Boolean> existing, boolean[] inserted) {
         int size = transactions.size();
         int[] index = new int[size];
         String[][] columns = new String[13][size];
@@ -148,7 +152,7 @@ public class LedgerWriter {
         int rows = 0;
         for (int i = 0; i < size; i++) {
             ProviderTransaction transaction = transactions.get(i);
-            if (existing.containsKey(transaction.id()) || !seen.add(transaction.id())) {
+            if (!seen.add(transaction.id())) {
                 continue;
             }
             index[rows] = i;
@@ -169,9 +173,6 @@ public class LedgerWriter {
                     : micros(transaction.providerLastUpdate()).toString();
             rows++;
         }
-        if (rows == 0) {
-            return 0;
-        }
         String[] names = {"refs", "dates", "valueDates", "operationDates", "amounts", "currencies", "originalWordings",
                 "simplifiedWordings", "wordings", "types", "pendings", "deleteds", "lastUpdates"};
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("account", accountId)
@@ -180,11 +181,18 @@ public class LedgerWriter {
         for (int c = 0; c < names.length; c++) {
             params.addValue(names[c], new SqlArrayValue("text", (Object[]) Arrays.copyOf(columns[c], rows)));
         }
-        Set<String> stored = new HashSet<>(named.queryForList(LedgerSql.INSERT_NEW_TRANSACTIONS, params, String.class));
+        Set<String> insertedIds = new HashSet<>();
+        named.query(LedgerSql.WRITE_NEW_TRANSACTIONS, params, rs -> {
+            if (rs.getBoolean(3)) {
+                insertedIds.add(rs.getString(1));
+            } else {
+                existing.put(rs.getString(1), rs.getBoolean(2));
+            }
+        });
         int added = 0;
         for (int r = 0; r < rows; r++) {
             ProviderTransaction transaction = transactions.get(index[r]);
-            if (stored.contains(transaction.id())) {
+            if (insertedIds.contains(transaction.id())) {
                 inserted[index[r]] = true;
                 added += transaction.deleted() == null ? 1 : 0;
             }
@@ -222,21 +230,14 @@ public class LedgerWriter {
                 .update();
     }
 
-    /**
-     * The batch's transactions already stored, and whether each is marked deleted. On PostgreSQL the ids go as one
-     * array, joined through the unique key: a long {@code IN} list lets the planner pick a scan of the whole account
-     * filtered against every id, which slows down as the account grows.
-     */
     private Map<String, Boolean> existing(long accountId, List<ProviderTransaction> transactions) {
         Map<String, Boolean> existing = new HashMap<>();
         List<String> ids = transactions.stream().map(ProviderTransaction::id).distinct().toList();
-        var statement = postgres.obtain()
-                ? jdbc.sql(LedgerSql.SELECT_STORED_TRANSACTIONS)
-                        .param("ids", new SqlArrayValue("text", ids.toArray()))
-                : jdbc.sql("""
-                        SELECT provider_transaction_id, deleted_at FROM transactions
-                        WHERE account_id = :account AND provider_transaction_id IN (:ids)""").param("ids", ids);
-        statement.param("account", accountId)
+        jdbc.sql("""
+                SELECT provider_transaction_id, deleted_at FROM transactions
+                WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
+                .param("account", accountId)
+                .param("ids", ids)
                 .query((rs, row) -> existing.put(rs.getString(1), rs.getObject(2) != null))
                 .list();
         return existing;
