@@ -129,8 +129,19 @@ class LedgerWriteBenchmark {
         System.out.printf("  COPY into transactions_copy:    %8.2f s  %,10.0f rows/s%n", copyNanos / 1e9, copyRate);
         System.out.printf("  COPY into transactions_copy_fk: %8.2f s  %,10.0f rows/s%n", copyFkNanos / 1e9,
                 copyFkRate);
-        System.out.printf("  ratio writer/COPY: %.3f (with foreign keys: %.3f)%n%n", writeRate / copyRate,
+        System.out.printf("  ratio writer/COPY: %.3f (with foreign keys: %.3f)%n", writeRate / copyRate,
                 writeRate / copyFkRate);
+
+        // an incremental sync's common case: rows already stored, unchanged
+        List<ProviderTransaction> again = perAccount.get(0).subList(0, Math.min(20_000, perAccount.get(0).size()));
+        long start = System.nanoTime();
+        for (int from = 0; from < again.size(); from += BATCH) {
+            assertThat(writer.writeTransactions(ids.get("acc1"), userId, "EUR",
+                    again.subList(from, Math.min(from + BATCH, again.size())))).isEqualTo(WriteCounts.NONE);
+        }
+        long againNanos = System.nanoTime() - start;
+        System.out.printf("  unchanged rows written again:   %8.2f s  %,10.0f rows/s%n%n", againNanos / 1e9,
+                again.size() / (againNanos / 1e9));
     }
 
     private long write(long accountId, long userId, List<ProviderTransaction> transactions) {
