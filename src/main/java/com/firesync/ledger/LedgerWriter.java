@@ -3,26 +3,37 @@ package com.firesync.ledger;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.shared.DbTime;
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
  * updated only when something in it changed, and writing the same data twice changes nothing. One standard
- * {@code MERGE} per row kind serves PostgreSQL 15+ and H2.
+ * {@code MERGE} per row kind serves PostgreSQL 15+ and H2; on PostgreSQL, transactions not stored yet go in with one
+ * set-based insert per batch instead (a backfill writes hundreds of thousands).
  */
 @Service
 public class LedgerWriter {
@@ -33,10 +44,14 @@ public class LedgerWriter {
 
     private final Clock clock;
 
+    /** Whether the database is PostgreSQL (else H2), asked once. */
+    private final SingletonSupplier<Boolean> postgres;
+
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = SingletonSupplier.of(() -> isPostgres(named.getJdbcTemplate().getDataSource()));
     }
 
     /**
@@ -70,7 +85,9 @@ public class LedgerWriter {
     }
 
     /**
-     * Stores a batch of one account's transactions in one database transaction, and tells what changed.
+     * Stores a batch of one account's transactions in one database transaction, and tells what changed. On
+     * PostgreSQL, one statement finds the stored ones and inserts the others; the stored ones (and a transaction
+     * listed twice) are then merged one by one.
      */
     @Transactional
     public WriteCounts writeTransactions(long accountId, long userId, String accountCurrency,
@@ -78,21 +95,37 @@ public class LedgerWriter {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
-        Map<String, Boolean> existing = existing(accountId, transactions);
         OffsetDateTime now = DbTime.param(clock.instant());
-        List<MapSqlParameterSource> batch = new ArrayList<>(transactions.size());
-        for (ProviderTransaction transaction : transactions) {
-            batch.add(transactionParams(accountId, userId, accountCurrency, transaction, now));
-        }
-        int[] changed = named.batchUpdate(LedgerSql.MERGE_TRANSACTION, batch.toArray(MapSqlParameterSource[]::new));
         int added = 0;
+        boolean[] inserted = new boolean[transactions.size()];
+        Map<String, Boolean> existing;
+        if (postgres.obtain()) {
+            existing = new HashMap<>();
+            added = insertNew(accountId, userId, accountCurrency, transactions, now, existing, inserted);
+        } else {
+            existing = existing(accountId, transactions);
+        }
+        List<ProviderTransaction> rest = new ArrayList<>(transactions.size());
+        for (int i = 0; i < transactions.size(); i++) {
+            if (!inserted[i]) {
+                rest.add(transactions.get(i));
+            }
+        }
+        if (rest.isEmpty()) {
+            return new WriteCounts(added, 0, 0);
+        }
+        MapSqlParameterSource[] batch = new MapSqlParameterSource[rest.size()];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = transactionParams(accountId, userId, accountCurrency, rest.get(i), now);
+        }
+        int[] changed = named.batchUpdate(LedgerSql.MERGE_TRANSACTION, batch);
         int updated = 0;
         int removed = 0;
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] == 0) {
                 continue;
             }
-            ProviderTransaction transaction = transactions.get(i);
+            ProviderTransaction transaction = rest.get(i);
             Boolean wasDeleted = existing.get(transaction.id());
             if (wasDeleted == null) {
                 added += transaction.deleted() == null ? 1 : 0;
@@ -103,6 +136,68 @@ public class LedgerWriter {
             }
         }
         return new WriteCounts(added, updated, removed);
+    }
+
+    /**
+     * PostgreSQL: in one statement, puts in {@code existing} the batch's transactions stored already (and whether each
+     * is marked deleted) and inserts the first occurrence of each of the others; marks in {@code inserted} the ones it
+     * stored, and answers how many of those count as added (not deleted).
+     */
+    private int insertNew(long accountId, long userId, String accountCurrency, List<ProviderTransaction> transactions,
+            OffsetDateTime now, Map<String, Boolean> existing, boolean[] inserted) {
+        int size = transactions.size();
+        int[] index = new int[size];
+        String[][] columns = new String[13][size];
+        Set<String> seen = new HashSet<>();
+        int rows = 0;
+        for (int i = 0; i < size; i++) {
+            ProviderTransaction transaction = transactions.get(i);
+            if (!seen.add(transaction.id())) {
+                continue;
+            }
+            index[rows] = i;
+            columns[0][rows] = transaction.id();
+            columns[1][rows] = transaction.date().toString();
+            columns[2][rows] = text(transaction.valueDate());
+            columns[3][rows] = text(transaction.realizationDate());
+            columns[4][rows] = transaction.amount().toPlainString();
+            columns[5][rows] = transaction.currency() == null ? accountCurrency : currency(transaction.currency());
+            columns[6][rows] = limit(transaction.originalWording(), 1000);
+            columns[7][rows] = limit(transaction.simplifiedWording(), 1000);
+            columns[8][rows] = limit(transaction.wording(), 1000);
+            columns[9][rows] = limit(transaction.type(), 64);
+            columns[10][rows] = Boolean.toString(transaction.pending());
+            columns[11][rows] = transaction.deleted() == null ? null : micros(transaction.deleted()).toString();
+            columns[12][rows] = transaction.providerLastUpdate() == null
+                    ? null
+                    : micros(transaction.providerLastUpdate()).toString();
+            rows++;
+        }
+        String[] names = {"refs", "dates", "valueDates", "operationDates", "amounts", "currencies", "originalWordings",
+                "simplifiedWordings", "wordings", "types", "pendings", "deleteds", "lastUpdates"};
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("account", accountId)
+                .addValue("user", userId)
+                .addValue("now", now);
+        for (int c = 0; c < names.length; c++) {
+            params.addValue(names[c], new SqlArrayValue("text", (Object[]) Arrays.copyOf(columns[c], rows)));
+        }
+        Set<String> insertedIds = new HashSet<>();
+        named.query(LedgerSql.WRITE_NEW_TRANSACTIONS, params, rs -> {
+            if (rs.getBoolean(3)) {
+                insertedIds.add(rs.getString(1));
+            } else {
+                existing.put(rs.getString(1), rs.getBoolean(2));
+            }
+        });
+        int added = 0;
+        for (int r = 0; r < rows; r++) {
+            ProviderTransaction transaction = transactions.get(index[r]);
+            if (insertedIds.contains(transaction.id())) {
+                inserted[index[r]] = true;
+                added += transaction.deleted() == null ? 1 : 0;
+            }
+        }
+        return added;
     }
 
     /**
@@ -186,6 +281,33 @@ public class LedgerWriter {
                 .addValue("deleted", DbTime.param(transaction.deleted()))
                 .addValue("lastUpdate", transaction.providerLastUpdate())
                 .addValue("now", now);
+    }
+
+    private static boolean isPostgres(@Nullable DataSource dataSource) {
+        try {
+            return dataSource != null && "PostgreSQL".equals(JdbcUtils.commonDatabaseName(
+                    JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database the ledger is on", e);
+        }
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * A timestamp rounded to microseconds as PgJDBC rounds a bound parameter, so that text sent in an array stores
+     * the same value as the {@code MERGE}'s parameters compare with.
+     */
+    private static Instant micros(Instant instant) {
+        int nanos = instant.getNano() % 1000;
+        return nanos > 499 ? instant.plusNanos(1000 - nanos) : instant.minusNanos(nanos);
+    }
+
+    private static LocalDateTime micros(LocalDateTime time) {
+        int nanos = time.getNano() % 1000;
+        return nanos > 499 ? time.plusNanos(1000 - nanos) : time.minusNanos(nanos);
     }
 
     static String currency(@Nullable String code) {

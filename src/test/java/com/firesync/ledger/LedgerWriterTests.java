@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
+import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.LedgerRows;
@@ -114,6 +115,59 @@ class LedgerWriterTests {
 
         assertThat(writer.writeTransactions(account, userId, "EUR", List.of(stale))).isEqualTo(WriteCounts.NONE);
         assertThat(jdbc.sql("SELECT pending FROM transactions").query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void countsAndStoresAMixedBatchExactly() {
+        long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+        Instant gone = Instant.parse("2026-01-05T08:00:00Z");
+        writer.writeTransactions(account, userId, "EUR",
+                List.of(transaction("p", "-10.00", true, null), transaction("q", "-3.00", false, null),
+                        transaction("u", "-1.00", false, null), transaction("o", "-7.00", false, null),
+                        transaction("d", "-2.00", false, gone)));
+        var older = new ProviderTransaction("o", "1", LocalDate.of(2026, 1, 9), null, null, null,
+                new BigDecimal("-70.00"), null, "Label o", "RAW o", "Simple o", "card", false, null, null,
+                UPDATED.minusHours(5));
+        // odd text for arrays and literals, microseconds
+        var odd = new ProviderTransaction("n4", "1", LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 9),
+                LocalDate.of(2026, 1, 7), null, new BigDecimal("1234.5678"), "usd", "NULL", "a \"quoted\", {braced}",
+                "back\\slash\ttab\nline é", null, false, null, null, UPDATED.plusNanos(123_456_000));
+        List<ProviderTransaction> batch = List.of(transaction("p", "-10.40", false, null),
+                transaction("q", "-3.00", false, Instant.parse("2026-01-11T08:00:00.123456Z")),
+                transaction("u", "-1.00", false, null), older, transaction("d", "-2.00", false, gone),
+                transaction("n1", "-4.00", true, null), transaction("n2", "-5.00", false, gone),
+                transaction("n3", "-6.00", false, null), odd, transaction("n3", "-6.00", false, null));
+
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(new WriteCounts(3, 1, 1));
+        List<String> rows = rows();
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(WriteCounts.NONE);
+        assertThat(rows()).isEqualTo(rows);
+        assertThat(rows.stream().map(row -> row.substring(0, row.indexOf(" @ ")))).containsExactly(
+                "d|2026-01-09|null|null|-2.0000|EUR|RAW d|Simple d|Label d|card|false|true|2026-01-10T09:30",
+                "n1|2026-01-09|null|null|-4.0000|EUR|RAW n1|Simple n1|Label n1|card|true|false|2026-01-10T09:30",
+                "n2|2026-01-09|null|null|-5.0000|EUR|RAW n2|Simple n2|Label n2|card|false|true|2026-01-10T09:30",
+                "n3|2026-01-09|null|null|-6.0000|EUR|RAW n3|Simple n3|Label n3|card|false|false|2026-01-10T09:30",
+                "n4|2026-01-08|2026-01-09|2026-01-07|1234.5678|usd|a \"quoted\", {braced}|back\\slash\ttab\nline é"
+                        + "|NULL|null|false|false|2026-01-10T09:30:00.123456",
+                "o|2026-01-09|null|null|-7.0000|EUR|RAW o|Simple o|Label o|card|false|false|2026-01-10T09:30",
+                "p|2026-01-09|null|null|-10.4000|EUR|RAW p|Simple p|Label p|card|false|false|2026-01-10T09:30",
+                "q|2026-01-09|null|null|-3.0000|EUR|RAW q|Simple q|Label q|card|false|true|2026-01-10T09:30",
+                "u|2026-01-09|null|null|-1.0000|EUR|RAW u|Simple u|Label u|card|false|false|2026-01-10T09:30");
+    }
+
+    private List<String> rows() {
+        return jdbc.sql("SELECT * FROM transactions ORDER BY provider_transaction_id")
+                .query((rs, row) -> String.join("|", rs.getString("provider_transaction_id"),
+                        String.valueOf(rs.getObject("booked_date", LocalDate.class)),
+                        String.valueOf(rs.getObject("value_date", LocalDate.class)),
+                        String.valueOf(rs.getObject("operation_date", LocalDate.class)),
+                        rs.getBigDecimal("amount").toPlainString(), rs.getString("currency"),
+                        rs.getString("original_wording"), rs.getString("simplified_wording"),
+                        rs.getString("wording"), rs.getString("type"), String.valueOf(rs.getBoolean("pending")),
+                        String.valueOf(rs.getObject("deleted_at") != null),
+                        String.valueOf(rs.getObject("provider_last_update", LocalDateTime.class)))
+                        + " @ " + DbTime.read(rs, "updated_at") + " " + DbTime.read(rs, "deleted_at"))
+                .list();
     }
 
     private ProviderAccount account(String id, String balance) {
