@@ -35,14 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * keys, which PostgreSQL checks per row with triggers). The three loads are interleaved per account, so that other
  * load on the machine weighs on each alike. PostgreSQL only; prints rows/s and ratios on standard output.
  * <p>
- * The pom's surefire configuration pins {@code excludedGroups} to {@code benchmark} in both executions, and
- * {@code -DexcludedGroups}/{@code -Dgroups} on the command line do not override it: run the class with the JUnit
- * Platform launcher instead, after {@code ./mvnw -B test-compile}, on the test classpath
- * ({@code ./mvnw -B dependency:build-classpath -Dmdep.outputFile=cp.txt}) plus {@code target/test-classes},
- * {@code target/classes} and {@code junit-platform-launcher}, with {@code -Dfiresync.test.database=postgresql} and
- * optionally {@code -Dfiresync.benchmark.rows=N} (see {@link #ROWS}); or drop {@code benchmark} from the pom's
- * {@code excludedGroups} locally and run
- * {@code ./mvnw -B test -Dtest=LedgerWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Run it with {@code ./mvnw -B -Pbench verify -Dbench.test=LedgerWriteBenchmark -Dfiresync.test.database=postgresql}
+ * (optionally {@code -Dfiresync.benchmark.rows=N}, see {@link #ROWS}); docs/benchmarks.md.
  */
 @FireSyncTest
 @Tag("benchmark")
