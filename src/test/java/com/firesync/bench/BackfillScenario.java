@@ -27,6 +27,9 @@ final class BackfillScenario {
     /** Operations per account per simulated day: a busy user. */
     static final int PER_DAY = 10;
 
+    /** Transactions a connection holds after two years at that pace, at the least: about 20,500 were seen. */
+    static final double PER_CONNECTION = 20_000;
+
     /** FireSync's ledger columns the anchor loads (the id comes from the identity, as for FireSync). */
     private static final String COLUMNS = "account_id, user_id, provider_transaction_id, booked_date, value_date,"
             + " operation_date, amount, currency, original_wording, simplified_wording, wording, type, pending,"
@@ -46,7 +49,7 @@ final class BackfillScenario {
     static Figures run(BenchSize size) throws Exception {
         Path data = Rig.directory("backfill").resolve("data");
         var database = BenchDatabase.fresh("firesync_bench_backfill");
-        int connections = (int) Math.ceil(size.transactions() / (3.0 * PER_DAY * 730));
+        int connections = (int) Math.ceil(size.transactions() / (PER_CONNECTION));
         try (var sandbox = Rig.sandbox("backfill-sandbox", "--firesync.sandbox.transactions-per-day=" + PER_DAY);
                 var fireSync = JarProcess.start("backfill", List.of("-Xmx256m"), List.of(),
                         Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
