@@ -50,9 +50,9 @@ class BenchmarkSuite {
         scenarios.put("api_read", backfill.apiRead());
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heap_max_mb", 256);
-        memory.put("peak_rss_mb", Math.max(syncAllPeak, backfill.peakRssMb()));
+        memory.put("peak_rss_mb", SyncAllScenario.round(Math.max(syncAllPeak, backfill.peakRssMb()), 1));
         memory.put("sync_all_peak_rss_mb", syncAllPeak);
-        memory.put("backfill_peak_rss_mb", backfill.peakRssMb());
+        memory.put("backfill_peak_rss_mb", SyncAllScenario.round(backfill.peakRssMb(), 1));
         memory.putAll(idle);
         scenarios.put("memory", memory);
 
