@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,32 +37,39 @@ class CrashRecoveryTests {
 
     static final int KILLS = 10;
 
-    @TempDir
+    // kept when the test fails: the FireSync log is in it
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
     void survivesRepeatedKillsDuringSyncs() throws Exception {
         // the FireSync processes run on the real clock: the bank starts from the same now and moves ahead of it
         var clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        try (var sandbox = StandaloneSandbox.start(clock, "--firesync.sandbox.history=P30D")) {
+        // each call takes 100 ms, so that a sync spans a few hundred milliseconds a kill can land in
+        try (var sandbox = StandaloneSandbox.start(clock, "--firesync.sandbox.history=P30D",
+                "--firesync.sandbox.latency=PT0.1S")) {
             String root = StandaloneSandbox.root(sandbox);
             Map<String, String> environment = environment(root);
             Path log = dir.resolve("firesync.log");
             var random = new Random(7);
             FireSyncProcess firesync = FireSyncProcess.start(environment, log);
             String token = linkBanks(firesync, dir.resolve("data/admin-token"));
+            JdbcClient jdbc = jdbc(environment);
             try {
                 for (int kill = 0; kill < KILLS; kill++) {
                     clock.advance(Duration.ofHours(13));
+                    long unfinished = unfinished(jdbc);
                     var running = firesync;
                     CompletableFuture.runAsync(() -> running.http().postJson("/api/sync/intelligent/all", token, ""));
-                    // the kill lands at a random moment of the sync
-                    Thread.sleep(random.nextInt(1200));
+                    // once a sync runs, the kill lands at a random moment of it (or just after it)
+                    await().atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(5))
+                            .until(() -> unfinished(jdbc) > unfinished);
+                    Thread.sleep(random.nextInt(400));
                     firesync.kill();
                     firesync = FireSyncProcess.start(environment, log);
                 }
                 awaitEverySynced(firesync, token);
-                JdbcClient jdbc = jdbc(environment);
                 SandboxWorld world = sandbox.getBean(SandboxWorld.class);
                 List<long[]> connections = jdbc.sql("SELECT id, provider_connection_id FROM connections")
                         .query((rs, row) -> new long[]{rs.getLong(1), Long.parseLong(rs.getString(2))})
@@ -73,8 +81,7 @@ class CrashRecoveryTests {
                             .as("connection " + connection[0])
                             .isEmpty();
                 }
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NULL").query(Long.class)
-                        .single()).as("syncs cut short by a kill").isPositive();
+                assertThat(unfinished(jdbc)).as("syncs cut short by a kill").isPositive();
             } finally {
                 firesync.close();
             }
@@ -120,6 +127,10 @@ class CrashRecoveryTests {
             }
             return all;
         });
+    }
+
+    private static long unfinished(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NULL").query(Long.class).single();
     }
 
     private static JdbcClient jdbc(Map<String, String> environment) {

@@ -64,7 +64,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
      */
     public static Map<String, String> forChildProcesses(String name, Path dir) {
         if (!isPostgres()) {
-            String url = "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;"
+            String url = "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MODE=PostgreSQL;"
                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
             return Map.of("FIRESYNC_DB_URL", url, "FIRESYNC_DB_USER", "sa", "FIRESYNC_DB_PASSWORD", "");
         }
