@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransactionListing {
 
-    static final String OPERATION = "Powens GET /users/me/transactions";
+    static final String OPERATION = "Powens GET transactions";
 
     private final PowensClient client;
 

@@ -86,6 +86,19 @@ class PowensClientTest {
     }
 
     @Test
+    void listsOneConnectionsTransactionsOnItsOwnRoute() {
+        powens.on("GET", "/2.0/users/me/connections/5/transactions", json(200, page(null, 1, 2)));
+
+        long count = client.transactions(TOKEN,
+                TransactionQuery.changedAfter(Instant.parse("2026-07-01T10:00:00Z")).forConnection("5"), page -> {
+                });
+
+        assertThat(count).isEqualTo(2);
+        assertThat(powens.requests()).extracting(FakePowens.Request::path)
+                .containsExactly("/2.0/users/me/connections/5/transactions");
+    }
+
+    @Test
     void resolvesSandboxStyleRelativeLinksAgainstTheBaseOrigin() {
         client.close();
         client = client(powens.origin() + "/sandbox/2.0", Duration.ofSeconds(5), 2);
