@@ -33,15 +33,13 @@ class BenchmarkSuite {
             Object figures = switch (only) {
                 case "sync_all" -> SyncAllScenario.run(size);
                 case "backfill" -> BackfillScenario.run(size);
-                case "idle" -> IdleScenario.run(JVM);
+                case "idle" -> IdleScenario.run(JVM, 3);
                 default -> throw new IllegalArgumentException("bench.only: sync_all, backfill or idle");
             };
             System.out.println(only + ": " + figures);
             return;
         }
         Map<String, Object> scenarios = new LinkedHashMap<>();
-        // start-up first, on a machine nothing else in the suite has loaded yet
-        Map<String, Object> idle = IdleScenario.run(JVM);
         Map<String, Object> syncAll = SyncAllScenario.run(size);
         double syncAllPeak = (double) syncAll.remove("peak_rss_mb");
         scenarios.put("sync_all", syncAll);
@@ -53,7 +51,8 @@ class BenchmarkSuite {
         memory.put("peak_rss_mb", SyncAllScenario.round(Math.max(syncAllPeak, backfill.peakRssMb()), 1));
         memory.put("sync_all_peak_rss_mb", syncAllPeak);
         memory.put("backfill_peak_rss_mb", SyncAllScenario.round(backfill.peakRssMb(), 1));
-        memory.putAll(idle);
+        // last, once every other process of the suite has stopped: the median of three starts at full size
+        memory.putAll(IdleScenario.run(JVM, "quick".equals(size.name()) ? 1 : 3));
         scenarios.put("memory", memory);
 
         var results = Results.write(size, scenarios);
