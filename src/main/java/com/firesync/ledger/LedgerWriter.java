@@ -2,8 +2,8 @@ package com.firesync.ledger;
 
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
+import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,17 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
@@ -44,14 +41,14 @@ public class LedgerWriter {
 
     private final Clock clock;
 
-    /** Whether the database is PostgreSQL (else H2), asked once. */
-    private final SingletonSupplier<Boolean> postgres;
+    /** Whether the database is PostgreSQL (else H2). */
+    private final boolean postgres;
 
-    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock) {
+    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = SingletonSupplier.of(() -> isPostgres(named.getJdbcTemplate().getDataSource()));
+        this.postgres = DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL;
     }
 
     /**
@@ -99,7 +96,7 @@ public class LedgerWriter {
         int added = 0;
         boolean[] inserted = new boolean[transactions.size()];
         Map<String, Boolean> existing;
-        if (postgres.obtain()) {
+        if (postgres) {
             existing = new HashMap<>();
             added = insertNew(accountId, userId, accountCurrency, transactions, now, existing, inserted);
         } else {
@@ -283,15 +280,6 @@ public class LedgerWriter {
                 .addValue("now", now);
     }
 
-    private static boolean isPostgres(@Nullable DataSource dataSource) {
-        try {
-            return dataSource != null && "PostgreSQL".equals(JdbcUtils.commonDatabaseName(
-                    JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database the ledger is on", e);
-        }
-    }
-
     private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
@@ -301,13 +289,17 @@ public class LedgerWriter {
      * the same value as the {@code MERGE}'s parameters compare with.
      */
     private static Instant micros(Instant instant) {
-        int nanos = instant.getNano() % 1000;
-        return nanos > 499 ? instant.plusNanos(1000 - nanos) : instant.minusNanos(nanos);
+        return instant.plusNanos(toNearestMicro(instant.getNano()));
     }
 
     private static LocalDateTime micros(LocalDateTime time) {
-        int nanos = time.getNano() % 1000;
-        return nanos > 499 ? time.plusNanos(1000 - nanos) : time.minusNanos(nanos);
+        return time.plusNanos(toNearestMicro(time.getNano()));
+    }
+
+    /** The nanoseconds to add to reach the nearest microsecond, halves rounded up. */
+    private static int toNearestMicro(int nano) {
+        int below = nano % 1000;
+        return below > 499 ? 1000 - below : -below;
     }
 
     static String currency(@Nullable String code) {

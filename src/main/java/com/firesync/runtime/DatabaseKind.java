@@ -1,6 +1,7 @@
 package com.firesync.runtime;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 
 /**
  * The two databases FireSync runs on. The embedded H2 runs in PostgreSQL mode so that one set of migrations and
@@ -24,5 +25,12 @@ public enum DatabaseKind {
             return POSTGRESQL;
         }
         return jdbcUrl.startsWith("jdbc:h2:") ? H2 : null;
+    }
+
+    /**
+     * The database the application's data source points at ({@code spring.datasource.url}).
+     */
+    public static @Nullable DatabaseKind configured(Environment environment) {
+        return of(environment.getProperty("spring.datasource.url", ""));
     }
 }

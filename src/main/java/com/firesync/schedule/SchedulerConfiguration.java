@@ -46,7 +46,7 @@ class SchedulerConfiguration {
                 .execute((instance, context) -> sync.execute(instance.getData())));
         String name = "firesync-" + ProcessHandle.current().pid() + "@" + host();
         SchedulerBuilder builder = Scheduler.create(dataSource, known);
-        if (DatabaseKind.of(environment.getProperty("spring.datasource.url", "")) == DatabaseKind.POSTGRESQL) {
+        if (DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL) {
             // one statement picks a batch with SELECT ... FOR UPDATE SKIP LOCKED: instances never contend for a row
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
