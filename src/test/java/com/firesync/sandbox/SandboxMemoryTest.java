@@ -3,8 +3,8 @@ package com.firesync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.firesync.testing.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class SandboxMemoryTest {
 
     @Test
     void tenThousandUsersAreListedAndPagedWithin256MegabytesOfHeap() throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         Path log = Files.createTempFile("sandbox-memory", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
@@ -96,9 +96,4 @@ class SandboxMemoryTest {
         return http.allPages("/sandbox/2.0/users/me/transactions?min_date=2000-01-01&limit=100", token).size();
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package com.firesync.schedule;
 
+import com.firesync.testing.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ final class ClusterInstance implements AutoCloseable {
 
     static ClusterInstance start(String name, Map<String, String> environment, List<String> arguments)
             throws IOException {
-        int port = freePort();
+        int port = FreePort.next();
         Path dataDir = Files.createTempDirectory("firesync-cluster-" + name);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Pacific/Auckland", "-cp",
@@ -107,9 +107,4 @@ final class ClusterInstance implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

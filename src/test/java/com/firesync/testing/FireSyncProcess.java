@@ -2,7 +2,6 @@ package com.firesync.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class FireSyncProcess implements AutoCloseable {
      * @param log where its console output goes
      */
     public static FireSyncProcess start(Map<String, String> environment, Path log) {
-        int port = freePort();
+        int port = FreePort.next();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "com.firesync.FireSyncApplication"));
@@ -81,11 +80,4 @@ public final class FireSyncProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
