@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Compares what FireSync stored for a connection with the sandbox's expected ledger: the same accounts and balances,
- * the same live transactions with the same amounts, dates, labels and pending flags, nothing extra, nothing
+ * the same live transactions with the same amounts, booking and operation dates, bank and display labels and pending
+ * flags, nothing extra, nothing
  * duplicated. Answers the differences, empty when the two agree.
  */
 public final class LedgerComparison {
@@ -38,14 +39,16 @@ public final class LedgerComparison {
         Map<String, String> stored = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         jdbc.sql("""
-                SELECT t.provider_transaction_id, t.amount, t.booked_date, t.pending, t.original_wording
+                SELECT t.provider_transaction_id, t.amount, t.booked_date, t.pending, t.original_wording, t.wording,
+                       t.operation_date
                 FROM transactions t JOIN accounts a ON a.id = t.account_id
                 WHERE a.connection_id = :c AND t.deleted_at IS NULL""")
                 .param("c", connectionId)
                 .query((rs, row) -> {
                     String key = rs.getString(1);
                     String value = rs.getBigDecimal(2).setScale(2) + " " + rs.getObject(3) + " pending="
-                            + rs.getBoolean(4) + " " + rs.getString(5);
+                            + rs.getBoolean(4) + " " + rs.getString(5) + " [" + rs.getString(6) + "] made "
+                            + rs.getObject(7);
                     if (stored.put(key, value) != null) {
                         duplicates.add(key);
                     }
@@ -55,7 +58,8 @@ public final class LedgerComparison {
         duplicates.forEach(id -> differences.add("transaction " + id + " stored twice"));
         for (LedgerTransaction transaction : expected.liveTransactions()) {
             String want = BigDecimal.valueOf(transaction.valueCents(), 2) + " " + transaction.date() + " pending="
-                    + transaction.coming() + " " + transaction.originalWording();
+                    + transaction.coming() + " " + transaction.originalWording() + " [" + transaction.wording()
+                    + "] made " + transaction.rdate();
             String have = stored.remove(Long.toString(transaction.id()));
             if (!want.equals(have)) {
                 differences.add("transaction " + transaction.id() + ": " + have + " instead of " + want);

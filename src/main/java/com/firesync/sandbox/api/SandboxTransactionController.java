@@ -110,14 +110,23 @@ class SandboxTransactionController {
     private List<LedgerTransaction> rows(SandboxConnection connection, TransactionQuery query, Instant now) {
         Instant dataAt = connection.dataInstant(now);
         LocalDate from = world.firstDay(connection);
+        LocalDate to = Clocks.parisDate(dataAt);
+        // bound the operation days to compute by the dates filtered on: a row books at most a few days after its
+        // operation day, and its application date moves only as far as a user may re-date it
         if (query.minDate() != null) {
-            // a row's bank date is at most a few days after its operation day
-            from = max(from, query.byBankDate() ? query.minDate().minusDays(7) : query.minDate());
+            from = max(from, query.byBankDate()
+                    ? query.minDate().minusDays(7)
+                    : SandboxWorld.firstDayWithApplicationDateFrom(query.minDate()));
+        }
+        if (query.maxDate() != null) {
+            to = min(to, query.byBankDate()
+                    ? query.maxDate()
+                    : SandboxWorld.lastDayWithApplicationDateTo(
+                            query.maxDate()));
         }
         if (query.lastUpdate() != null) {
-            from = max(from, world.firstDayChangedAfter(connection, query.lastUpdate()));
+            return world.changedAfter(connection, dataAt, query.lastUpdate(), from, to);
         }
-        LocalDate to = query.maxDate() == null || query.byBankDate() ? Clocks.parisDate(dataAt) : query.maxDate();
         return world.transactions(connection, dataAt, from, to);
     }
 

@@ -48,7 +48,7 @@ public final class PowensJson {
         BigDecimal value = amount(row.valueCents());
         return new TransactionJson(row.id(), row.accountId(), row.date().toString(), row.rdate().toString(),
                 row.date().toString(), row.applicationDate().toString(), null, value, value, row.type(),
-                row.originalWording(), row.simplifiedWording(), row.simplifiedWording(), row.coming(), true,
+                row.originalWording(), row.simplifiedWording(), row.wording(), row.coming(), true,
                 timestamp(row.dateScraped()), timestamp(row.lastUpdate()), timestampOrNull(row.deleted()), null, null,
                 List.of());
     }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,13 +98,10 @@ public final class BankRefresh implements AutoCloseable {
 
     private List<LedgerTransaction> changedSince(SandboxConnection connection, Instant dataAt,
             @Nullable Instant since) {
-        var from = since == null ? world.firstDay(connection) : world.firstDayChangedAfter(connection, since);
-        List<LedgerTransaction> changed = new ArrayList<>();
-        for (LedgerTransaction row : world.transactions(connection, dataAt, from, Clocks.parisDate(dataAt))) {
-            if (since == null || row.lastUpdate().isAfter(since)) {
-                changed.add(row);
-            }
-        }
+        LocalDate today = Clocks.parisDate(dataAt);
+        List<LedgerTransaction> changed = new ArrayList<>(since == null
+                ? world.transactions(connection, dataAt, world.firstDay(connection), today)
+                : world.changedAfter(connection, dataAt, since, world.firstDay(connection), today));
         changed.sort(SandboxWorld.NEWEST_FIRST);
         return changed;
     }

@@ -12,23 +12,21 @@ import org.jspecify.annotations.Nullable;
  *        a pending one
  * @param accountId the account holding it
  * @param date booking date (the operation day while pending)
- * @param rdate operation day, also the {@code application_date}
+ * @param rdate operation day
+ * @param applicationDate the personal-finance date: the operation day unless the user re-dated the row
  * @param valueCents signed amount in cents, negative for debits
  * @param type Powens transaction type
  * @param originalWording the raw bank label
  * @param simplifiedWording the cleaned label
+ * @param wording the display label: the cleaned label unless the user relabelled the row
  * @param coming whether it is still pending
  * @param dateScraped when the aggregator first saw it
  * @param lastUpdate when it last changed on the aggregator's side
  * @param deleted when the bank stopped showing it, or null
  */
-public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, long valueCents,
-        String type, String originalWording, String simplifiedWording, boolean coming, Instant dateScraped,
-        Instant lastUpdate, @Nullable Instant deleted) {
-
-    public LocalDate applicationDate() {
-        return rdate;
-    }
+public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, LocalDate applicationDate,
+        long valueCents, String type, String originalWording, String simplifiedWording, String wording, boolean coming,
+        Instant dateScraped, Instant lastUpdate, @Nullable Instant deleted) {
 
     public boolean isDeleted() {
         return deleted != null;

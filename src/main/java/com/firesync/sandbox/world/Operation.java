@@ -12,18 +12,25 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the id of its first row
  * @param accountId the account
- * @param day the operation day
+ * @param day the operation day (the {@code rdate}, and the {@code application_date} until a user re-dates it)
+ * @param bookDay the day it books (the {@code date} once booked): a card payment books one to four days after it is
+ *        made, anything else on its day; never on a Sunday
  * @param variant how it moves from pending to booked
- * @param seen when it appears
+ * @param seen when it appears (a card payment booked from the start appears when it books)
  * @param changedAt when its amount and maybe its label change while pending, or null
  * @param bookedAt when it books, or null if it never does
  * @param deletedAt when its first row disappears at the bank, or null
  */
-record Operation(long id, long accountId, LocalDate day, Variant variant, Instant seen, @Nullable Instant changedAt,
+record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Variant variant, Instant seen,
+        @Nullable Instant changedAt,
         @Nullable Instant bookedAt, @Nullable Instant deletedAt, long firstCents, long finalCents, String type,
         Wording firstWording, Wording finalWording) {
 
-    /** How far past its day an operation may still change: bounds the days an incremental read must regenerate. */
+    /**
+     * How far past its day an operation may still change by itself (booking up to five days later, a deletion two days
+     * after that): bounds the days an incremental read must regenerate. User edits and bank corrections of older rows
+     * are {@link RowEdit}s, found separately.
+     */
     static final int MAX_LIFE_DAYS = 7;
 
     /** The id offset of a booked row that replaces a pending row. */
@@ -57,9 +64,10 @@ record Operation(long id, long accountId, LocalDate day, Variant variant, Instan
             out.add(firstRow(at, firstSync, end));
         }
         if (variant == Variant.PENDING_NEW_ID && bookedAt != null && !bookedAt.isAfter(at)) {
-            out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, Clocks.parisDate(bookedAt), day,
-                    finalCents, type, finalWording.original(), finalWording.simplified(), false,
-                    latest(firstSync, bookedAt), latest(firstSync, bookedAt), null));
+            Instant scraped = Clocks.seconds(latest(firstSync, bookedAt));
+            out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, bookDay, day, day, finalCents, type,
+                    finalWording.original(), finalWording.simplified(), finalWording.simplified(), false, scraped,
+                    scraped, null));
         }
     }
 
@@ -68,18 +76,18 @@ record Operation(long id, long accountId, LocalDate day, Variant variant, Instan
         boolean booked = variant == Variant.BOOKED || variant == Variant.PENDING_SAME_ID && reached(bookedAt, at);
         Instant deleted = reached(end, at) ? end : null;
         Wording wording = changed ? finalWording : firstWording;
-        LocalDate date = booked && bookedAt != null && variant == Variant.PENDING_SAME_ID
-                ? Clocks.parisDate(bookedAt)
-                : day;
+        LocalDate date = booked ? bookDay : day;
         Instant updated = seen;
         for (Instant event : new Instant[]{changedAt, variant == Variant.PENDING_SAME_ID ? bookedAt : null, end}) {
             if (reached(event, at)) {
                 updated = latest(updated, event);
             }
         }
-        return new LedgerTransaction(id, accountId, date, day, changed ? finalCents : firstCents, type,
-                wording.original(), wording.simplified(), !booked, latest(firstSync, seen),
-                latest(firstSync, updated), deleted);
+        // Powens shows whole seconds: a hidden fraction would make a filter on the newest shown value match it again
+        return new LedgerTransaction(id, accountId, date, day, day, changed ? finalCents : firstCents, type,
+                wording.original(), wording.simplified(), wording.simplified(), !booked,
+                Clocks.seconds(latest(firstSync, seen)), Clocks.seconds(latest(firstSync, updated)),
+                deleted == null ? null : Clocks.seconds(deleted));
     }
 
     private static boolean reached(@Nullable Instant event, Instant at) {

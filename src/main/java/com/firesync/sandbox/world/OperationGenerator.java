@@ -52,23 +52,30 @@ final class OperationGenerator {
     private Operation operation(long accountId, AccountKind kind, LocalDate day, int seq, SplittableRandom random,
             boolean churn) {
         long id = accountId * 10_000_000L + day.toEpochDay() * 100 + seq;
-        Instant seen = Clocks.paris(day, LocalTime.of(7, 0)).plusSeconds(random.nextInt(15 * 3600));
+        Instant made = Clocks.paris(day, LocalTime.of(7, 0)).plusSeconds(random.nextInt(15 * 3600));
         Variant variant = variant(random.nextDouble(), churn);
-        // booking, replacement or release happens early on one of the next three mornings
-        Instant settles = Clocks.paris(day.plusDays(1 + random.nextInt(3)), LocalTime.of(5, 0))
-                .plusSeconds(random.nextInt(2 * 3600));
+        long firstCents = amount(kind, random);
+        String type = type(kind, firstCents);
+        boolean card = type.endsWith("card");
+        // a card payment books one to four days after it is made; pending operations settle (book, are replaced or
+        // released) early on one of the next three mornings; nothing books on a Sunday
+        int lag = card ? 1 + random.nextInt(4) : variant == Variant.BOOKED ? 0 : 1 + random.nextInt(3);
+        LocalDate bookDay = Clocks.bookingDay(day.plusDays(lag));
+        Instant settles = Clocks.paris(bookDay, LocalTime.of(5, 0)).plusSeconds(random.nextInt(2 * 3600));
+        // booked from the start, it appears when it books (a card payment days after it was made); pending, the day
+        // it is made
+        Instant seen = variant == Variant.BOOKED && settles.isAfter(made) ? settles : made;
         boolean changes = variant != Variant.BOOKED && random.nextDouble() < (churn ? 0.8 : 0.3);
         // changes come within six hours, so always before the earliest settlement at 05:00 the next day
         Instant changedAt = changes ? seen.plus(Duration.ofMinutes(30 + random.nextInt(330))) : null;
         Instant deletedAt = deletedAt(variant, settles, random, churn);
         Instant bookedAt = variant == Variant.PENDING_SAME_ID || variant == Variant.PENDING_NEW_ID ? settles : null;
         String merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
-        long firstCents = amount(kind, random);
         long finalCents = changes ? firstCents + firstCents * (random.nextInt(41) - 20) / 100 : firstCents;
         Wording booked = new Wording("CB " + merchant + " " + DAY_MONTH.format(day), title(merchant));
         Wording first = changes && random.nextBoolean() ? new Wording("PRE-AUTH " + merchant, title(merchant)) : booked;
-        return new Operation(id, accountId, day, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
-                finalCents, type(kind, firstCents), first, booked);
+        return new Operation(id, accountId, day, bookDay, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
+                finalCents, type, first, booked);
     }
 
     private static @Nullable Instant deletedAt(Variant variant, Instant settles, SplittableRandom random,

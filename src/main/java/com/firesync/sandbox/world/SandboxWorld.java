@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +35,8 @@ public final class SandboxWorld {
 
     private final OperationGenerator generator;
 
+    private final RowEdits edits;
+
     private final ConcurrentMap<Long, SandboxUser> users = new ConcurrentHashMap<>();
 
     private final ConcurrentMap<Long, SandboxConnection> connections = new ConcurrentHashMap<>();
@@ -43,6 +49,7 @@ public final class SandboxWorld {
         this.settings = settings;
         this.clock = clock;
         this.generator = new OperationGenerator(settings.seed(), settings.transactionsPerDay());
+        this.edits = new RowEdits(settings.seed(), generator);
     }
 
     public Instant now() {
@@ -109,6 +116,13 @@ public final class SandboxWorld {
         return candidate.isBefore(firstDay(connection)) ? firstDay(connection) : candidate;
     }
 
+    /** The edits made to a connection's settled rows up to {@code at}, oldest first. */
+    public List<RowEdit> edits(long connectionId, Instant at) {
+        SandboxConnection connection = connection(connectionId)
+                .orElseThrow(() -> new IllegalArgumentException("No connection " + connectionId));
+        return edits.until(connection, firstDay(connection), connection.dataInstant(at));
+    }
+
     /** The complete ledger of a connection as the aggregator shows it at {@code at} (deleted rows included). */
     public ConnectionLedger expectedLedger(long connectionId, Instant at) {
         SandboxConnection connection = connection(connectionId)
@@ -125,11 +139,13 @@ public final class SandboxWorld {
         Instant dataAt = connection.dataInstant(at);
         LocalDate first = firstDay(connection);
         List<LedgerAccount> accounts = new ArrayList<>();
+        Map<Long, List<RowEdit>> byRow = editsByRow(connection, dataAt);
+        List<LocalDate> days = days(connection, dataAt, first, Clocks.parisDate(dataAt));
         for (long accountId : connection.accountIds()) {
             long initial = generator.initialCents(accountId);
             long balance = initial;
             long coming = 0;
-            for (LedgerTransaction row : accountRows(connection, accountId, dataAt, first, Clocks.parisDate(dataAt))) {
+            for (LedgerTransaction row : accountRows(connection, accountId, dataAt, days, byRow)) {
                 if (!row.isDeleted() && row.coming()) {
                     coming += row.valueCents();
                 } else if (!row.isDeleted()) {
@@ -148,26 +164,111 @@ public final class SandboxWorld {
      */
     public List<LedgerTransaction> transactions(SandboxConnection connection, Instant dataAt, LocalDate from,
             LocalDate to) {
+        Map<Long, List<RowEdit>> byRow = editsByRow(connection, dataAt);
         List<LedgerTransaction> rows = new ArrayList<>();
         for (long accountId : connection.accountIds()) {
-            rows.addAll(accountRows(connection, accountId, dataAt, from, to));
+            rows.addAll(accountRows(connection, accountId, dataAt, days(connection, dataAt, from, to), byRow));
         }
         return rows;
     }
 
-    private List<LedgerTransaction> accountRows(SandboxConnection connection, long accountId, Instant dataAt,
+    /**
+     * The rows of a connection visible at {@code dataAt}, with an operation day in [{@code from}, {@code to}], that
+     * changed after {@code since}: those still in their own life, and the older ones edited since (which may be of
+     * any age), unsorted.
+     */
+    public List<LedgerTransaction> changedAfter(SandboxConnection connection, Instant dataAt, Instant since,
             LocalDate from, LocalDate to) {
-        LocalDate start = from.isBefore(firstDay(connection)) ? firstDay(connection) : from;
-        LocalDate today = Clocks.parisDate(dataAt);
-        LocalDate end = to.isAfter(today) ? today : to;
-        boolean churn = connection.scenario().is(Scenario.Kind.CHURN);
+        List<RowEdit> all = edits.until(connection, firstDay(connection), dataAt);
+        Map<Long, List<RowEdit>> byRow = byRow(all);
+        SortedSet<LocalDate> days = new TreeSet<>(
+                days(connection, dataAt, max(from, firstDayChangedAfter(connection, since)), to));
+        for (RowEdit edit : all) {
+            LocalDate day = dayOf(edit.rowId());
+            if (edit.at().isAfter(since) && !day.isBefore(from) && !day.isAfter(to)) {
+                days.add(day);
+            }
+        }
         List<LedgerTransaction> rows = new ArrayList<>();
-        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            for (Operation operation : generator.day(accountId, kind(accountId), day, churn)) {
-                operation.addRows(dataAt, connection.created(), rows);
+        for (long accountId : connection.accountIds()) {
+            for (LedgerTransaction row : accountRows(connection, accountId, dataAt, days, byRow)) {
+                if (row.lastUpdate().isAfter(since)) {
+                    rows.add(row);
+                }
             }
         }
         return rows;
+    }
+
+    /**
+     * The earliest operation day whose row may carry an application date on or after {@code day}: a row books at
+     * most five days after its operation day, and a user may move the application date up to
+     * {@value RowEdits#REDATE_LATER_DAYS} days after the booking date.
+     */
+    public static LocalDate firstDayWithApplicationDateFrom(LocalDate day) {
+        return day.minusDays(RowEdits.REDATE_LATER_DAYS + 5);
+    }
+
+    /**
+     * The latest operation day whose row may carry an application date on or before {@code day}: a user may move
+     * it up to {@value RowEdits#REDATE_EARLIER_DAYS} days before the booking date.
+     */
+    public static LocalDate lastDayWithApplicationDateTo(LocalDate day) {
+        return day.plusDays(RowEdits.REDATE_EARLIER_DAYS);
+    }
+
+    private List<LocalDate> days(SandboxConnection connection, Instant dataAt, LocalDate from, LocalDate to) {
+        LocalDate start = max(from, firstDay(connection));
+        LocalDate today = Clocks.parisDate(dataAt);
+        LocalDate end = to.isAfter(today) ? today : to;
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    private Map<Long, List<RowEdit>> editsByRow(SandboxConnection connection, Instant dataAt) {
+        return byRow(edits.until(connection, firstDay(connection), dataAt));
+    }
+
+    private static Map<Long, List<RowEdit>> byRow(List<RowEdit> edits) {
+        Map<Long, List<RowEdit>> byRow = new HashMap<>();
+        for (RowEdit edit : edits) {
+            byRow.computeIfAbsent(edit.rowId(), id -> new ArrayList<>()).add(edit);
+        }
+        return byRow;
+    }
+
+    private List<LedgerTransaction> accountRows(SandboxConnection connection, long accountId, Instant dataAt,
+            Collection<LocalDate> days, Map<Long, List<RowEdit>> byRow) {
+        boolean churn = connection.scenario().is(Scenario.Kind.CHURN);
+        List<LedgerTransaction> generated = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (Operation operation : generator.day(accountId, kind(accountId), day, churn)) {
+                operation.addRows(dataAt, connection.created(), generated);
+            }
+        }
+        if (byRow.isEmpty()) {
+            return generated;
+        }
+        List<LedgerTransaction> rows = new ArrayList<>(generated.size());
+        for (LedgerTransaction row : generated) {
+            for (RowEdit edit : byRow.getOrDefault(row.id(), List.of())) {
+                row = edit.applyTo(row);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The operation day encoded in a row id ({@code accountId * 10^7 + epochDay * 100 + seq}). */
+    private static LocalDate dayOf(long rowId) {
+        return LocalDate.ofEpochDay(rowId % 10_000_000L / 100);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public static AccountKind kind(long accountId) {

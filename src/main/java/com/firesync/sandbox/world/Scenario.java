@@ -16,7 +16,8 @@ public record Scenario(Kind kind, int parameter) {
 
     /** The scenario kinds and their default parameters. */
     public enum Kind {
-        NONE(0), SCA(3), WRONGPASS(0), FLAKY(30), SLOW(1500), RATELIMIT(50), MALFORMED(50), TRUNCATED(50), CHURN(0);
+        NONE(0), SCA(3), WRONGPASS(0), FLAKY(30), SLOW(1500), RATELIMIT(50), MALFORMED(50), TRUNCATED(50), CHURN(
+                0), EDITS(4);
 
         private final int defaultParameter;
 
