@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -131,12 +132,13 @@ public class ConnectionLifecycle {
         ConnectionSnapshot before = snapshot(connectionId).orElseThrow();
         jdbc.sql("UPDATE connections SET state = 'syncing' WHERE id = :id").param("id", connectionId).update();
         record(connectionId, before.state(), ConnectionState.SYNCING, null, "sync started", at);
-        String providerId = jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id")
+        return Optional.of(jdbc.sql("SELECT provider_connection_id, created_at FROM connections WHERE id = :id")
                 .param("id", connectionId)
-                .query(String.class)
-                .single();
-        return Optional.of(new SyncClaim(connectionId, before.userId(), providerId, instance, before.cursor(),
-                before.lastReconciledAt(), identities.tokenOfConnection(connectionId)));
+                .query((rs, row) -> new SyncClaim(connectionId, before.userId(), rs.getString(1), instance,
+                        before.cursor(), before.lastReconciledAt(),
+                        Objects.requireNonNull(DbTime.read(rs, "created_at")),
+                        identities.tokenOfConnection(connectionId)))
+                .single());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.firesync.provider;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,6 +17,12 @@ public interface BankingProvider {
      * The provider's name as FireSync stores it ({@code powens}).
      */
     String name();
+
+    /**
+     * The zone of the provider's calendar: the day its date filters and booking dates mean by "today" (Powens:
+     * Europe/Paris).
+     */
+    ZoneId zone();
 
     /**
      * Creates a user at the provider and returns its permanent token. Never retry this call automatically: when it

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connectionId only this connection's transactions, if set
  * @param accountId only this account's transactions, if set; with neither, all of the user's
- * @param minDate only transactions dated on or after this day, if set (Powens filters on the application date)
+ * @param minDate only transactions booked on or after this day, if set: always the booking date (Powens' {@code date},
+ *        asked for with {@code filter=date}), never the user-editable application date, so that a window read here
+ *        and a window of stored rows (on their booked date) hold the same rows
  * @param updatedAfter only transactions changed at the provider after this instant, if set (the incremental cursor;
  *        callers subtract their own safety overlap)
  * @param includeDeleted whether deleted transactions are returned too
@@ -28,9 +30,9 @@ public record TransactionQuery(@Nullable String connectionId, @Nullable String a
 
     /**
      * Every transaction of the user changed after {@code cursor}, deleted ones included: an incremental pull. Powens'
-     * older documentation says a listing without dates covers the last month only; whether that holds next to
-     * {@code last_update} is unconfirmed, so a caller that must not miss older changes also sets {@code minDate}
-     * (see {@link #withMinDate(LocalDate)}).
+     * older documentation says a listing without dates covers the last month only, so a caller that must not miss
+     * older changes also sets {@code minDate} to the start of its synced history (see
+     * {@link #withMinDate(LocalDate)}).
      */
     public static TransactionQuery changedAfter(Instant cursor) {
         return new TransactionQuery(null, null, null, cursor, true);

@@ -12,17 +12,18 @@ import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
+import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
 import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.sync.TransactionPull.AccountRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,33 +142,34 @@ public class SyncEngine {
         Map<String, Long> ids = ledger.writeAccounts(claim.connectionId(), claim.userId(), accounts);
         Map<String, AccountRef> refs = new HashMap<>();
         for (ProviderAccount account : accounts) {
+            // a disabled or deleted account lists no transactions: its silence says nothing about its rows
             refs.put(account.id(), new AccountRef(ids.get(account.id()),
-                    account.currency() == null ? "XXX" : account.currency()));
+                    account.currency() == null ? "XXX" : account.currency(),
+                    account.disabled() == null && account.deleted() == null));
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // "today" and every window are days of the provider's calendar, on the booking date
+        LocalDate today = LocalDate.ofInstant(now, provider.zone());
+        LocalDate historyFrom = LocalDate.ofInstant(claim.createdAt(), provider.zone()).minus(settings.backfill());
         boolean backfill = claim.cursor() == null;
         boolean reconcile = !backfill && (claim.lastReconciledAt() == null
                 || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
-        LocalDate reconcileFrom = reconcile ? today.minus(settings.reconcileWindow()) : null;
+        LocalDate reconcileFrom = reconcile ? latest(today.minus(settings.reconcileWindow()), historyFrom) : null;
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom);
         if (!refs.isEmpty()) {
-            TransactionQuery query = backfill
-                    ? TransactionQuery.since(today.minus(settings.backfill()))
-                            .forConnection(claim.providerConnectionId())
-                    : TransactionQuery.changedAfter(claim.cursor().minus(settings.overlap()))
-                            .withMinDate(reconcile ? reconcileFrom : today.minus(settings.backfill()))
-                            .forConnection(claim.providerConnectionId());
-            provider.transactions(claim.token(), query, page -> {
+            Consumer<TransactionPage> pages = page -> {
                 pull.accept(page.transactions());
                 connections.renew(claim, clock.instant().plus(settings.lease()));
-            });
+            };
+            // the changes since the cursor, over the whole synced history whatever the day: a change to an old row
+            // is reported now and never again
+            TransactionQuery changes = backfill
+                    ? TransactionQuery.since(historyFrom)
+                    : TransactionQuery.changedAfter(claim.cursor().minus(settings.overlap())).withMinDate(historyFrom);
+            provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
             if (reconcile) {
                 // the window is re-read in full, whatever changed when
                 provider.transactions(claim.token(),
-                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), page -> {
-                            pull.accept(page.transactions());
-                            connections.renew(claim, clock.instant().plus(settings.lease()));
-                        });
+                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), pages);
             }
             pull.flush();
             pull.removeMissing();
@@ -175,6 +177,10 @@ public class SyncEngine {
         Instant cursor = pull.newest() == null ? claim.cursor() : pull.newest();
         return new Pulled(accounts.size(), pull.counts(), backfill && cursor == null ? now : cursor,
                 backfill || reconcile ? now : null, pull.complete());
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private SyncOutcome fail(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,

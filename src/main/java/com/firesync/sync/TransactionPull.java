@@ -98,14 +98,16 @@ final class TransactionPull {
     }
 
     /**
-     * After a complete listing: marks deleted the rows of the reconciled window the provider no longer lists.
+     * After a complete listing of the window (on the booking date, as stored rows are compared): marks deleted the rows
+     * booked in the reconciled window that the provider no longer lists. Accounts whose transactions the provider does
+     * not list at all (disabled, deleted) are left alone.
      */
     void removeMissing() {
         if (reconcileFrom == null) {
             return;
         }
         for (var entry : accounts.entrySet()) {
-            if (!failedAccounts.contains(entry.getKey())) {
+            if (entry.getValue().listed() && !failedAccounts.contains(entry.getKey())) {
                 int removed = ledger.removeMissing(entry.getValue().id(), reconcileFrom,
                         listed.getOrDefault(entry.getKey(), Set.of()));
                 counts = counts.plus(new WriteCounts(0, 0, removed));
@@ -135,7 +137,9 @@ final class TransactionPull {
 
     /**
      * A ledger account the listing writes to.
+     *
+     * @param listed whether the provider lists the account's transactions (not disabled or deleted there)
      */
-    record AccountRef(long id, String currency) {
+    record AccountRef(long id, String currency, boolean listed) {
     }
 }

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -70,6 +71,11 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ZoneId zone() {
+        return time.zone();
     }
 
     /**
@@ -216,6 +222,9 @@ final class PowensClient implements BankingProvider, AutoCloseable {
         return url(path, new QueryString()
                 .add("limit", pageSize)
                 .add("min_date", query.minDate())
+                // Powens filters dates on the user-editable application_date unless told otherwise; FireSync's
+                // windows are on the booking date, so it asks for that one
+                .add("filter", query.minDate() == null ? null : "date")
                 .add("last_update", query.updatedAfter() == null ? null : time.format(query.updatedAfter()))
                 .flag("all", query.includeDeleted()));
     }

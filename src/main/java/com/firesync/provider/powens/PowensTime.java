@@ -37,6 +37,10 @@ final class PowensTime {
         this.zone = zone;
     }
 
+    ZoneId zone() {
+        return zone;
+    }
+
     /**
      * The instant a Powens timestamp denotes, or {@code null} for an absent one.
      *

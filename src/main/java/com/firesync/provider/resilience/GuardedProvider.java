@@ -11,6 +11,7 @@ import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -40,6 +41,11 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
     @Override
     public String name() {
         return provider.name();
+    }
+
+    @Override
+    public ZoneId zone() {
+        return provider.zone();
     }
 
     /**

@@ -11,6 +11,7 @@ import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -47,6 +48,11 @@ final class FakeProvider implements BankingProvider {
     @Override
     public String name() {
         return "fake";
+    }
+
+    @Override
+    public ZoneId zone() {
+        return ZoneId.of("Europe/Paris");
     }
 
     @Override
