@@ -80,7 +80,7 @@ class PowensClientTest {
         assertThat(pages).extracting(TransactionPage::number).containsExactly(1, 2, 3);
         assertThat(pages).extracting(TransactionPage::last).containsExactly(false, false, true);
         assertThat(pages.get(1).transactions()).extracting(t -> t.id()).containsExactly("3", "4");
-        assertThat(powens.requests().getFirst().query()).isEqualTo("limit=2&min_date=2026-01-01&all");
+        assertThat(powens.requests().getFirst().query()).isEqualTo("limit=2&min_date=2026-01-01&filter=date&all");
         assertThat(powens.requests()).extracting(FakePowens.Request::authorization)
                 .containsOnly("Bearer user-token-123");
     }
