@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  */
 @FireSyncTest
 @Import(TestClockConfiguration.class)
-@TestPropertySource(properties = {"firesync.sandbox.history=P75D", "firesync.sandbox.refresh-interval=0s",
+@TestPropertySource(properties = {"firesync.sandbox.history=P45D", "firesync.sandbox.refresh-interval=0s",
         "firesync.sync.reconcile-every=1s", "firesync.sync.reconcile-window=P30D", "firesync.sync.fresh-for=1m",
         "firesync.sync.min-interval=1m"})
 class LedgerFidelityTests {
@@ -77,7 +77,7 @@ class LedgerFidelityTests {
         Background.awaitQuiet(jdbc);
         assertEveryLedgerEqualsTheBanks("after the first sync");
 
-        for (int step = 0; step < 24; step++) {
+        for (int step = 0; step < 16; step++) {
             clock.advance(Duration.ofHours(9));
             if (step % 3 == 0) {
                 // the bank's own refresh, whose webhooks FireSync applies between its syncs
