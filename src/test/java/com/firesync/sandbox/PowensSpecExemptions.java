@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,15 @@ import java.util.Set;
  * The description has mistakes and gaps; the sandbox follows Powens (the description where it is right,
  * {@code ../shared/reference/powens.md} where it is silent), never a mistake of the description. Nothing else may
  * relax the contract test.
+ * <p>
+ * Mistakes that need no correction here, because only answers are validated:
+ * <ul>
+ * <li>{@code RenewAccessTokenRequest} requires {@code code}, which belongs to the code exchange
+ * ({@code /auth/token/access}); Powens' own text for {@code /auth/renew} (client id and secret, optional
+ * {@code id_user} and {@code revoke_previous}) takes none, and neither the client nor the sandbox sends or asks for
+ * one;</li>
+ * <li>{@code ConnectionUpdateRequest.resume} is a string whose only allowed value is the boolean {@code true}.</li>
+ * </ul>
  */
 final class PowensSpecExemptions {
 
@@ -33,7 +43,6 @@ final class PowensSpecExemptions {
         nullAlternativesOfOpenApi31(api);
         nullableTypeLists(api);
         errorCodesBeyondTheEnum(api);
-        renewNeedsNoCode(api);
         fieldsPowensSendsBeyondTheDescription(api);
         transactionListInOnePiece(api);
         sandboxRoutesMissingFromTheDescription(api);
@@ -57,7 +66,7 @@ final class PowensSpecExemptions {
      * is "X or null": it becomes {@code anyOf: [X, <null only>]}.
      */
     private static void nullAlternativesOfOpenApi31(OpenAPI api) {
-        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         api.getComponents().getSchemas().values().forEach(schema -> replaceEmptyAlternatives(schema, seen));
     }
 
@@ -109,6 +118,7 @@ final class PowensSpecExemptions {
      * and drops {@code null}. These schemas are meant to be nullable ({@code ConnectionState}: "The null value
      * indicates a successful sync"; the connector's optional expands).
      */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void nullableTypeLists(OpenAPI api) {
         Map<String, Schema> components = api.getComponents().getSchemas();
         Schema<?> state = components.get("ConnectionState");
@@ -129,6 +139,7 @@ final class PowensSpecExemptions {
      * that needs SCA, {@code rateLimiting}); {@code invalidToken} (401) and {@code notFound} (404) are what the
      * sandbox answers where Powens' documentation we have names no code.
      */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void errorCodesBeyondTheEnum(OpenAPI api) {
         Schema<Object> codes = (Schema<Object>) (Schema<?>) api.getComponents().getSchemas().get("ServiceErrorCode");
         List<Object> values = new ArrayList<>(codes.getEnum());
@@ -138,27 +149,13 @@ final class PowensSpecExemptions {
     }
 
     /**
-     * MISTAKE: {@code RenewAccessTokenRequest} requires {@code code}, which belongs to the code exchange
-     * ({@code /auth/token/access}); Powens' own text for {@code /auth/renew} (a client id, its secret, an optional
-     * {@code id_user} and {@code revoke_previous}) takes none. The sandbox does not ask for one.
-     */
-    private static void renewNeedsNoCode(OpenAPI api) {
-        Schema<?> renew = api.getComponents().getSchemas().get("RenewAccessTokenRequest");
-        for (Object part : Objects.requireNonNullElse(renew.getAllOf(), List.of())) {
-            Schema<?> schema = (Schema<?>) part;
-            if (schema.getRequired() != null) {
-                schema.setRequired(schema.getRequired().stream().filter(name -> !name.equals("code")).toList());
-            }
-        }
-    }
-
-    /**
      * GAP: fields Powens sends that the description leaves out ({@code powens.md}): the transaction's
      * {@code original_wording}, {@code simplified_wording} and {@code categories} (§2.5: the documentation, the legacy
      * Swagger and live payloads have them), the account's {@code bic}, {@code opening_date} and {@code error} (§2.4),
      * the {@code total} of the legacy lists and {@code coming_balances} (§2.1), and the transaction list's
      * {@code _links} (§2.3). Every other property the description does not define fails validation.
      */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void fieldsPowensSendsBeyondTheDescription(OpenAPI api) {
         Map<String, Schema> components = api.getComponents().getSchemas();
         components.get("Transaction")
