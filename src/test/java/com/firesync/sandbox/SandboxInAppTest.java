@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Inside FireSync, with no Powens credentials configured, the sandbox is on, reachable without a FireSync token,
- * accepts FireSync's own callback as redirect URI, and answers Powens error bodies rather than FireSync's problem JSON.
+ * accepts FireSync's own callback as redirect URI, and answers Powens error bodies rather than FireSync's problem JSON,
+ * unknown routes and wrong methods included.
  */
 @SpringBootTest(classes = FireSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxInAppTest {
@@ -51,5 +52,14 @@ class SandboxInAppTest {
         assertThat(http.allPages("/sandbox/2.0/users/me/transactions?min_date=2000-01-01&limit=1000", token))
                 .isNotEmpty();
         assertThat(http.get("/sandbox/2.0/users/me/transactions?limit=5000", token).statusCode()).isEqualTo(400);
+
+        // routes no sandbox handler serves: FireSync's problem JSON would answer them, were it not for the sandbox
+        var unknown = http.get("/sandbox/2.0/users/me/nothing-here", token);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(http.json.readTree(unknown.body()).get("code").asString()).isEqualTo("notFound");
+        var wrongMethod = http.send("PATCH", "/sandbox/2.0/users/me/connections", token, "{}", "application/json");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(http.json.readTree(wrongMethod.body()).get("code").asString()).isEqualTo("methodNotAllowed");
+        assertThat(PowensSpec.get().schemaViolations("ServiceError", wrongMethod.body())).isEmpty();
     }
 }

@@ -9,9 +9,12 @@ import com.firesync.sandbox.world.SandboxConnection;
 import com.firesync.sandbox.world.SandboxUser;
 import com.firesync.sandbox.world.SandboxWorld;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +54,6 @@ class SandboxConnectionController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", user.id());
         body.put("signin", PowensJson.timestamp(user.created()));
-        body.put("platform", "sandbox");
         return body;
     }
 
@@ -93,11 +95,17 @@ class SandboxConnectionController {
                 .orElseThrow(() -> PowensError.notFound("Connection"));
     }
 
+    /** {@code expand} is a comma-separated list: {@code connector}, {@code accounts}, {@code all_accounts}. */
     private ConnectionJson render(SandboxConnection connection, @Nullable String expand) {
-        String expanded = expand == null ? "" : expand;
-        List<AccountJson> accounts = expanded.contains("accounts")
+        Set<String> expanded = expand == null
+                ? Set.of()
+                : Arrays.stream(expand.split(",")).map(String::strip).collect(Collectors.toSet());
+        List<AccountJson> accounts = expanded.contains("accounts") || expanded.contains("all_accounts")
                 ? world.accounts(connection, world.now()).stream().map(json::account).toList()
                 : null;
-        return json.connection(connection, expanded.contains("connector"), accounts);
+        // no sandbox account is ever disabled: both lists hold every account
+        return json.connection(connection, expanded.contains("connector"), expanded.contains("accounts")
+                ? accounts
+                : null, expanded.contains("all_accounts") ? accounts : null);
     }
 }

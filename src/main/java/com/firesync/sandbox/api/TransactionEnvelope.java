@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * One page of a transaction list in Powens' {@code DateBoundedList} envelope: the available range
- * ({@code first_date}, {@code last_date}), the range this page covers ({@code result_min_date},
- * {@code result_max_date}, the query's bounds when the page is empty) and the {@code _links}.
+ * ({@code first_date}, {@code last_date}), the range this page covers on the date the list filters on
+ * ({@code result_min_date}, {@code result_max_date}, the query's bounds when the page is empty) and the
+ * {@code _links}.
  */
 record TransactionEnvelope(List<LedgerTransaction> matching, TransactionQuery query, LocalDate firstDate,
         LocalDate lastDate) {
@@ -25,9 +26,9 @@ record TransactionEnvelope(List<LedgerTransaction> matching, TransactionQuery qu
         body.put("transactions", page.stream().map(json::transaction).toList());
         body.put("first_date", firstDate.toString());
         body.put("last_date", lastDate.toString());
-        body.put("result_min_date", page.stream().map(LedgerTransaction::date).min(Comparator.naturalOrder())
+        body.put("result_min_date", page.stream().map(query::filteredDate).min(Comparator.naturalOrder())
                 .orElse(min).toString());
-        body.put("result_max_date", page.stream().map(LedgerTransaction::date).max(Comparator.naturalOrder())
+        body.put("result_max_date", page.stream().map(query::filteredDate).max(Comparator.naturalOrder())
                 .orElse(max).toString());
         body.put("total", matching.size());
         body.put("_links", links.of(query.offset(), matching.size()));

@@ -49,8 +49,13 @@ record TransactionQuery(@Nullable LocalDate minDate, @Nullable LocalDate maxDate
                 offset);
     }
 
+    /** The date the bounds apply to: {@code date} with {@code filter=date}, else {@code application_date}. */
+    LocalDate filteredDate(LedgerTransaction row) {
+        return byBankDate ? row.date() : row.applicationDate();
+    }
+
     boolean matches(LedgerTransaction row) {
-        LocalDate day = byBankDate ? row.date() : row.applicationDate();
+        LocalDate day = filteredDate(row);
         return (all || !row.isDeleted()) && (minDate == null || !day.isBefore(minDate))
                 && (maxDate == null || !day.isAfter(maxDate))
                 && (lastUpdate == null || row.lastUpdate().isAfter(lastUpdate));

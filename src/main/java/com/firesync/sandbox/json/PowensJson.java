@@ -62,8 +62,12 @@ public final class PowensJson {
                 account.openingDate().toString());
     }
 
+    /**
+     * @param accounts the {@code accounts} expand, if asked for
+     * @param allAccounts the {@code all_accounts} expand, if asked for
+     */
     public ConnectionJson connection(SandboxConnection connection, boolean withConnector,
-            @Nullable List<AccountJson> accounts) {
+            @Nullable List<AccountJson> accounts, @Nullable List<AccountJson> allAccounts) {
         String state = connection.state();
         Instant lastRefresh = connection.lastRefresh();
         return new ConnectionJson(connection.id(), connection.userId(), connection.bank().connectorId(),
@@ -72,11 +76,11 @@ public final class PowensJson {
                 timestamp(connection.created().plus(CONSENT)),
                 refreshInterval.isZero() ? null : timestamp(lastRefresh.plus(refreshInterval)),
                 withConnector ? Optional.of(connector(connection.bank())) : Optional.empty(),
-                Optional.ofNullable(accounts));
+                Optional.ofNullable(accounts), Optional.ofNullable(allAccounts));
     }
 
     public static ConnectorJson connector(Bank bank) {
-        return new ConnectorJson(bank.connectorId(), bank.uuid(), bank.displayName(), false, false, "0f6c8c",
-                "credentials");
+        return new ConnectorJson(bank.connectorId(), bank.uuid(), bank.displayName(), false, false, false, "0f6c8c",
+                List.of("bank"), "credentials", false);
     }
 }

@@ -90,7 +90,7 @@ public final class BankRefresh implements AutoCloseable {
         }
         ObjectNode body = mapper.createObjectNode();
         body.putObject("user").put("id", connection.userId());
-        ObjectNode node = mapper.valueToTree(json.connection(connection, true, null));
+        ObjectNode node = mapper.valueToTree(json.connection(connection, true, null, null));
         node.set("accounts", accounts);
         body.set("connection", node);
         return mapper.writeValueAsString(body);

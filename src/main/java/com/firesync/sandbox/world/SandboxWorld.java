@@ -280,6 +280,6 @@ public final class SandboxWorld {
     }
 
     private static String iban(long accountId) {
-        return "FR7630001" + String.format("%018d", accountId);
+        return FrenchIban.of("30001", "00001", number(accountId));
     }
 }
