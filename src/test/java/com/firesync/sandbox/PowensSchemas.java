@@ -42,6 +42,9 @@ final class PowensSchemas {
                                     Map.entry("deleted", "string"), Map.entry("disabled", "string"),
                                     Map.entry("number", "string"), Map.entry("iban", "string"),
                                     Map.entry("loan", "object"), Map.entry("connection", "object")))),
+            Map.entry("Currency", new Schema(List.of("id", "name", "symbol", "precision"),
+                    Map.ofEntries(Map.entry("id", "string"), Map.entry("name", "string"),
+                            Map.entry("symbol", "string"), Map.entry("precision", "integer")))),
             Map.entry("BankAccountsList", new Schema(List.of("accounts", "balances"),
                     Map.ofEntries(Map.entry("accounts", "array"), Map.entry("balances", "object")))),
             Map.entry("Transaction", new Schema(

@@ -3,6 +3,7 @@ package com.firesync.testing;
 import com.firesync.sandbox.world.ConnectionLedger;
 import com.firesync.sandbox.world.LedgerAccount;
 import com.firesync.sandbox.world.LedgerTransaction;
+import com.firesync.sandbox.world.OriginalAmount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Compares what FireSync stored for a connection with the sandbox's expected ledger: the same accounts and balances,
- * the same live transactions with the same amounts, dates, labels and pending flags, nothing extra, nothing
- * duplicated. Answers the differences, empty when the two agree.
+ * the same live transactions with the same amounts (and foreign amounts), dates, labels and pending flags, nothing
+ * extra, nothing duplicated. Answers the differences, empty when the two agree.
  */
 public final class LedgerComparison {
 
@@ -38,14 +39,17 @@ public final class LedgerComparison {
         Map<String, String> stored = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
         jdbc.sql("""
-                SELECT t.provider_transaction_id, t.amount, t.booked_date, t.pending, t.original_wording
+                SELECT t.provider_transaction_id, t.amount, t.booked_date, t.pending, t.original_wording,
+                       t.original_amount, t.original_currency
                 FROM transactions t JOIN accounts a ON a.id = t.account_id
                 WHERE a.connection_id = :c AND t.deleted_at IS NULL""")
                 .param("c", connectionId)
                 .query((rs, row) -> {
                     String key = rs.getString(1);
                     String value = rs.getBigDecimal(2).setScale(2) + " " + rs.getObject(3) + " pending="
-                            + rs.getBoolean(4) + " " + rs.getString(5);
+                            + rs.getBoolean(4) + " " + rs.getString(5) + " original="
+                            + (rs.getBigDecimal(6) == null ? "null" : rs.getBigDecimal(6).setScale(2)) + " "
+                            + rs.getString(7);
                     if (stored.put(key, value) != null) {
                         duplicates.add(key);
                     }
@@ -55,7 +59,7 @@ public final class LedgerComparison {
         duplicates.forEach(id -> differences.add("transaction " + id + " stored twice"));
         for (LedgerTransaction transaction : expected.liveTransactions()) {
             String want = BigDecimal.valueOf(transaction.valueCents(), 2) + " " + transaction.date() + " pending="
-                    + transaction.coming() + " " + transaction.originalWording();
+                    + transaction.coming() + " " + transaction.originalWording() + " original=" + original(transaction);
             String have = stored.remove(Long.toString(transaction.id()));
             if (!want.equals(have)) {
                 differences.add("transaction " + transaction.id() + ": " + have + " instead of " + want);
@@ -63,5 +67,10 @@ public final class LedgerComparison {
         }
         stored.forEach((id, value) -> differences.add("transaction " + id + " should not be live: " + value));
         return differences;
+    }
+
+    private static String original(LedgerTransaction transaction) {
+        OriginalAmount original = transaction.original();
+        return original == null ? "null null" : BigDecimal.valueOf(original.cents(), 2) + " " + original.currency();
     }
 }

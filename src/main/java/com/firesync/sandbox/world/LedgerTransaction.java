@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param dateScraped when the aggregator first saw it
  * @param lastUpdate when it last changed on the aggregator's side
  * @param deleted when the bank stopped showing it, or null
+ * @param original for an operation made in another currency, its amount in that currency; else null
  */
 public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, long valueCents,
         String type, String originalWording, String simplifiedWording, boolean coming, Instant dateScraped,
-        Instant lastUpdate, @Nullable Instant deleted) {
+        Instant lastUpdate, @Nullable Instant deleted, @Nullable OriginalAmount original) {
 
     public LocalDate applicationDate() {
         return rdate;

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param changedAt when its amount and maybe its label change while pending, or null
  * @param bookedAt when it books, or null if it never does
  * @param deletedAt when its first row disappears at the bank, or null
+ * @param original for an operation made in another currency, its amount in that currency (fixed for its whole life:
+ *        only the amount in euros moves while pending); else null
  */
 record Operation(long id, long accountId, LocalDate day, Variant variant, Instant seen, @Nullable Instant changedAt,
         @Nullable Instant bookedAt, @Nullable Instant deletedAt, long firstCents, long finalCents, String type,
-        Wording firstWording, Wording finalWording) {
+        Wording firstWording, Wording finalWording, @Nullable OriginalAmount original) {
 
     /** How far past its day an operation may still change: bounds the days an incremental read must regenerate. */
     static final int MAX_LIFE_DAYS = 7;
@@ -59,7 +61,7 @@ record Operation(long id, long accountId, LocalDate day, Variant variant, Instan
         if (variant == Variant.PENDING_NEW_ID && bookedAt != null && !bookedAt.isAfter(at)) {
             out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, Clocks.parisDate(bookedAt), day,
                     finalCents, type, finalWording.original(), finalWording.simplified(), false,
-                    latest(firstSync, bookedAt), latest(firstSync, bookedAt), null));
+                    latest(firstSync, bookedAt), latest(firstSync, bookedAt), null, original));
         }
     }
 
@@ -79,7 +81,7 @@ record Operation(long id, long accountId, LocalDate day, Variant variant, Instan
         }
         return new LedgerTransaction(id, accountId, date, day, changed ? finalCents : firstCents, type,
                 wording.original(), wording.simplified(), !booked, latest(firstSync, seen),
-                latest(firstSync, updated), deleted);
+                latest(firstSync, updated), deleted, original);
     }
 
     private static boolean reached(@Nullable Instant event, Instant at) {
