@@ -60,7 +60,8 @@ public class LedgerQueries {
     public TransactionPage transactions(long userId, TransactionFilter filter) {
         var sql = new StringBuilder("""
                 SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
-                       t.simplified_wording, t.original_wording, t.type, t.pending
+                       t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
+                       t.original_currency
                 FROM transactions t
                 WHERE t.user_id = :user AND t.deleted_at IS NULL""");
         Map<String, Object> params = new HashMap<>();
@@ -105,7 +106,7 @@ public class LedgerQueries {
         }
         return new TransactionView(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                 rs.getObject(4, LocalDate.class), amount(rs.getBigDecimal(5)), rs.getString(6), label,
-                rs.getString(9), rs.getString(10), rs.getBoolean(11));
+                rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13));
     }
 
     /**

@@ -3,7 +3,9 @@ package com.firesync.ledger;
 /**
  * The ledger's upserts: standard {@code MERGE}, which PostgreSQL 15+ and H2 both run. {@code WHEN MATCHED AND}
  * compares every stored column with {@code IS DISTINCT FROM}, so an unchanged row is not rewritten, and refuses data
- * older than what is stored (the provider's {@code last_update}), so a late webhook never undoes a newer sync.
+ * older than what is stored (the provider's {@code last_update}), so a late webhook never undoes a newer sync. A
+ * foreign amount is compared at the column's scale: one sent with more decimals than stored would otherwise look
+ * changed on every write.
  */
 final class LedgerSql {
 
@@ -54,23 +56,26 @@ final class LedgerSql {
                     OR t.simplified_wording IS DISTINCT FROM :simplifiedWording
                     OR t.wording IS DISTINCT FROM :wording OR t.type IS DISTINCT FROM :type
                     OR t.pending IS DISTINCT FROM :pending OR t.deleted_at IS DISTINCT FROM :deleted
-                    OR t.provider_last_update IS DISTINCT FROM :lastUpdate) THEN
+                    OR t.provider_last_update IS DISTINCT FROM :lastUpdate
+                    OR t.original_amount IS DISTINCT FROM CAST(:originalAmount AS NUMERIC(19, 4))
+                    OR t.original_currency IS DISTINCT FROM :originalCurrency) THEN
                 UPDATE SET booked_date = :date, value_date = :valueDate, operation_date = :operationDate,
                            amount = :amount, currency = :currency, original_wording = :originalWording,
                            simplified_wording = :simplifiedWording, wording = :wording, type = :type,
                            pending = :pending, deleted_at = :deleted, provider_last_update = :lastUpdate,
+                           original_amount = :originalAmount, original_currency = :originalCurrency,
                            updated_at = :now
             WHEN NOT MATCHED THEN
                 INSERT (account_id, user_id, provider_transaction_id, booked_date, value_date, operation_date, amount,
                         currency, original_wording, simplified_wording, wording, type, pending, deleted_at,
-                        provider_last_update, created_at, updated_at)
+                        provider_last_update, original_amount, original_currency, created_at, updated_at)
                 VALUES (:account, :user, :ref, :date, :valueDate, :operationDate, :amount, :currency,
-                        :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate, :now,
-                        :now)""";
+                        :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate,
+                        :originalAmount, :originalCurrency, :now, :now)""";
 
     /**
      * PostgreSQL only, one statement for a batch of distinct transactions, one array parameter per column (text, cast
-     * here; {@code :refs} ... {@code :lastUpdates}): reads which are stored already (and whether marked deleted), and
+     * here; {@code :refs} ... {@code :originalCurrencies}): reads which are stored already (and whether marked deleted), and
      * inserts the others. Answers a row per stored transaction ({@code inserted} false) and per inserted one
      * ({@code inserted} true). One that another writer stored meanwhile is neither, for the caller to
      * {@link #MERGE_TRANSACTION merge}. The ids are joined through the unique key: a long {@code IN} list lets the
@@ -84,9 +89,11 @@ final class LedgerSql {
                             CAST(:currencies AS VARCHAR[]), CAST(:originalWordings AS VARCHAR[]),
                             CAST(:simplifiedWordings AS VARCHAR[]), CAST(:wordings AS VARCHAR[]),
                             CAST(:types AS VARCHAR[]), CAST(:pendings AS BOOLEAN[]),
-                            CAST(:deleteds AS TIMESTAMP WITH TIME ZONE[]), CAST(:lastUpdates AS TIMESTAMP[]))
+                            CAST(:deleteds AS TIMESTAMP WITH TIME ZONE[]), CAST(:lastUpdates AS TIMESTAMP[]),
+                            CAST(:originalAmounts AS NUMERIC[]), CAST(:originalCurrencies AS VARCHAR[]))
                     AS r(ref, booked_date, value_date, operation_date, amount, currency, original_wording,
-                         simplified_wording, wording, type, pending, deleted_at, provider_last_update)
+                         simplified_wording, wording, type, pending, deleted_at, provider_last_update,
+                         original_amount, original_currency)
             ), stored AS (
                 SELECT t.provider_transaction_id, t.deleted_at
                 FROM batch b
@@ -94,8 +101,8 @@ final class LedgerSql {
             ), inserted AS (
                 INSERT INTO transactions (account_id, user_id, provider_transaction_id, booked_date, value_date,
                                           operation_date, amount, currency, original_wording, simplified_wording,
-                                          wording, type, pending, deleted_at, provider_last_update, created_at,
-                                          updated_at)
+                                          wording, type, pending, deleted_at, provider_last_update,
+                                          original_amount, original_currency, created_at, updated_at)
                 SELECT CAST(:account AS BIGINT), CAST(:user AS BIGINT), b.*, CAST(:now AS TIMESTAMP WITH TIME ZONE),
                        CAST(:now AS TIMESTAMP WITH TIME ZONE)
                 FROM batch b

@@ -4,6 +4,7 @@ import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,7 +145,7 @@ public class LedgerWriter {
             OffsetDateTime now, Map<String, Boolean> existing, boolean[] inserted) {
         int size = transactions.size();
         int[] index = new int[size];
-        String[][] columns = new String[13][size];
+        String[][] columns = new String[15][size];
         Set<String> seen = new HashSet<>();
         int rows = 0;
         for (int i = 0; i < size; i++) {
@@ -168,10 +169,15 @@ public class LedgerWriter {
             columns[12][rows] = transaction.providerLastUpdate() == null
                     ? null
                     : micros(transaction.providerLastUpdate()).toString();
+            columns[13][rows] = transaction.originalAmount() == null
+                    ? null
+                    : transaction.originalAmount().toPlainString();
+            columns[14][rows] = originalCurrency(transaction.originalCurrency());
             rows++;
         }
         String[] names = {"refs", "dates", "valueDates", "operationDates", "amounts", "currencies", "originalWordings",
-                "simplifiedWordings", "wordings", "types", "pendings", "deleteds", "lastUpdates"};
+                "simplifiedWordings", "wordings", "types", "pendings", "deleteds", "lastUpdates", "originalAmounts",
+                "originalCurrencies"};
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("account", accountId)
                 .addValue("user", userId)
                 .addValue("now", now);
@@ -277,6 +283,8 @@ public class LedgerWriter {
                 .addValue("pending", transaction.pending())
                 .addValue("deleted", DbTime.param(transaction.deleted()))
                 .addValue("lastUpdate", transaction.providerLastUpdate())
+                .addValue("originalAmount", transaction.originalAmount(), Types.NUMERIC)
+                .addValue("originalCurrency", originalCurrency(transaction.originalCurrency()), Types.VARCHAR)
                 .addValue("now", now);
     }
 
@@ -300,6 +308,11 @@ public class LedgerWriter {
     private static int toNearestMicro(int nano) {
         int below = nano % 1000;
         return below > 499 ? 1000 - below : -below;
+    }
+
+    /** A foreign currency code, or null when the operation was made in the account's currency. */
+    private static @Nullable String originalCurrency(@Nullable String code) {
+        return code == null || code.isBlank() ? null : limit(code, 8);
     }
 
     static String currency(@Nullable String code) {

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param originalLabel the bank's raw label
  * @param type the provider's transaction type, as sent
  * @param pending whether the bank has not booked it yet
+ * @param originalAmount for an operation made in another currency (a card payment abroad), the signed amount in that
+ *        currency; {@code null} otherwise
+ * @param originalCurrency that other currency's code; {@code null} otherwise
  */
 public record TransactionView(long id, long accountId, LocalDate date, @Nullable LocalDate valueDate,
         BigDecimal amount, String currency, @Nullable String label, @Nullable String originalLabel,
-        @Nullable String type, boolean pending) {
+        @Nullable String type, boolean pending, @Nullable BigDecimal originalAmount,
+        @Nullable String originalCurrency) {
 }

@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param deleted when the bank stopped showing the transaction; {@code null} while it exists
  * @param lastUpdate the last change at the provider
  * @param providerLastUpdate {@code lastUpdate} as the provider's naive wall-clock value, for storage as sent
+ * @param originalAmount for an operation made in another currency, the signed amount in that currency, exactly as
+ *        sent (Powens {@code original_value}); else {@code null}
+ * @param originalCurrency that other currency's code (Powens {@code original_currency}); else {@code null}
  */
 public record ProviderTransaction(String id, String accountId, LocalDate date, @Nullable LocalDate valueDate,
         @Nullable LocalDate realizationDate, @Nullable LocalDate applicationDate, BigDecimal amount,
         @Nullable String currency, @Nullable String wording, @Nullable String originalWording,
         @Nullable String simplifiedWording, @Nullable String type, boolean pending, @Nullable Instant deleted,
-        @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate) {
+        @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate, @Nullable BigDecimal originalAmount,
+        @Nullable String originalCurrency) {
 }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * FireSync against the sandbox running as a separate server, reached over the network with nothing but
@@ -121,8 +122,12 @@ class StandaloneSandboxConnectTests {
                 .single());
         var expected = sandbox.getBean(SandboxWorld.class).expectedLedger(providerId, clock.instant());
         assertThat(expected.liveTransactions()).isNotEmpty();
+        assertThat(expected.liveTransactions()).anyMatch(row -> row.original() != null);
         assertThat(LedgerComparison.differences(jdbc, connectionId, expected)).isEmpty();
-        assertThat(http.get("/api/transactions?limit=500", alice.token()).json().get("data").size())
-                .isEqualTo(Math.min(500, expected.liveTransactions().size()));
+        JsonNode listed = http.get("/api/transactions?limit=500", alice.token()).json().get("data");
+        assertThat(listed.size()).isEqualTo(Math.min(500, expected.liveTransactions().size()));
+        // payments abroad arrive with their foreign amount, end to end
+        assertThat(listed.valueStream().filter(row -> !row.get("originalAmount").isNull()).toList()).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("originalCurrency").asString()).isIn("USD", "GBP", "CHF"));
     }
 }

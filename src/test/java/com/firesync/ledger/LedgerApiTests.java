@@ -111,6 +111,29 @@ class LedgerApiTests {
     }
 
     @Test
+    void showsTheOriginalAmountOfAForeignCurrencyTransaction() {
+        var rows = new LedgerRows(jdbc);
+        long abroad = rows.transaction(aliceChecking, alice.id(), "usd", DAY.plusDays(1), "-46.3", false, null);
+        rows.original(abroad, "-50", "USD");
+
+        var answer = http.get("/api/transactions?limit=2&accountId=" + aliceChecking, alice.token());
+        JsonNode page = answer.json().get("data");
+
+        JsonNode foreign = page.get(0);
+        assertThat(foreign.get("id").asLong()).isEqualTo(abroad);
+        assertThat(foreign.get("amount").decimalValue()).isEqualByComparingTo("-46.30");
+        assertThat(foreign.get("currency").asString()).isEqualTo("EUR");
+        assertThat(foreign.get("originalAmount").decimalValue()).isEqualByComparingTo("-50");
+        // shown as amounts are: as many decimals as needed, at least two
+        assertThat(answer.body()).contains("\"originalAmount\":-50.00,\"originalCurrency\":\"USD\"");
+        assertThat(foreign.get("originalCurrency").asString()).isEqualTo("USD");
+        JsonNode domestic = page.get(1);
+        assertThat(domestic.has("originalAmount")).isTrue();
+        assertThat(domestic.get("originalAmount").isNull()).isTrue();
+        assertThat(domestic.get("originalCurrency").isNull()).isTrue();
+    }
+
+    @Test
     void refusesAnotherUsersAccountAsFilter() {
         var answer = http.get("/api/transactions?accountId=" + bobChecking, alice.token());
 

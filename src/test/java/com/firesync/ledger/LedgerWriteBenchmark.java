@@ -195,7 +195,7 @@ class LedgerWriteBenchmark {
                     date.minusDays(1),
                     date, amount, null, merchant.toLowerCase(), raw, merchant, "card", false, null,
                     updated.plusSeconds(i).atZone(ZoneOffset.UTC).toInstant(),
-                    updated.plusSeconds(i)));
+                    updated.plusSeconds(i), null, null));
         }
         return rows;
     }

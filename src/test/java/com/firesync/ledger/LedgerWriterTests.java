@@ -106,12 +106,40 @@ class LedgerWriterTests {
     }
 
     @Test
+    void storesAForeignAmountAndUpdatesItWhenOnlyItChanges() {
+        long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+
+        assertThat(writer.writeTransactions(account, userId, "EUR",
+                List.of(foreign("f", "-46.30", "-50.00", "USD", UPDATED), transaction("e", "-1.00", false, null))))
+                .isEqualTo(new WriteCounts(2, 0, 0));
+        assertThat(original("f")).isEqualTo("-50.0000 USD");
+        assertThat(original("e")).isEqualTo("null null");
+        assertThat(writer.writeTransactions(account, userId, "EUR",
+                List.of(foreign("f", "-46.30", "-50.00", "USD", UPDATED)))).isEqualTo(WriteCounts.NONE);
+
+        // the same EUR amount, a corrected foreign one: a change all the same
+        assertThat(writer.writeTransactions(account, userId, "EUR",
+                List.of(foreign("f", "-46.30", "-50.5", "USD", UPDATED.plusMinutes(1)))))
+                .isEqualTo(new WriteCounts(0, 1, 0));
+        assertThat(original("f")).isEqualTo("-50.5000 USD");
+        assertThat(writer.writeTransactions(account, userId, "EUR",
+                List.of(foreign("f", "-46.30", "-50.5", "GBP", UPDATED.plusMinutes(1)))))
+                .isEqualTo(new WriteCounts(0, 1, 0));
+        assertThat(original("f")).isEqualTo("-50.5000 GBP");
+        assertThat(writer.writeTransactions(account, userId, "EUR",
+                List.of(foreign("f", "-46.30", null, null, UPDATED.plusMinutes(2)))))
+                .isEqualTo(new WriteCounts(0, 1, 0));
+        assertThat(original("f")).isEqualTo("null null");
+        assertThat(count("transactions")).isEqualTo(2);
+    }
+
+    @Test
     void neverLetsOlderDataUndoNewer() {
         long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
         writer.writeTransactions(account, userId, "EUR", List.of(transaction("p", "-10.40", false, null)));
         var stale = new ProviderTransaction("p", "1", LocalDate.of(2026, 1, 9), null, null, null,
                 new BigDecimal("-10.00"), null, "Label p", "RAW p", "Simple p", "card", true, null, null,
-                UPDATED.minusHours(5));
+                UPDATED.minusHours(5), null, null);
 
         assertThat(writer.writeTransactions(account, userId, "EUR", List.of(stale))).isEqualTo(WriteCounts.NONE);
         assertThat(jdbc.sql("SELECT pending FROM transactions").query(Boolean.class).single()).isFalse();
@@ -127,11 +155,12 @@ class LedgerWriterTests {
                         transaction("d", "-2.00", false, gone)));
         var older = new ProviderTransaction("o", "1", LocalDate.of(2026, 1, 9), null, null, null,
                 new BigDecimal("-70.00"), null, "Label o", "RAW o", "Simple o", "card", false, null, null,
-                UPDATED.minusHours(5));
+                UPDATED.minusHours(5), null, null);
         // odd text for arrays and literals, microseconds
         var odd = new ProviderTransaction("n4", "1", LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 9),
                 LocalDate.of(2026, 1, 7), null, new BigDecimal("1234.5678"), "usd", "NULL", "a \"quoted\", {braced}",
-                "back\\slash\ttab\nline é", null, false, null, null, UPDATED.plusNanos(123_456_000));
+                "back\\slash\ttab\nline é", null, false, null, null, UPDATED.plusNanos(123_456_000),
+                new BigDecimal("1150.12345"), "CHF");
         List<ProviderTransaction> batch = List.of(transaction("p", "-10.40", false, null),
                 transaction("q", "-3.00", false, Instant.parse("2026-01-11T08:00:00.123456Z")),
                 transaction("u", "-1.00", false, null), older, transaction("d", "-2.00", false, gone),
@@ -143,16 +172,16 @@ class LedgerWriterTests {
         assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(WriteCounts.NONE);
         assertThat(rows()).isEqualTo(rows);
         assertThat(rows.stream().map(row -> row.substring(0, row.indexOf(" @ ")))).containsExactly(
-                "d|2026-01-09|null|null|-2.0000|EUR|RAW d|Simple d|Label d|card|false|true|2026-01-10T09:30",
-                "n1|2026-01-09|null|null|-4.0000|EUR|RAW n1|Simple n1|Label n1|card|true|false|2026-01-10T09:30",
-                "n2|2026-01-09|null|null|-5.0000|EUR|RAW n2|Simple n2|Label n2|card|false|true|2026-01-10T09:30",
-                "n3|2026-01-09|null|null|-6.0000|EUR|RAW n3|Simple n3|Label n3|card|false|false|2026-01-10T09:30",
+                "d|2026-01-09|null|null|-2.0000|EUR|RAW d|Simple d|Label d|card|false|true|2026-01-10T09:30|null|null",
+                "n1|2026-01-09|null|null|-4.0000|EUR|RAW n1|Simple n1|Label n1|card|true|false|2026-01-10T09:30|null|null",
+                "n2|2026-01-09|null|null|-5.0000|EUR|RAW n2|Simple n2|Label n2|card|false|true|2026-01-10T09:30|null|null",
+                "n3|2026-01-09|null|null|-6.0000|EUR|RAW n3|Simple n3|Label n3|card|false|false|2026-01-10T09:30|null|null",
                 "n4|2026-01-08|2026-01-09|2026-01-07|1234.5678|usd|a \"quoted\", {braced}|back\\slash\ttab\nline é"
-                        + "|NULL|null|false|false|2026-01-10T09:30:00.123456",
-                "o|2026-01-09|null|null|-7.0000|EUR|RAW o|Simple o|Label o|card|false|false|2026-01-10T09:30",
-                "p|2026-01-09|null|null|-10.4000|EUR|RAW p|Simple p|Label p|card|false|false|2026-01-10T09:30",
-                "q|2026-01-09|null|null|-3.0000|EUR|RAW q|Simple q|Label q|card|false|true|2026-01-10T09:30",
-                "u|2026-01-09|null|null|-1.0000|EUR|RAW u|Simple u|Label u|card|false|false|2026-01-10T09:30");
+                        + "|NULL|null|false|false|2026-01-10T09:30:00.123456|1150.1235|CHF",
+                "o|2026-01-09|null|null|-7.0000|EUR|RAW o|Simple o|Label o|card|false|false|2026-01-10T09:30|null|null",
+                "p|2026-01-09|null|null|-10.4000|EUR|RAW p|Simple p|Label p|card|false|false|2026-01-10T09:30|null|null",
+                "q|2026-01-09|null|null|-3.0000|EUR|RAW q|Simple q|Label q|card|false|true|2026-01-10T09:30|null|null",
+                "u|2026-01-09|null|null|-1.0000|EUR|RAW u|Simple u|Label u|card|false|false|2026-01-10T09:30|null|null");
     }
 
     private List<String> rows() {
@@ -165,7 +194,11 @@ class LedgerWriterTests {
                         rs.getString("original_wording"), rs.getString("simplified_wording"),
                         rs.getString("wording"), rs.getString("type"), String.valueOf(rs.getBoolean("pending")),
                         String.valueOf(rs.getObject("deleted_at") != null),
-                        String.valueOf(rs.getObject("provider_last_update", LocalDateTime.class)))
+                        String.valueOf(rs.getObject("provider_last_update", LocalDateTime.class)),
+                        rs.getBigDecimal("original_amount") == null
+                                ? "null"
+                                : rs.getBigDecimal("original_amount").toPlainString(),
+                        rs.getString("original_currency"))
                         + " @ " + DbTime.read(rs, "updated_at") + " " + DbTime.read(rs, "deleted_at"))
                 .list();
     }
@@ -178,7 +211,24 @@ class LedgerWriterTests {
     private static ProviderTransaction transaction(String id, String amount, boolean pending,
             @Nullable Instant deleted) {
         return new ProviderTransaction(id, "1", LocalDate.of(2026, 1, 9), null, null, null, new BigDecimal(amount),
-                null, "Label " + id, "RAW " + id, "Simple " + id, "card", pending, deleted, null, UPDATED);
+                null, "Label " + id, "RAW " + id, "Simple " + id, "card", pending, deleted, null, UPDATED, null, null);
+    }
+
+    /** A card payment abroad: EUR on the account, the foreign amount beside it. */
+    private static ProviderTransaction foreign(String id, String amount, @Nullable String originalAmount,
+            @Nullable String originalCurrency, LocalDateTime updated) {
+        return new ProviderTransaction(id, "1", LocalDate.of(2026, 1, 9), null, null, null, new BigDecimal(amount),
+                "EUR", "Label " + id, "RAW " + id, "Simple " + id, "card", false, null, null, updated,
+                originalAmount == null ? null : new BigDecimal(originalAmount), originalCurrency);
+    }
+
+    private String original(String ref) {
+        return jdbc
+                .sql("SELECT original_amount, original_currency FROM transactions WHERE provider_transaction_id = :r")
+                .param("r", ref)
+                .query((rs, row) -> (rs.getBigDecimal(1) == null ? "null" : rs.getBigDecimal(1).toPlainString()) + " "
+                        + rs.getString(2))
+                .single();
     }
 
     private long count(String table) {

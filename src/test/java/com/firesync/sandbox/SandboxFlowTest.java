@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,15 @@ class SandboxFlowTest {
                 token);
         assertThat(signatures(rows)).isEqualTo(signatures(expected.liveTransactions()));
         assertThat(rows).hasSizeGreaterThan(97 * 3);
+        // some card payments were made abroad: EUR value, foreign original value and currency object
+        assertThat(rows).filteredOn(row -> !row.get("original_value").isNull()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("original_currency").get("id").asString()).isIn("USD", "GBP", "CHF");
+            assertThat(row.get("type").asString()).isIn("card", "deferred_card");
+            assertThat(row.get("original_value").decimalValue().signum()).isEqualTo(row.get("value").decimalValue()
+                    .signum());
+        });
+        assertThat(rows).filteredOn(row -> row.get("original_value").isNull())
+                .allSatisfy(row -> assertThat(row.get("original_currency").isNull()).isTrue());
     }
 
     @Test
@@ -117,6 +127,18 @@ class SandboxFlowTest {
         }
         var refused = http.get("/sandbox/2.0/users/me/accounts", "nope");
         assertThat(spec.violations("GET", "/sandbox/2.0/users/me/accounts", refused)).isEmpty();
+        JsonNode month = http.getJson("/sandbox/2.0/users/me/transactions?limit=1000", token);
+        List<JsonNode> abroad = new ArrayList<>();
+        month.get("transactions").forEach(row -> {
+            if (!row.get("original_value").isNull()) {
+                abroad.add(row);
+            }
+        });
+        assertThat(abroad).as("payments abroad with their original amount and currency").isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("original_currency").get("id").asString()).isIn("USD", "GBP",
+                        "CHF"));
+        assertThat(spec.violations("GET", "/sandbox/2.0/users/me/transactions?limit=1000",
+                http.get("/sandbox/2.0/users/me/transactions?limit=1000", token))).isEmpty();
     }
 
     private static Map<Long, BigDecimal> balances(JsonNode accounts) {
@@ -139,13 +161,17 @@ class SandboxFlowTest {
         return String.join("|", row.get("id").asString(), row.get("id_account").asString(),
                 row.get("date").asString(), money(row.get("value")).toPlainString(),
                 row.get("coming").asString(), row.get("original_wording").asString(),
-                row.get("last_update").asString(), row.get("deleted").isNull() ? "-" : row.get("deleted").asString());
+                row.get("last_update").asString(), row.get("deleted").isNull() ? "-" : row.get("deleted").asString(),
+                row.get("original_value").isNull() ? "-" : money(row.get("original_value")).toPlainString(),
+                row.get("original_currency").isNull() ? "-" : row.get("original_currency").get("id").asString());
     }
 
     private static String signature(LedgerTransaction row) {
         return String.join("|", Long.toString(row.id()), Long.toString(row.accountId()), row.date().toString(),
                 PowensJson.amount(row.valueCents()).toPlainString(), Boolean.toString(row.coming()),
                 row.originalWording(), PowensJson.timestamp(row.lastUpdate()),
-                row.deleted() == null ? "-" : PowensJson.timestamp(row.deleted()));
+                row.deleted() == null ? "-" : PowensJson.timestamp(row.deleted()),
+                row.original() == null ? "-" : PowensJson.amount(row.original().cents()).toPlainString(),
+                row.original() == null ? "-" : row.original().currency());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every Test Bank scenario, seen from a client over HTTP.
@@ -64,6 +65,28 @@ class TestBankScenariosTest {
                 .isEqualTo(Map.of("state", "r1"));
         assertThat(http.getJson(path, token).get("state").isNull()).isTrue();
         assertThat(http.send("PUT", path, token, "", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptyPostSyncsTheConnectionAndPutStaysItsLegacyAlias() throws Exception {
+        String token = http.init();
+        long id = http.connect(token, "test", "sca:2");
+        String path = "/sandbox/2.0/users/me/connections/" + id;
+
+        JsonNode synced = http.ok(http.send("POST", path + "?expand=connector", token, "", ""));
+        assertThat(synced.get("id").asLong()).isEqualTo(id);
+        assertThat(synced.get("state").isNull()).isTrue();
+        assertThat(synced.get("connector").get("uuid").isString()).isTrue();
+        assertThat(http.send("PUT", path, token, "", "").statusCode()).isEqualTo(200);
+
+        // both calls counted as syncs: the third trips SCA, whichever verb asks
+        var refused = http.send("POST", path, token, "", "");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(http.json.readTree(refused.body()).get("code").asString()).isEqualTo("SCARequired");
+        assertThat(http.send("POST", path, token, "{\"resume\": true}", "application/json").statusCode())
+                .isEqualTo(400);
+        assertThat(http.send("POST", "/sandbox/2.0/users/me/connections/999999", token, "", "").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

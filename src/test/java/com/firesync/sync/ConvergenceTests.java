@@ -108,6 +108,12 @@ class ConvergenceTests {
                     .as("connection " + connection[0])
                     .isEmpty();
         }
+        assertThat(
+                jdbc.sql("SELECT COUNT(*) FROM transactions WHERE original_amount IS NOT NULL AND deleted_at IS NULL")
+                        .query(Long.class)
+                        .single())
+                .as("payments abroad were compared with their foreign amounts")
+                .isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE outcome = 'failed'").query(Long.class).single())
                 .as("the storm made syncs fail")
                 .isPositive();

@@ -55,6 +55,15 @@ public final class LedgerRows {
                 deleted == null ? null : deleted.atOffset(ZoneOffset.UTC));
     }
 
+    /** Marks a seeded transaction as made in another currency, for {@code amount} in {@code currency}. */
+    public void original(long transactionId, String amount, String currency) {
+        jdbc.sql("UPDATE transactions SET original_amount = :amount, original_currency = :currency WHERE id = :id")
+                .param("amount", new BigDecimal(amount))
+                .param("currency", currency)
+                .param("id", transactionId)
+                .update();
+    }
+
     private long insert(String sql, @Nullable Object... namesAndValues) {
         var statement = jdbc.sql(sql).param("now", NOW);
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -127,17 +127,19 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc} Sends {@code PUT /users/me/connections/{id}}, which Powens' fair-usage policy reserves for
-     * refreshes a user asked for. Powens may answer the connection or nothing; then the connection is read again.
+     * {@inheritDoc} Sends {@code POST /users/me/connections/{id}} with an empty body, Powens' documented "sync a
+     * connection" (the {@code PUT} of older docs is a legacy alias); its fair-usage policy reserves it for refreshes a
+     * user asked for. Powens may answer the connection or nothing; then the connection is read again.
      */
     @Override
     public ProviderConnection refreshConnection(ProviderToken token, String connectionId) {
-        String operation = "Powens PUT /users/me/connections/{id}";
+        String operation = "Powens POST /users/me/connections/{id}";
         // Powens may hold the answer until the bank sync ends: a longer wait, so that a slow bank is not mistaken
         // for a failure and the refresh repeated
         byte[] body = http.send(operation, http.request(url(connectionPath(connectionId), new QueryString()), token)
                 .timeout(refreshTimeout)
-                .PUT(HttpRequest.BodyPublishers.noBody())
+                // an empty request is a sync; a body would update the connection's credentials or fields
+                .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), refreshTimeout);
         PowensJson.Connection json = body.length == 0
                 ? null

@@ -75,7 +75,9 @@ final class PowensJson {
             @Nullable String wording, @JsonProperty("original_wording") @Nullable String originalWording,
             @JsonProperty("simplified_wording") @Nullable String simplifiedWording, @Nullable String type,
             @Nullable Boolean coming, @Nullable String deleted,
-            @JsonProperty("last_update") @Nullable String lastUpdate) {
+            @JsonProperty("last_update") @Nullable String lastUpdate,
+            @JsonProperty("original_value") @Nullable BigDecimal originalValue,
+            @JsonProperty("original_currency") @Nullable Currency originalCurrency) {
     }
 
     record TransactionList(@Nullable List<Transaction> transactions, @JsonProperty("_links") @Nullable Links links) {

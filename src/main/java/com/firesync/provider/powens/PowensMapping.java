@@ -49,7 +49,8 @@ final class PowensMapping {
                 required(date, "transaction date"), PowensTime.date(json.vdate()), rdate, applicationDate,
                 required(amount, "transaction value"), currency(json.currency()), json.wording(),
                 json.originalWording(), json.simplifiedWording(), json.type(), Boolean.TRUE.equals(json.coming()),
-                time.instant(json.deleted()), time.instant(json.lastUpdate()), time.wallClock(json.lastUpdate()));
+                time.instant(json.deleted()), time.instant(json.lastUpdate()), time.wallClock(json.lastUpdate()),
+                json.originalValue(), currency(json.originalCurrency()));
     }
 
     List<ProviderTransaction> transactions(PowensJson.TransactionList json) {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The current user and their connections: list, read, force a refresh ({@code PUT}) and update ({@code POST}).
+ * The current user and their connections: list, read, and sync ({@code POST}, or the legacy {@code PUT}).
  */
 @RestController
 @RequestMapping("/sandbox/2.0/users/me")
@@ -72,6 +72,18 @@ class SandboxConnectionController {
         return render(owned(user, id), expand);
     }
 
+    /**
+     * Powens' "update and/or sync a connection": the body may carry new field values or {@code resume}, which the
+     * sandbox accepts and ignores (its banks need neither); an empty body is a plain sync. Either way the bank is
+     * refreshed, as Powens does after an update.
+     */
+    @PostMapping("/connections/{id}")
+    ConnectionJson update(SandboxUser user, @PathVariable long id, HttpServletRequest request) {
+        RequestFields.read(request, mapper);
+        return sync(user, id, request.getParameter("expand"));
+    }
+
+    /** The legacy "force sync" of older Powens docs, kept as an alias of an empty {@code POST}. */
     @PutMapping("/connections/{id}")
     ConnectionJson sync(SandboxUser user, @PathVariable long id,
             @RequestParam(required = false) @Nullable String expand) {
@@ -81,12 +93,6 @@ class SandboxConnectionController {
                     "Strong customer authentication is required: reconnect through the webview.");
         }
         return render(connection, expand);
-    }
-
-    @PostMapping("/connections/{id}")
-    ConnectionJson update(SandboxUser user, @PathVariable long id, HttpServletRequest request) {
-        RequestFields.read(request, mapper);
-        return render(owned(user, id), request.getParameter("expand"));
     }
 
     private SandboxConnection owned(SandboxUser user, long id) {

@@ -50,7 +50,8 @@ public final class PowensJson {
                 row.date().toString(), row.applicationDate().toString(), null, value, value, row.type(),
                 row.originalWording(), row.simplifiedWording(), row.wording(), row.coming(), true,
                 timestamp(row.dateScraped()), timestamp(row.lastUpdate()), timestampOrNull(row.deleted()), null, null,
-                List.of());
+                List.of(), row.original() == null ? null : amount(row.original().cents()),
+                row.original() == null ? null : Currency.of(row.original().currency()));
     }
 
     public AccountJson account(LedgerAccount account) {

@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param dateScraped when the aggregator first saw it
  * @param lastUpdate when it last changed on the aggregator's side
  * @param deleted when the bank stopped showing it, or null
+ * @param original for an operation made in another currency, its amount in that currency; else null
  */
 public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, LocalDate applicationDate,
         long valueCents, String type, String originalWording, String simplifiedWording, String wording, boolean coming,
-        Instant dateScraped, Instant lastUpdate, @Nullable Instant deleted) {
+        Instant dateScraped, Instant lastUpdate, @Nullable Instant deleted, @Nullable OriginalAmount original) {
 
     public boolean isDeleted() {
         return deleted != null;

@@ -20,11 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param changedAt when its amount and maybe its label change while pending, or null
  * @param bookedAt when it books, or null if it never does
  * @param deletedAt when its first row disappears at the bank, or null
+ * @param original for an operation made in another currency, its amount in that currency (fixed for its whole life:
+ *        only the amount in euros moves while pending); else null
  */
 record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Variant variant, Instant seen,
         @Nullable Instant changedAt,
         @Nullable Instant bookedAt, @Nullable Instant deletedAt, long firstCents, long finalCents, String type,
-        Wording firstWording, Wording finalWording) {
+        Wording firstWording, Wording finalWording, @Nullable OriginalAmount original) {
 
     /**
      * How far past its day an operation may still change by itself (booking up to five days later, a deletion two days
@@ -67,7 +69,7 @@ record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Vari
             Instant scraped = Clocks.seconds(latest(firstSync, bookedAt));
             out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, bookDay, day, day, finalCents, type,
                     finalWording.original(), finalWording.simplified(), finalWording.simplified(), false, scraped,
-                    scraped, null));
+                    scraped, null, original));
         }
     }
 
@@ -87,7 +89,7 @@ record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Vari
         return new LedgerTransaction(id, accountId, date, day, day, changed ? finalCents : firstCents, type,
                 wording.original(), wording.simplified(), wording.simplified(), !booked,
                 Clocks.seconds(latest(firstSync, seen)), Clocks.seconds(latest(firstSync, updated)),
-                deleted == null ? null : Clocks.seconds(deleted));
+                deleted == null ? null : Clocks.seconds(deleted), original);
     }
 
     private static boolean reached(@Nullable Instant event, Instant at) {

@@ -22,6 +22,17 @@ final class OperationGenerator {
             "BOULANGERIE PAUL", "TOTALENERGIES", "DECATHLON", "PICARD", "UBER", "FREE MOBILE", "EDF", "LECLERC",
             "IKEA", "CINEMA UGC"};
 
+    private static final Place[] PLACES = {new Place("STARBUCKS NEW YORK", "USD", 1.08),
+            new Place("WHOLE FOODS BOSTON", "USD", 1.08), new Place("PRET A MANGER LONDON", "GBP", 0.85),
+            new Place("TFL TRAVEL LONDON", "GBP", 0.85), new Place("COOP ZURICH", "CHF", 0.95),
+            new Place("SBB CFF GENEVE", "CHF", 0.95)};
+
+    /** About one card payment in this many is made abroad. */
+    private static final int ABROAD_ONE_IN = 12;
+
+    /** Keeps the foreign-payment stream apart from the operation's own. */
+    private static final long ABROAD_SALT = 0x4F52_4947L;
+
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
     private final long seed;
@@ -72,10 +83,39 @@ final class OperationGenerator {
         Instant bookedAt = variant == Variant.PENDING_SAME_ID || variant == Variant.PENDING_NEW_ID ? settles : null;
         String merchant = MERCHANTS[random.nextInt(MERCHANTS.length)];
         long finalCents = changes ? firstCents + firstCents * (random.nextInt(41) - 20) / 100 : firstCents;
+        Abroad abroad = abroad(id, type, finalCents);
+        merchant = abroad == null ? merchant : abroad.merchant();
         Wording booked = new Wording("CB " + merchant + " " + DAY_MONTH.format(day), title(merchant));
         Wording first = changes && random.nextBoolean() ? new Wording("PRE-AUTH " + merchant, title(merchant)) : booked;
         return new Operation(id, accountId, day, bookDay, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
-                finalCents, type, first, booked);
+                finalCents, type, first, booked,
+                abroad == null ? null : abroad.original());
+    }
+
+    /**
+     * Whether a card payment was made abroad, where, and what it cost there: about one in {@value #ABROAD_ONE_IN}, at
+     * the currency's rate give or take 2 %. Drawn from a stream of its own (seeded by the operation id), so that the
+     * rest of the world stays what it was without foreign payments.
+     */
+    private @Nullable Abroad abroad(long operationId, String type, long euroCents) {
+        if (!type.equals("card") && !type.equals("deferred_card")) {
+            return null;
+        }
+        var random = new SplittableRandom(Seeds.mix(seed, operationId, ABROAD_SALT));
+        if (random.nextInt(ABROAD_ONE_IN) != 0) {
+            return null;
+        }
+        Place place = PLACES[random.nextInt(PLACES.length)];
+        double rate = place.perEuro() * (1 + (random.nextInt(41) - 20) / 1000.0);
+        return new Abroad(place.merchant(), new OriginalAmount(place.currency(), Math.round(euroCents * rate)));
+    }
+
+    /** A merchant abroad, its currency, and that currency's units for one euro. */
+    private record Place(String merchant, String currency, double perEuro) {
+    }
+
+    /** A payment made abroad: the merchant, and the amount charged in its currency. */
+    private record Abroad(String merchant, OriginalAmount original) {
     }
 
     private static @Nullable Instant deletedAt(Variant variant, Instant settles, SplittableRandom random,

@@ -38,22 +38,11 @@ public record RowEdit(Instant at, long rowId, Kind kind, @Nullable LocalDate app
         if (row.isDeleted()) {
             return row;
         }
-        return switch (kind) {
-            case REDATE -> new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(),
-                    Objects.requireNonNull(applicationDate),
-                    row.valueCents(), row.type(), row.originalWording(), row.simplifiedWording(), row.wording(),
-                    row.coming(), row.dateScraped(), at, null);
-            case RELABEL -> new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(),
-                    row.applicationDate(), row.valueCents(), row.type(), row.originalWording(),
-                    row.simplifiedWording(), Objects.requireNonNull(wording), row.coming(), row.dateScraped(), at,
-                    null);
-            case AMOUNT -> new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(),
-                    row.applicationDate(), row.valueCents() + row.valueCents() * percent / 100, row.type(),
-                    row.originalWording(), row.simplifiedWording(), row.wording(), row.coming(), row.dateScraped(),
-                    at, null);
-            case DELETE -> new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(),
-                    row.applicationDate(), row.valueCents(), row.type(), row.originalWording(),
-                    row.simplifiedWording(), row.wording(), row.coming(), row.dateScraped(), at, at);
-        };
+        LocalDate redated = kind == Kind.REDATE ? Objects.requireNonNull(applicationDate) : row.applicationDate();
+        String label = kind == Kind.RELABEL ? Objects.requireNonNull(wording) : row.wording();
+        long cents = kind == Kind.AMOUNT ? row.valueCents() + row.valueCents() * percent / 100 : row.valueCents();
+        return new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(), redated, cents, row.type(),
+                row.originalWording(), row.simplifiedWording(), label, row.coming(), row.dateScraped(), at,
+                kind == Kind.DELETE ? at : null, row.original());
     }
 }

@@ -182,7 +182,7 @@ class PowensClientTest {
 
     @Test
     void classifiesARefreshNeedingTheUserByItsCode() {
-        powens.on("PUT", "/2.0/users/me/connections/42",
+        powens.on("POST", "/2.0/users/me/connections/42",
                 json(400, "{\"code\":\"SCARequired\",\"description\":\"SCA needed\",\"message\":null}"));
 
         assertThat(failureOf(() -> client.refreshConnection(TOKEN, "42")))
@@ -320,7 +320,7 @@ class PowensClientTest {
 
     @Test
     void readsTheConnectionAgainWhenARefreshAnswersNoBody() {
-        powens.on("PUT", "/2.0/users/me/connections/42", json(202, ""));
+        powens.on("POST", "/2.0/users/me/connections/42", json(202, ""));
         powens.on("GET", "/2.0/users/me/connections/42", json(200, """
                 {"id": 42, "state": "wrongpass", "connector": {"uuid": "u-1", "name": "Demo Bank"},
                  "last_update": "2026-03-09 23:30:00", "error_message": "Bad password"}"""));
@@ -329,7 +329,26 @@ class PowensClientTest {
 
         assertThat(connection.bankName()).isEqualTo("Demo Bank");
         assertThat(connection.health()).isEqualTo(ConnectionHealth.NEEDS_USER_ACTION);
-        assertThat(powens.count("PUT", "/2.0/users/me/connections/42")).isEqualTo(1);
+        assertThat(powens.count("POST", "/2.0/users/me/connections/42")).isEqualTo(1);
+    }
+
+    @Test
+    void refreshesWithTheDocumentedSyncCallAnEmptyPost() {
+        powens.on("POST", "/2.0/users/me/connections/42", json(200, """
+                {"id": 42, "state": null, "connector": {"uuid": "u-1", "name": "Demo Bank"},
+                 "last_update": "2026-03-10 08:00:00"}"""));
+
+        var connection = client.refreshConnection(TOKEN, "42");
+
+        assertThat(connection.id()).isEqualTo("42");
+        assertThat(connection.health()).isEqualTo(ConnectionHealth.OK);
+        assertThat(powens.requests()).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.path()).isEqualTo("/2.0/users/me/connections/42");
+            assertThat(request.body()).isEmpty();
+            assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN.value());
+        });
+        assertThat(powens.count("PUT", "/2.0/users/me/connections/42")).isZero();
     }
 
     @Test

@@ -88,7 +88,45 @@ class PowensMappingTest {
         assertThat(tx).isEqualTo(new ProviderTransaction("9", "12", LocalDate.parse("2026-03-01"), null,
                 LocalDate.parse("2026-02-28"), LocalDate.parse("2026-03-02"), new BigDecimal("-42.10"), null, null,
                 "VIR INST X", "Vir X", "instant_transfer", true, Instant.parse("2026-03-05T11:00:00Z"),
-                Instant.parse("2026-03-05T11:00:00Z"), LocalDateTime.parse("2026-03-05T12:00:00")));
+                Instant.parse("2026-03-05T11:00:00Z"), LocalDateTime.parse("2026-03-05T12:00:00"), null, null));
+    }
+
+    @Test
+    void keepsTheOriginalAmountAndCurrencyOfAForeignOperation() {
+        ProviderTransaction tx = transaction("""
+                {"id": 9, "id_account": 12, "date": "2026-03-01", "value": -46.30,
+                 "currency": {"id": "EUR", "symbol": "€", "precision": 2},
+                 "original_value": -50.0, "original_gross_value": -50.0,
+                 "original_currency": {"id": "USD", "name": "US Dollar", "symbol": "$", "precision": 2}}""");
+
+        assertThat(tx.amount()).isEqualTo(new BigDecimal("-46.30"));
+        assertThat(tx.currency()).isEqualTo("EUR");
+        assertThat(tx.originalAmount()).isEqualTo(new BigDecimal("-50.0"));
+        assertThat(tx.originalCurrency()).isEqualTo("USD");
+    }
+
+    @Test
+    void leavesTheOriginalAmountEmptyWhenNullOrAbsent() {
+        ProviderTransaction explicit = transaction("""
+                {"id": 9, "id_account": 12, "date": "2026-03-01", "value": -46.30, "original_value": null,
+                 "original_currency": null}""");
+        ProviderTransaction absent = transaction(
+                "{\"id\": 9, \"id_account\": 12, \"date\": \"2026-03-01\", \"value\": 1}");
+
+        assertThat(explicit.originalAmount()).isNull();
+        assertThat(explicit.originalCurrency()).isNull();
+        assertThat(absent.originalAmount()).isNull();
+        assertThat(absent.originalCurrency()).isNull();
+    }
+
+    @Test
+    void readsAnOriginalAmountSentAsTextWithABareCurrencyCode() {
+        ProviderTransaction tx = transaction("""
+                {"id": 9, "id_account": 12, "date": "2026-03-01", "value": 14.61, "original_value": "12.50",
+                 "original_currency": "GBP"}""");
+
+        assertThat(tx.originalAmount()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(tx.originalCurrency()).isEqualTo("GBP");
     }
 
     @Test

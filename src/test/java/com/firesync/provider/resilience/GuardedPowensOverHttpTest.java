@@ -1,8 +1,11 @@
 package com.firesync.provider.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,12 +28,14 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The Powens client as the application wires it, against a fake Powens over real HTTP that refuses twice with
+ * The Powens client as the application wires it, against a fake Powens over real HTTP that refuses with
  * {@code 429 Retry-After: 1}.
  */
 class GuardedPowensOverHttpTest {
 
     private final AtomicInteger requests = new AtomicInteger();
+
+    private final List<String> refreshes = new CopyOnWriteArrayList<>();
 
     private HttpServer powens;
 
@@ -36,6 +43,7 @@ class GuardedPowensOverHttpTest {
     void start() throws IOException {
         powens = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         powens.createContext("/2.0/users/me/accounts", this::answer);
+        powens.createContext("/2.0/users/me/connections/42", this::refuseRefresh);
         powens.start();
     }
 
@@ -46,9 +54,8 @@ class GuardedPowensOverHttpTest {
 
     @Test
     void retriesRateLimitedCallsNoSoonerThanRetryAfter() {
-        String baseUrl = "http://127.0.0.1:" + powens.getAddress().getPort() + "/2.0";
         new ApplicationContextRunner().withUserConfiguration(Wiring.class)
-                .withPropertyValues("firesync.powens.base-url=" + baseUrl)
+                .withPropertyValues("firesync.powens.base-url=" + baseUrl())
                 .run(app -> {
                     BankingProvider provider = app.getBean(BankingProvider.class);
 
@@ -58,6 +65,37 @@ class GuardedPowensOverHttpTest {
                     assertThat(app.getBean(RecordingSleeper.class).waits()).hasSize(2)
                             .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
                 });
+    }
+
+    @Test
+    void sendsAForcedRefreshAsOneEmptyPostAndNeverRepeatsIt() {
+        new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+                .withPropertyValues("firesync.powens.base-url=" + baseUrl())
+                .run(app -> {
+                    BankingProvider provider = app.getBean(BankingProvider.class);
+
+                    assertThatThrownBy(() -> provider.refreshConnection(new ProviderToken("user-token"), "42"))
+                            .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.failure())
+                                    .isInstanceOf(ProviderFailure.RateLimited.class));
+
+                    // Powens' documented sync call; a refused forced refresh is not retried (fair usage)
+                    assertThat(refreshes).containsExactly("POST body=0");
+                    assertThat(app.getBean(RecordingSleeper.class).waits()).isEmpty();
+                });
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + powens.getAddress().getPort() + "/2.0";
+    }
+
+    private void refuseRefresh(HttpExchange exchange) throws IOException {
+        refreshes.add(exchange.getRequestMethod() + " body=" + exchange.getRequestBody().readAllBytes().length);
+        byte[] body = "{\"code\":\"tooManyRequests\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(429, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {

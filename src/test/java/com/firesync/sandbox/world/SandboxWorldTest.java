@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,36 @@ class SandboxWorldTest {
         assertThat(twin.expectedLedger(id, clock.instant())).isEqualTo(world.expectedLedger(id, clock.instant()));
         assertThat(other.expectedLedger(id, clock.instant()).transactions())
                 .isNotEqualTo(world.expectedLedger(id, clock.instant()).transactions());
+    }
+
+    @Test
+    void aFewCardPaymentsAreMadeAbroadAtAPlausibleRateThatStaysThroughTheirLife() {
+        SandboxConnection connection = connect(Scenario.NONE);
+        var twin = new SandboxWorld(new WorldSettings(42, Duration.ofDays(90), 3, 3), clock);
+        twin.connect(twin.createUser(), Bank.DEMO, Scenario.NONE);
+        clock.advance(Duration.ofDays(2));
+        var rows = world.expectedLedger(connection.id(), clock.instant()).transactions();
+        var cards = rows.stream().filter(t -> t.type().equals("card") || t.type().equals("deferred_card")).toList();
+        var abroad = rows.stream().filter(t -> t.original() != null).toList();
+        Map<String, double[]> rates = Map.of("USD", new double[]{1.05, 1.11}, "GBP", new double[]{0.82, 0.88}, "CHF",
+                new double[]{0.92, 0.98});
+
+        assertThat(cards).containsAll(abroad);
+        assertThat(abroad.size()).isBetween(cards.size() / 30, cards.size() / 6);
+        assertThat(abroad).extracting(t -> t.original().currency()).contains("USD", "GBP", "CHF");
+        for (LedgerTransaction row : abroad.stream().filter(t -> !t.coming()).toList()) {
+            double rate = (double) row.original().cents() / row.valueCents();
+            double[] range = rates.get(row.original().currency());
+            assertThat(rate).as(row.toString()).isBetween(range[0] - 0.01, range[1] + 0.01);
+        }
+        for (LedgerTransaction replacement : rows.stream()
+                .filter(t -> t.id() % 100 >= Operation.REPLACEMENT_OFFSET)
+                .toList()) {
+            rows.stream().filter(t -> t.id() + Operation.REPLACEMENT_OFFSET == replacement.id()).findFirst()
+                    .ifPresent(pending -> assertThat(replacement.original()).isEqualTo(pending.original()));
+        }
+        assertThat(twin.expectedLedger(connection.id(), clock.instant()).transactions()).filteredOn(
+                t -> t.original() != null).isEqualTo(abroad);
     }
 
     @Test
