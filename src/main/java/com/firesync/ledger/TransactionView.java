@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param originalLabel the bank's raw label
  * @param type the provider's transaction type, as sent
  * @param pending whether the bank has not booked it yet
+ * @param archived whether its connection was deleted with its history kept
  */
 public record TransactionView(long id, long accountId, LocalDate date, @Nullable LocalDate valueDate,
         BigDecimal amount, String currency, @Nullable String label, @Nullable String originalLabel,
-        @Nullable String type, boolean pending) {
+        @Nullable String type, boolean pending, boolean archived) {
 }
