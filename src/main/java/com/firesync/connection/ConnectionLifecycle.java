@@ -26,6 +26,12 @@ public class ConnectionLifecycle {
             id, user_id, bank_name, state, provider_state, error_code, last_attempt_at, last_success_at,
             consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at""";
 
+    /**
+     * A connection being deleted, or deleted with its history kept, is gone for every reader here: not listed, not
+     * found by id or by the provider's id (so no webhook applies to it), never claimed (so never synced).
+     */
+    static final String LIVE = "deleting_since IS NULL AND archived_at IS NULL";
+
     private final JdbcClient jdbc;
 
     private final ProviderIdentities identities;
@@ -39,7 +45,7 @@ public class ConnectionLifecycle {
     }
 
     public Optional<ConnectionSnapshot> snapshot(long connectionId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND " + LIVE)
                 .param("id", connectionId)
                 .query(ConnectionLifecycle::snapshot)
                 .optional();
@@ -51,7 +57,7 @@ public class ConnectionLifecycle {
     public Optional<ConnectionSnapshot> byProviderId(String provider, String providerConnectionId) {
         return jdbc
                 .sql("SELECT " + COLUMNS
-                        + " FROM connections WHERE provider = :provider AND provider_connection_id = :ref")
+                        + " FROM connections WHERE provider = :provider AND provider_connection_id = :ref AND " + LIVE)
                 .param("provider", provider)
                 .param("ref", providerConnectionId)
                 .query(ConnectionLifecycle::snapshot)
@@ -64,8 +70,9 @@ public class ConnectionLifecycle {
      */
     @Transactional
     public void providerReported(long connectionId, ConnectionState to, @Nullable String providerState, Instant at) {
-        ConnectionSnapshot before = snapshot(connectionId).orElseThrow();
-        if (before.state() == to) {
+        ConnectionSnapshot before = snapshot(connectionId).orElse(null);
+        if (before == null || before.state() == to) {
+            // deleted meanwhile, or nothing changes
             return;
         }
         jdbc.sql("UPDATE connections SET state = :state, provider_state = :providerState, updated_at = :at"
@@ -89,7 +96,7 @@ public class ConnectionLifecycle {
      * The user's connections, or every connection when {@code userId} is {@code null}, failing ones first.
      */
     public List<ConnectionSnapshot> list(@Nullable Long userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE (:user IS NULL OR user_id = :user)"
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE (:user IS NULL OR user_id = :user) AND " + LIVE
                 + " ORDER BY consecutive_failures DESC, last_success_at NULLS FIRST, id")
                 .param("user", userId, java.sql.Types.BIGINT)
                 .query(ConnectionLifecycle::snapshot)
@@ -118,7 +125,7 @@ public class ConnectionLifecycle {
         int claimed = jdbc.sql("""
                 UPDATE connections SET sync_claimed_by = :instance, sync_claimed_until = :until,
                        last_attempt_at = CASE WHEN :attempt THEN :at ELSE last_attempt_at END, updated_at = :at
-                WHERE id = :id AND state <> 'disabled'
+                WHERE id = :id AND state <> 'disabled' AND deleting_since IS NULL AND archived_at IS NULL
                   AND (sync_claimed_until IS NULL OR sync_claimed_until < :at)""")
                 .param("instance", instance)
                 .param("attempt", attempt)

@@ -60,7 +60,8 @@ class Connections {
      * The provider's id of one of the user's connections.
      */
     Optional<String> providerId(long userId, long connectionId) {
-        return jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id AND user_id = :user")
+        return jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id AND user_id = :user AND "
+                + ConnectionLifecycle.LIVE)
                 .param("id", connectionId)
                 .param("user", userId)
                 .query(String.class)

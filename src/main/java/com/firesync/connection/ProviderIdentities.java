@@ -76,6 +76,13 @@ public class ProviderIdentities {
                 + " has no provider credential")).token();
     }
 
+    /**
+     * The token of the user's provider identity, if they have one.
+     */
+    public Optional<ProviderToken> tokenOfUser(long userId) {
+        return find(userId).map(Identity::token);
+    }
+
     private Identity create(long userId, ProviderUser created) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -51,6 +51,8 @@ public class TokenRotation {
                 FROM provider_credentials c JOIN provider_users p ON p.id = c.provider_user_id
                 WHERE c.kind = :kind AND c.revoked_at IS NULL AND p.provider = :provider
                   AND ((c.expires_at IS NOT NULL AND c.expires_at < :expiring) OR c.issued_at < :old)
+                  -- an erasure holds the token to delete the provider user: a rotation must not revoke it meanwhile
+                  AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.erasing_since IS NOT NULL)
                 ORDER BY c.id""")
                 .param("kind", ProviderIdentities.ACCESS_TOKEN)
                 .param("provider", provider.name())

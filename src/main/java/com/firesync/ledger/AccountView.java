@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param coming the sum of pending operations, when known
  * @param lastUpdate when FireSync last stored a change to the account
  * @param disabled whether the account is disabled at the provider (not synced)
+ * @param archived whether its connection was deleted with its history kept: the account is no longer synced
  */
 public record AccountView(long id, long connectionId, String bank, String name, @Nullable String type,
         String currency, @Nullable BigDecimal balance, @Nullable BigDecimal coming, Instant lastUpdate,
-        boolean disabled) {
+        boolean disabled, boolean archived) {
 }

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,15 +32,17 @@ public class LedgerQueries {
     public List<AccountView> accounts(long userId) {
         return jdbc.sql("""
                 SELECT a.id, a.connection_id, c.bank_name, a.name, a.type, a.currency, a.balance, a.coming,
-                       a.updated_at, a.disabled_at
+                       a.updated_at, a.disabled_at, c.archived_at
                 FROM accounts a JOIN connections c ON c.id = a.connection_id
                 WHERE a.user_id = :user AND a.deleted_at IS NULL
+                  AND (c.deleting_since IS NULL OR c.archived_at IS NOT NULL)
                 ORDER BY c.bank_name, a.name, a.id""")
                 .param("user", userId)
                 .query((rs, row) -> new AccountView(rs.getLong("id"), rs.getLong("connection_id"),
                         rs.getString("bank_name"), rs.getString("name"), rs.getString("type"), rs.getString("currency"),
                         amount(rs.getBigDecimal("balance")), amount(rs.getBigDecimal("coming")),
-                        DbTime.read(rs, "updated_at"), rs.getObject("disabled_at") != null))
+                        DbTime.read(rs, "updated_at"), rs.getObject("disabled_at") != null,
+                        rs.getObject("archived_at") != null))
                 .list();
     }
 
@@ -71,6 +75,11 @@ public class LedgerQueries {
         condition(sql, params, " AND t.booked_date >= :from", "from", filter.from());
         condition(sql, params, " AND t.booked_date <= :to", "to", filter.to());
         condition(sql, params, " AND t.pending = :pending", "pending", filter.pending());
+        EndOfLife endOfLife = endOfLife(userId);
+        if (!endOfLife.hidden().isEmpty()) {
+            sql.append(" AND t.account_id NOT IN (:hidden)");
+            params.put("hidden", endOfLife.hidden());
+        }
         TransactionCursor after = filter.after();
         if (after != null) {
             sql.append(" AND (t.booked_date, t.id) < (:afterDate, :afterId)");
@@ -78,13 +87,35 @@ public class LedgerQueries {
             params.put("afterId", after.id());
         }
         sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT :limit");
-        List<TransactionView> rows = jdbc.sql(sql.toString()).params(params).query(LedgerQueries::transaction).list();
+        List<TransactionView> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> transaction(rs, endOfLife.archived()))
+                .list();
         if (rows.size() <= filter.limit()) {
             return new TransactionPage(rows, null);
         }
         List<TransactionView> page = rows.subList(0, filter.limit());
         TransactionView last = page.getLast();
         return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
+    }
+
+    /**
+     * The user's accounts whose connection is being deleted (hidden until the deletion ends) or was deleted with its
+     * history kept (archived): usually none, so the page query stays as it is.
+     */
+    private EndOfLife endOfLife(long userId) {
+        Set<Long> hidden = new HashSet<>();
+        Set<Long> archived = new HashSet<>();
+        jdbc.sql("""
+                SELECT a.id, c.archived_at FROM accounts a JOIN connections c ON c.id = a.connection_id
+                WHERE c.user_id = :user AND (c.deleting_since IS NOT NULL OR c.archived_at IS NOT NULL)""")
+                .param("user", userId)
+                .query(rs -> {
+                    (rs.getObject("archived_at") == null ? hidden : archived).add(rs.getLong("id"));
+                });
+        return new EndOfLife(hidden, archived);
+    }
+
+    private record EndOfLife(Set<Long> hidden, Set<Long> archived) {
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,
@@ -99,14 +130,15 @@ public class LedgerQueries {
      * Reads the columns by position (in the order of the SELECT above): looking each up by name costs more than the
      * rest of the mapping.
      */
-    private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
+    private static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
         String label = rs.getString(7);
         if (label == null) {
             label = rs.getString(8);
         }
         return new TransactionView(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                 rs.getObject(4, LocalDate.class), amount(rs.getBigDecimal(5)), rs.getString(6), label,
-                rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13));
+                rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
+                archived.contains(rs.getLong(2)));
     }
 
     /**

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param originalAmount for an operation made in another currency (a card payment abroad), the signed amount in that
  *        currency; {@code null} otherwise
  * @param originalCurrency that other currency's code; {@code null} otherwise
+ * @param archived whether its connection was deleted with its history kept
  */
 public record TransactionView(long id, long accountId, LocalDate date, @Nullable LocalDate valueDate,
         BigDecimal amount, String currency, @Nullable String label, @Nullable String originalLabel,
         @Nullable String type, boolean pending, @Nullable BigDecimal originalAmount,
-        @Nullable String originalCurrency) {
+        @Nullable String originalCurrency, boolean archived) {
 }

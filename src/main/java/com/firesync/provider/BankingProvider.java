@@ -96,4 +96,16 @@ public interface BankingProvider {
      * @return how many transactions were delivered
      */
     long transactions(ProviderToken token, TransactionQuery query, Consumer<TransactionPage> pages);
+
+    /**
+     * Deletes one of the user's connections at the provider, with its accounts and transactions: the provider stops
+     * billing it. A connection the provider no longer knows (already deleted) counts as deleted.
+     */
+    void deleteConnection(ProviderToken token, String connectionId);
+
+    /**
+     * Deletes the user the token belongs to at the provider, with all its connections and data; its tokens stop
+     * working. A user the provider no longer knows counts as deleted.
+     */
+    void deleteUser(ProviderToken token);
 }

@@ -20,8 +20,8 @@ import org.springframework.core.env.Environment;
 /**
  * Builds the db-scheduler {@link Scheduler} on the application's database and clock. Known tasks: the four jobs'
  * recurring tasks (only when {@code ENABLE_SCHEDULED_SYNC} is on), {@code runJob} (a manual trigger, one per job at a
- * time) and {@code syncConnection} (one connection's sync, the unit periodic sync and the health check fan out to).
- * The scheduler is started and stopped by {@link SchedulerLifecycle}.
+ * time), {@code syncConnection} (one connection's sync, the unit periodic sync and the health check fan out to),
+ * and the deletions' {@code deleteConnection} and {@code eraseUser} ({@link EndOfLifeTasks}). The scheduler is started and stopped by {@link SchedulerLifecycle}.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -32,7 +32,8 @@ class SchedulerConfiguration {
     // stopped on destruction: waits for the running executions, before the data source closes
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, JobRunner runner, JobSchedules schedules, ConnectionSyncTask sync,
-            ScheduleSettings settings, FireSyncSettings application, Clock clock, Environment environment) {
+            EndOfLifeTasks endOfLife, ScheduleSettings settings, FireSyncSettings application, Clock clock,
+            Environment environment) {
         List<RecurringTask<Void>> recurring = application.scheduledSync()
                 ? schedules.recurringTasks(runner)
                 : List.of();
@@ -44,6 +45,7 @@ class SchedulerConfiguration {
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(BUSY_RETRIES,
                         new FailureHandler.OnFailureRetryLater<>(settings.busyRetry())))
                 .execute((instance, context) -> sync.execute(instance.getData())));
+        known.addAll(endOfLife.tasks());
         String name = "firesync-" + ProcessHandle.current().pid() + "@" + host();
         SchedulerBuilder builder = Scheduler.create(dataSource, known);
         if (DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL) {

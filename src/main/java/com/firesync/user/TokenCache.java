@@ -57,6 +57,16 @@ final class TokenCache {
     }
 
     /**
+     * Forgets every token of a user (an erasure revoked them all).
+     */
+    void forgetUser(long userId) {
+        synchronized (lock) {
+            generation++;
+            owners.asMap().values().removeIf(owner -> owner.caller().userId() == userId);
+        }
+    }
+
+    /**
      * Forgets a revoked token.
      */
     void forget(long tokenId) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -76,11 +77,34 @@ public class UserAccounts {
             throw ApiException.notFound("token");
         }
         cache.forget(tokenId);
+        afterCompletion(() -> cache.forget(tokenId));
+    }
+
+    /**
+     * Starts a user's erasure: marks the user (who then looks absent to every user look-up) and revokes all their
+     * tokens, refused at once by this instance (its token cache forgets them, again once the transaction ends, so that
+     * a look-up racing the revocation is not kept) and within {@link TokenCache#TTL} by the others.
+     *
+     * @throws ApiException 404 when there is no such user or their erasure already started, 409 for an admin (an
+     *         instance keeps the admin it was bootstrapped with)
+     */
+    @Transactional
+    public void startErasure(long userId) {
+        Role role = users.markErasing(userId).orElseThrow(() -> ApiException.notFound("user"));
+        if (role != Role.USER) {
+            throw new ApiException(HttpStatus.CONFLICT, "admin_not_erasable", "An admin cannot be erased.");
+        }
+        users.revokeAll(userId);
+        cache.forgetUser(userId);
+        afterCompletion(() -> cache.forgetUser(userId));
+    }
+
+    private static void afterCompletion(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.forget(tokenId);
+                    action.run();
                 }
             });
         }

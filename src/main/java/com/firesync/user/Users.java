@@ -57,7 +57,7 @@ class Users {
         return jdbc.sql("""
                 SELECT t.id AS token_id, t.token_hash, u.id, u.name, u.role
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.erasing_since IS NULL""")
                 .param("hash", hash)
                 .query((rs, row) -> new TokenOwner(rs.getLong("token_id"), rs.getString("token_hash"),
                         new Caller(rs.getLong("id"), rs.getString("name"), Role.valueOf(rs.getString("role")))))
@@ -107,8 +107,35 @@ class Users {
     }
 
     boolean exists(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :id").param("id", userId).query(Integer.class)
-                .single() == 1;
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :id AND erasing_since IS NULL").param("id", userId)
+                .query(Integer.class).single() == 1;
+    }
+
+    /**
+     * Marks a user as being erased, unless they already are or are an admin; answers their role, or nothing when
+     * there is no such user (or their erasure already started). The row is locked until the transaction ends.
+     */
+    Optional<Role> markErasing(long userId) {
+        Optional<Role> role = jdbc.sql("SELECT role FROM users WHERE id = :id AND erasing_since IS NULL FOR UPDATE")
+                .param("id", userId)
+                .query((rs, row) -> Role.valueOf(rs.getString("role")))
+                .optional();
+        role.filter(found -> found == Role.USER).ifPresent(found -> jdbc.sql(
+                "UPDATE users SET erasing_since = :now WHERE id = :id")
+                .param("now", DbTime.param(clock.instant()))
+                .param("id", userId)
+                .update());
+        return role;
+    }
+
+    /**
+     * Revokes every live token of a user.
+     */
+    void revokeAll(long userId) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+                .param("user", userId)
+                .param("now", DbTime.param(clock.instant()))
+                .update();
     }
 
     /**

@@ -103,10 +103,35 @@ class RouteIsolationTests {
 
         assertThat(probed).as("routes probed").anyMatch(p -> p.contains("/api/sync/intelligent/connection/{id}"))
                 .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
-                .anyMatch(p -> p.contains("/api/tokens/{id}"));
+                .anyMatch(p -> p.contains("/api/tokens/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"));
         assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
         assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
                 .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
+    }
+
+    /**
+     * The routes without an id act on the caller: Bob's export holds nothing of Alice's, and Bob erasing himself
+     * erases only Bob.
+     */
+    @Test
+    void theCallersOwnRoutesReachOnlyTheCaller() {
+        Answer export = http.get("/api/me/export", bob.token());
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().get("user").get("id").asLong()).isEqualTo(bob.id());
+        assertThat(export.json().get("transactions").size()).isOne();
+        assertThat(export.body()).doesNotContain("alice");
+
+        assertThat(http.send("DELETE", "/api/me", bob.token()).status()).isEqualTo(202);
+
+        assertThat(http.get("/api/accounts", bob.token()).status()).isEqualTo(401);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM users WHERE id = :id").param("id", bob.id()).query(Long.class).single() == 0);
+        assertThat(http.get("/api/accounts", alice.token()).json().get("data").size()).isOne();
+        assertThat(http.get("/api/transactions", alice.token()).json().get("data").size()).isOne();
+        assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
+                .noneMatch(token -> token.get("revoked").asBoolean())).isTrue();
     }
 
     private Map<String, Long> seed(NewUser user) {

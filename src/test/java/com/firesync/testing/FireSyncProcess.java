@@ -31,9 +31,16 @@ public final class FireSyncProcess implements AutoCloseable {
      * @param log where its console output goes
      */
     public static FireSyncProcess start(Map<String, String> environment, Path log) {
+        return start(environment, log, "-Xmx384m");
+    }
+
+    /**
+     * Starts FireSync with the given heap limit ({@code -Xmx96m}), to measure what fits in it.
+     */
+    public static FireSyncProcess start(Map<String, String> environment, Path log, String maxHeap) {
         int port = FreePort.next();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> command = new ArrayList<>(List.of(java, maxHeap, "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "com.firesync.FireSyncApplication"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

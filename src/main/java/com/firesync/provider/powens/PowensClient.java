@@ -198,6 +198,24 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     }
 
     /**
+     * {@inheritDoc} Sends {@code DELETE /users/me/connections/{id}}; a 404 means it is already gone.
+     */
+    @Override
+    public void deleteConnection(ProviderToken token, String connectionId) {
+        http.delete("Powens DELETE /users/me/connections/{id}",
+                http.request(url(connectionPath(connectionId), new QueryString()), token).DELETE().build());
+    }
+
+    /**
+     * {@inheritDoc} Sends {@code DELETE /users/me}; a 404 means it is already gone.
+     */
+    @Override
+    public void deleteUser(ProviderToken token) {
+        http.delete("Powens DELETE /users/me", http.request(url("/users/me", new QueryString()), token).DELETE()
+                .build());
+    }
+
+    /**
      * Reads and maps one page of transactions from a URL already checked to be on the configured origin.
      */
     PowensJson.TransactionList transactionPage(URI uri, ProviderToken token) {

@@ -97,22 +97,49 @@ final class PowensHttp implements AutoCloseable {
      * Sends the request, waiting up to {@code timeout} for the whole answer (the request's own timeout should match).
      */
     byte[] send(String operation, HttpRequest request, Duration timeout) {
+        HttpResponse<byte[]> response = exchange(operation, request, timeout);
+        if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            return response.body();
+        }
+        throw failure(operation, response);
+    }
+
+    /**
+     * Sends a deletion: a 2xx or a 404 (nothing left to delete) both mean the resource is gone.
+     *
+     * @return whether this request deleted it ({@code false} for a 404)
+     * @throws ProviderException for any other status, a timeout or an I/O failure
+     */
+    boolean delete(String operation, HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(operation, request, readTimeout);
+        int status = response.statusCode();
+        if (status == 404) {
+            return false;
+        }
+        if (status >= 200 && status < 300) {
+            return true;
+        }
+        throw failure(operation, response);
+    }
+
+    private HttpResponse<byte[]> exchange(String operation, HttpRequest request, Duration timeout) {
         // every request passes the provider-wide limits here, exactly once: retries wrap whole operations
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
-            response = gate.call(operation, () -> exchange(operation, request, timeout));
+            response = gate.call(operation, () -> exchangeOnce(operation, request, timeout));
         } catch (ProviderException e) {
             timed(operation, e.failure().code(), started);
             throw e;
         }
+        timed(operation, Integer.toString(response.statusCode()), started);
+        return response;
+    }
+
+    private ProviderException failure(String operation, HttpResponse<byte[]> response) {
         int status = response.statusCode();
-        timed(operation, Integer.toString(status), started);
-        if (status >= 200 && status < 300) {
-            return response.body();
-        }
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
-        throw new ProviderException(operation, PowensFailures.classify(status, errorCode(response.body()),
+        return new ProviderException(operation, PowensFailures.classify(status, errorCode(response.body()),
                 retryAfter));
     }
 
@@ -155,7 +182,7 @@ final class PowensHttp implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> exchange(String operation, HttpRequest request, Duration timeout) {
+    private HttpResponse<byte[]> exchangeOnce(String operation, HttpRequest request, Duration timeout) {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
                 HttpResponse.BodyHandlers.ofByteArray());
         try {

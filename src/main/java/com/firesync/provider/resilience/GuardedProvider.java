@@ -141,6 +141,22 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc} Not retried here: the deletion job retries it until done, with a backoff that outlives a restart.
+     */
+    @Override
+    public void deleteConnection(ProviderToken token, String connectionId) {
+        provider.deleteConnection(token, connectionId);
+    }
+
+    /**
+     * {@inheritDoc} Not retried here: the erasure job retries it until done.
+     */
+    @Override
+    public void deleteUser(ProviderToken token) {
+        provider.deleteUser(token);
+    }
+
     @Override
     public void close() throws Exception {
         if (provider instanceof AutoCloseable closeable) {

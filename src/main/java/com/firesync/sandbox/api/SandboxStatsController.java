@@ -1,6 +1,7 @@
 package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.ConditionalOnSandbox;
+import com.firesync.sandbox.SandboxDeletions;
 import com.firesync.sandbox.world.SandboxWorld;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /sandbox/stats}: how many users and connections the sandbox holds and its heap, so that load tests can
- * check that the world costs no memory per user beyond what the API changed. {@code gc=true} collects first.
+ * check that the world costs no memory per user beyond what the API changed, and the deletions carried out (so that
+ * a test can check a client told the provider). {@code gc=true} collects first.
  */
 @RestController
 @ConditionalOnSandbox
@@ -22,9 +24,12 @@ class SandboxStatsController {
 
     private final FaultInterceptor traffic;
 
-    SandboxStatsController(SandboxWorld world, FaultInterceptor traffic) {
+    private final SandboxDeletions deletions;
+
+    SandboxStatsController(SandboxWorld world, FaultInterceptor traffic, SandboxDeletions deletions) {
         this.world = world;
         this.traffic = traffic;
+        this.deletions = deletions;
     }
 
     @GetMapping("/sandbox/stats")
@@ -41,6 +46,9 @@ class SandboxStatsController {
         body.put("heap_max_bytes", heap.getMax());
         body.put("api_calls", traffic.calls());
         body.put("rate_limited", traffic.rateLimited());
+        body.put("connections_deleted", deletions.connectionDeletions());
+        body.put("users_deleted", deletions.userDeletions());
+        body.put("deletions_refused", deletions.refusedDeletions());
         return body;
     }
 }

@@ -73,4 +73,8 @@ public final class SandboxUser {
     void addConnection(long connectionId) {
         connectionIds.add(connectionId);
     }
+
+    void removeConnection(long connectionId) {
+        connectionIds.remove(Long.valueOf(connectionId));
+    }
 }

@@ -90,6 +90,27 @@ public final class SandboxWorld {
         return Optional.ofNullable(connections.get(id));
     }
 
+    /**
+     * Deletes one of the user's connections; its accounts and transactions, computed from it, go with it.
+     *
+     * @return whether the user had that connection
+     */
+    public boolean deleteConnection(SandboxUser user, long connectionId) {
+        SandboxConnection connection = connections.get(connectionId);
+        if (connection == null || connection.userId() != user.id()) {
+            return false;
+        }
+        user.removeConnection(connectionId);
+        connections.remove(connectionId);
+        return true;
+    }
+
+    /** Deletes a user and its connections: its tokens stop authenticating, as they name a user no longer here. */
+    public void deleteUser(SandboxUser user) {
+        users.remove(user.id());
+        user.connectionIds().forEach(id -> deleteConnection(user, id));
+    }
+
     /** Every connection, for the background refresh. */
     public Collection<SandboxConnection> allConnections() {
         return Collections.unmodifiableCollection(connections.values());

@@ -99,6 +99,24 @@ class PowensClientTest {
     }
 
     @Test
+    void deletesAConnectionAndCountsOneAlreadyGoneAsDeleted() {
+        powens.on("DELETE", "/2.0/users/me/connections/5", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        powens.on("DELETE", "/2.0/users/me/connections/6", json(404, "{\"code\":\"notFound\"}"));
+        powens.on("DELETE", "/2.0/users/me", json(503, "{\"code\":\"websiteUnavailable\"}"));
+
+        client.deleteConnection(TOKEN, "5");
+        client.deleteConnection(TOKEN, "6");
+
+        assertThatThrownBy(() -> client.deleteUser(TOKEN)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure().retryable()).isTrue());
+        assertThat(powens.requests()).extracting(FakePowens.Request::path).containsExactly(
+                "/2.0/users/me/connections/5", "/2.0/users/me/connections/6", "/2.0/users/me");
+    }
+
+    @Test
     void resolvesSandboxStyleRelativeLinksAgainstTheBaseOrigin() {
         client.close();
         client = client(powens.origin() + "/sandbox/2.0", Duration.ofSeconds(5), 2);

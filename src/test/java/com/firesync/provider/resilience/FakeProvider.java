@@ -122,6 +122,16 @@ final class FakeProvider implements BankingProvider {
         return 0;
     }
 
+    @Override
+    public void deleteConnection(ProviderToken token, String connectionId) {
+        attempt("deleteConnection");
+    }
+
+    @Override
+    public void deleteUser(ProviderToken token) {
+        attempt("deleteUser");
+    }
+
     private void attempt(String operation) {
         calls.merge(operation, 1, Integer::sum);
         ProviderFailure failure = failures.poll();

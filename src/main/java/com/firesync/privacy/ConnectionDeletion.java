@@ -1,0 +1,144 @@
+package com.firesync.privacy;
+
+import com.firesync.connection.ProviderIdentities;
+import com.firesync.provider.BankingProvider;
+import com.firesync.provider.ProviderToken;
+import com.firesync.shared.ApiException;
+import com.firesync.shared.DbTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes a connection: first at the provider (which stops billing it), then everything FireSync holds about it, or,
+ * with its history kept, everything but its accounts and transactions, which stay archived. The request marks the
+ * connection and queues the rest, so from then on no route, job or webhook sees it; the job retries the provider
+ * until it is done (a connection the provider no longer knows counts as done).
+ */
+@Service
+public class ConnectionDeletion {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionDeletion.class);
+
+    private final JdbcClient jdbc;
+
+    private final DeletionQueue queue;
+
+    private final ProviderIdentities identities;
+
+    private final BankingProvider provider;
+
+    private final Remnants remnants;
+
+    private final TransactionTemplate transactions;
+
+    private final Clock clock;
+
+    ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProvider provider,
+            Remnants remnants, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.queue = queue;
+        this.identities = identities;
+        this.provider = provider;
+        this.remnants = remnants;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts deleting one of the user's connections.
+     *
+     * @param keepHistory keep its accounts and transactions, archived
+     * @throws ApiException 404 when the user has no such connection (or it is already being deleted)
+     */
+    @Transactional
+    public DeletionStarted request(long userId, long connectionId, boolean keepHistory) {
+        Instant now = clock.instant();
+        int marked = jdbc.sql("""
+                UPDATE connections SET deleting_since = :now, archived_at = :archived, updated_at = :now
+                WHERE id = :id AND user_id = :user AND deleting_since IS NULL AND archived_at IS NULL""")
+                .param("now", DbTime.param(now))
+                .param("archived", DbTime.param(keepHistory ? now : null))
+                .param("id", connectionId)
+                .param("user", userId)
+                .update();
+        if (marked == 0) {
+            throw ApiException.notFound("connection");
+        }
+        queue.deleteConnection(connectionId);
+        return DeletionStarted.of(connectionId, keepHistory);
+    }
+
+    /**
+     * Finishes a deletion: the provider's, then FireSync's. Run by the deletion job; a failure is retried later.
+     *
+     * @throws ConnectionBusyException while a sync that started before the deletion still holds the connection
+     */
+    public void complete(long connectionId) {
+        Optional<Target> found = target(connectionId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Target target = found.get();
+        if (target.claimedUntil() != null && target.claimedUntil().isAfter(clock.instant())) {
+            throw new ConnectionBusyException(connectionId);
+        }
+        Optional<ProviderToken> token = identities.tokenOfUser(target.userId());
+        if (token.isPresent()) {
+            provider.deleteConnection(token.get(), target.providerId());
+        }
+        transactions.executeWithoutResult(status -> {
+            List<Long> webhooks = remnants.deleteWebhooks(Set.of(target.providerId()), null);
+            remnants.deleteEvents(List.of(connectionId), webhooks, null);
+            if (target.archived()) {
+                archive(connectionId);
+            } else {
+                jdbc.sql("DELETE FROM connections WHERE id = :id").param("id", connectionId).update();
+            }
+        });
+        queue.forgetConnection(connectionId);
+        log.info("Connection {} deleted at the provider and in FireSync{}", connectionId, target.archived()
+                ? ", its accounts and transactions kept archived"
+                : "");
+    }
+
+    /**
+     * Keeps the accounts, balances and transactions; drops the sync history, state changes and connect attempts, and
+     * leaves the connection at rest, never to be synced.
+     */
+    private void archive(long connectionId) {
+        for (String table : List.of("sync_runs", "connection_transitions", "connect_states")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE connection_id = :id").param("id", connectionId).update();
+        }
+        jdbc.sql("""
+                UPDATE connections SET deleting_since = NULL, state = 'disabled', provider_state = NULL,
+                       error_code = NULL, error_message = NULL, next_sync_at = NULL, sync_cursor = NULL,
+                       sync_claimed_by = NULL, sync_claimed_until = NULL, updated_at = :now
+                WHERE id = :id""")
+                .param("now", DbTime.param(clock.instant()))
+                .param("id", connectionId)
+                .update();
+    }
+
+    private Optional<Target> target(long connectionId) {
+        return jdbc.sql("""
+                SELECT user_id, provider_connection_id, archived_at, sync_claimed_until FROM connections
+                WHERE id = :id AND deleting_since IS NOT NULL""")
+                .param("id", connectionId)
+                .query((rs, row) -> new Target(rs.getLong("user_id"), rs.getString("provider_connection_id"),
+                        rs.getObject("archived_at") != null, DbTime.read(rs, "sync_claimed_until")))
+                .optional();
+    }
+
+    private record Target(long userId, String providerId, boolean archived, @Nullable Instant claimedUntil) {
+    }
+}
