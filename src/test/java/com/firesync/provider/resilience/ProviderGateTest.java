@@ -43,9 +43,10 @@ class ProviderGateTest {
         assertThat(elapsed).isLessThanOrEqualTo(Duration.ofMillis(calls * 1100L / rate + 50));
         List<Long> sorted = starts.stream().sorted().toList();
         for (int i = 0; i + rate < sorted.size(); i++) {
-            // the rate+1-th request after any request starts a second later, give or take a late wake-up
+            // the rate+1-th request after any request starts a second later, give or take a late wake-up (a
+            // thread woken late records a later start: on two busy cores that was seen at 113 ms)
             assertThat(Duration.ofNanos(sorted.get(i + rate) - sorted.get(i)))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
         assertThat(meters.get(ProviderMetrics.RATE_LIMIT_WAITS).counter().count()).isPositive();
     }
