@@ -3,15 +3,15 @@ package com.firesync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The provider-wide knobs: base latency, a share of 503s and a rate limit answering 429 with {@code Retry-After}.
@@ -20,20 +20,15 @@ class GlobalFaultsTest {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.latency=PT0.15S",
+            "--firesync.sandbox.fault-rate=0.5", "--firesync.sandbox.rate-limit=4");
 
     private static SandboxHttp http;
 
     @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.latency=PT0.15S",
-                "--firesync.sandbox.fault-rate=0.5", "--firesync.sandbox.rate-limit=4");
-        http = SandboxHttp.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void connect() throws Exception {
+        http = SandboxHttp.of(sandbox.context());
     }
 
     @Test

@@ -3,13 +3,13 @@ package com.firesync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,20 +20,15 @@ class PowensApiBehaviourTest {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T10:00:00Z"));
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.history=P40D",
+            "--firesync.sandbox.refresh-interval=0s");
 
     private static SandboxHttp http;
 
     @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P40D",
-                "--firesync.sandbox.refresh-interval=0s");
-        http = SandboxHttp.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void connect() throws Exception {
+        http = SandboxHttp.of(sandbox.context());
     }
 
     @Test

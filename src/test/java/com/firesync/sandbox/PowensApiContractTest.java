@@ -3,17 +3,17 @@ package com.firesync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.iban4j.IbanUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +33,9 @@ class PowensApiContractTest {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T10:00:00Z"));
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.history=P40D",
+            "--firesync.sandbox.refresh-interval=0s");
 
     private static SandboxHttp http;
 
@@ -42,17 +44,10 @@ class PowensApiContractTest {
     private static Caller.Fixture user;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void connect() throws Exception {
         spec = PowensSpec.get();
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P40D",
-                "--firesync.sandbox.refresh-interval=0s");
-        http = SandboxHttp.of(sandbox);
+        http = SandboxHttp.of(sandbox.context());
         user = Caller.Fixture.connected(http);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     /** What the client sends (PowensAuth, PowensClient, TransactionListing), then the errors it can meet. */

@@ -6,13 +6,13 @@ import com.firesync.sandbox.world.LedgerTransaction;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.sandbox.world.ShiftableClock;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,20 +25,15 @@ class SandboxControlTest {
 
     private static final ShiftableClock clock = new ShiftableClock(base);
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.control=true",
+            "--firesync.sandbox.history=P20D", "--firesync.sandbox.refresh-interval=PT1H");
 
     private static SandboxHttp http;
 
     @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.control=true",
-                "--firesync.sandbox.history=P20D", "--firesync.sandbox.refresh-interval=PT1H");
-        http = SandboxHttp.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void connect() throws Exception {
+        http = SandboxHttp.of(sandbox.context());
     }
 
     @Test
@@ -46,7 +41,7 @@ class SandboxControlTest {
         String token = http.init();
         long first = http.connect(token, "demo", "alice");
         long second = http.connect(token, "demo", "alice-2");
-        SandboxWorld world = sandbox.getBean(SandboxWorld.class);
+        SandboxWorld world = sandbox.context().getBean(SandboxWorld.class);
 
         List<JsonNode> rows = http.allPages(
                 "/sandbox/2.0/users/me/connections/" + second + "/transactions?min_date=2000-01-01&all&limit=50",
@@ -72,7 +67,7 @@ class SandboxControlTest {
     void pagesOfOneListingComeFromTheSnapshotOfItsFirstPage() throws Exception {
         String token = http.init();
         long connection = http.connect(token, "demo", "bob");
-        SandboxWorld world = sandbox.getBean(SandboxWorld.class);
+        SandboxWorld world = sandbox.context().getBean(SandboxWorld.class);
         List<Long> expected = world.expectedLedger(connection, clock.instant())
                 .transactions()
                 .stream()

@@ -8,6 +8,7 @@ import com.firesync.sandbox.world.LedgerAccount;
 import com.firesync.sandbox.world.LedgerTransaction;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,23 +33,18 @@ class SandboxFlowTest {
     /** Three days before the spring DST change in Paris, so the clock crosses it. */
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-26T10:15:00Z"));
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.history=P60D",
+            "--firesync.sandbox.refresh-interval=0s");
 
     private static SandboxHttp http;
 
     private static SandboxWorld world;
 
     @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P60D",
-                "--firesync.sandbox.refresh-interval=0s");
-        http = SandboxHttp.of(sandbox);
-        world = sandbox.getBean(SandboxWorld.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void connect() throws Exception {
+        http = SandboxHttp.of(sandbox.context());
+        world = sandbox.context().getBean(SandboxWorld.class);
     }
 
     @Test

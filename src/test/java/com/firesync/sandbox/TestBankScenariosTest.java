@@ -6,6 +6,7 @@ import com.firesync.sandbox.world.ConnectionLedger;
 import com.firesync.sandbox.world.LedgerTransaction;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.SandboxExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,10 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,20 +27,15 @@ class TestBankScenariosTest {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T08:00:00Z"));
 
-    private static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.history=P20D",
+            "--firesync.sandbox.refresh-interval=0s");
 
     private static SandboxHttp http;
 
     @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P20D",
-                "--firesync.sandbox.refresh-interval=0s");
-        http = SandboxHttp.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void connect() throws Exception {
+        http = SandboxHttp.of(sandbox.context());
     }
 
     @Test
@@ -93,7 +88,7 @@ class TestBankScenariosTest {
     void scaFreezesTheDataAtTheInstantItTripped() throws Exception {
         String token = http.init();
         long id = http.connect(token, "test", "sca:1");
-        var world = sandbox.getBean(SandboxWorld.class);
+        var world = sandbox.context().getBean(SandboxWorld.class);
         http.getJson("/sandbox/2.0/users/me/transactions?limit=10", token);
         http.getJson("/sandbox/2.0/users/me/transactions?limit=10", token);
         Instant tripped = clock.instant();
@@ -209,7 +204,7 @@ class TestBankScenariosTest {
 
     @Test
     void churnProducesFarMorePendingAndDeletedRows() throws Exception {
-        var world = sandbox.getBean(SandboxWorld.class);
+        var world = sandbox.context().getBean(SandboxWorld.class);
         String token = http.init();
         long calm = http.connect(token, "demo", "calm");
         long churn = http.connect(token, "test", "churn");
