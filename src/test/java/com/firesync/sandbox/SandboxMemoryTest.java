@@ -40,7 +40,7 @@ class SandboxMemoryTest {
                 "--logging.level.root=WARN").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             var http = new SandboxHttp("http://127.0.0.1:" + port);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> http.get("/sandbox/stats", "").statusCode() == 200);
             AtomicLong rows = new AtomicLong();
             AtomicInteger done = new AtomicInteger();
