@@ -73,47 +73,6 @@ final class LedgerSql {
                         :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate,
                         :originalAmount, :originalCurrency, :now, :now)""";
 
-    /**
-     * PostgreSQL only, one statement for a batch of distinct transactions, one array parameter per column (text, cast
-     * here; {@code :refs} ... {@code :originalCurrencies}): reads which are stored already (and whether marked deleted), and
-     * inserts the others. Answers a row per stored transaction ({@code inserted} false) and per inserted one
-     * ({@code inserted} true). One that another writer stored meanwhile is neither, for the caller to
-     * {@link #MERGE_TRANSACTION merge}. The ids are joined through the unique key: a long {@code IN} list lets the
-     * planner pick a scan of the whole account filtered against every id, which slows down as the account grows.
-     */
-    static final String WRITE_NEW_TRANSACTIONS = """
-            WITH batch AS (
-                SELECT *
-                FROM unnest(CAST(:refs AS VARCHAR[]), CAST(:dates AS DATE[]), CAST(:valueDates AS DATE[]),
-                            CAST(:operationDates AS DATE[]), CAST(:amounts AS NUMERIC[]),
-                            CAST(:currencies AS VARCHAR[]), CAST(:originalWordings AS VARCHAR[]),
-                            CAST(:simplifiedWordings AS VARCHAR[]), CAST(:wordings AS VARCHAR[]),
-                            CAST(:types AS VARCHAR[]), CAST(:pendings AS BOOLEAN[]),
-                            CAST(:deleteds AS TIMESTAMP WITH TIME ZONE[]), CAST(:lastUpdates AS TIMESTAMP[]),
-                            CAST(:originalAmounts AS NUMERIC[]), CAST(:originalCurrencies AS VARCHAR[]))
-                    AS r(ref, booked_date, value_date, operation_date, amount, currency, original_wording,
-                         simplified_wording, wording, type, pending, deleted_at, provider_last_update,
-                         original_amount, original_currency)
-            ), stored AS (
-                SELECT t.provider_transaction_id, t.deleted_at
-                FROM batch b
-                JOIN transactions t ON t.account_id = CAST(:account AS BIGINT) AND t.provider_transaction_id = b.ref
-            ), inserted AS (
-                INSERT INTO transactions (account_id, user_id, provider_transaction_id, booked_date, value_date,
-                                          operation_date, amount, currency, original_wording, simplified_wording,
-                                          wording, type, pending, deleted_at, provider_last_update,
-                                          original_amount, original_currency, created_at, updated_at)
-                SELECT CAST(:account AS BIGINT), CAST(:user AS BIGINT), b.*, CAST(:now AS TIMESTAMP WITH TIME ZONE),
-                       CAST(:now AS TIMESTAMP WITH TIME ZONE)
-                FROM batch b
-                WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.provider_transaction_id = b.ref)
-                ON CONFLICT (account_id, provider_transaction_id) DO NOTHING
-                RETURNING provider_transaction_id
-            )
-            SELECT provider_transaction_id, deleted_at IS NOT NULL AS deleted, FALSE AS inserted FROM stored
-            UNION ALL
-            SELECT provider_transaction_id, FALSE, TRUE FROM inserted""";
-
     private LedgerSql() {
     }
 }

@@ -4,17 +4,16 @@ import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
+import com.firesync.shared.Text;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,15 +22,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
  * updated only when something in it changed, and writing the same data twice changes nothing. One standard
- * {@code MERGE} per row kind serves PostgreSQL 15+ and H2; on PostgreSQL, transactions not stored yet go in with one
- * set-based insert per batch instead (a backfill writes hundreds of thousands).
+ * {@code MERGE} per row kind serves PostgreSQL 15+ and H2; the database's {@link TransactionInserts} may insert a
+ * batch's new transactions faster (on PostgreSQL, one set-based insert per batch: a backfill writes hundreds of
+ * thousands).
  */
 @Service
 public class LedgerWriter {
@@ -42,14 +41,13 @@ public class LedgerWriter {
 
     private final Clock clock;
 
-    /** Whether the database is PostgreSQL (else H2). */
-    private final boolean postgres;
+    private final TransactionInserts inserts;
 
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL;
+        this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
     }
 
     /**
@@ -75,7 +73,7 @@ public class LedgerWriter {
                 named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
                         .addValue("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                         .addValue("balance", account.balance())
-                        .addValue("currency", currency(account.currency()))
+                        .addValue("currency", Currencies.orUnknown(account.currency()))
                         .addValue("now", now));
             }
         }
@@ -83,40 +81,48 @@ public class LedgerWriter {
     }
 
     /**
-     * Stores a batch of one account's transactions in one database transaction, and tells what changed. On
-     * PostgreSQL, one statement finds the stored ones and inserts the others; the stored ones (and a transaction
-     * listed twice) are then merged one by one.
+     * Stores a batch of one account's transactions in one database transaction, and tells what changed. The database's
+     * {@link TransactionInserts} inserts what it can of the batch; the rest (and a transaction listed twice) is merged
+     * row by row.
+     *
+     * @param accountCurrency the account's currency as the provider sent it, for transactions that carry none
      */
     @Transactional
-    public WriteCounts writeTransactions(long accountId, long userId, String accountCurrency,
+    public WriteCounts writeTransactions(long accountId, long userId, @Nullable String accountCurrency,
             List<ProviderTransaction> transactions) {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
         OffsetDateTime now = DbTime.param(clock.instant());
+        Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
+        transactions.forEach(transaction -> distinct.putIfAbsent(transaction.id(), transaction));
+        var result = inserts.insertNew(accountId, userId, accountCurrency, List.copyOf(distinct.values()), now);
+        Set<String> firstInserted = new HashSet<>(result.inserted());
         int added = 0;
-        boolean[] inserted = new boolean[transactions.size()];
-        Map<String, Boolean> existing;
-        if (postgres) {
-            existing = new HashMap<>();
-            added = insertNew(accountId, userId, accountCurrency, transactions, now, existing, inserted);
-        } else {
-            existing = existing(accountId, transactions);
-        }
         List<ProviderTransaction> rest = new ArrayList<>(transactions.size());
-        for (int i = 0; i < transactions.size(); i++) {
-            if (!inserted[i]) {
-                rest.add(transactions.get(i));
+        for (ProviderTransaction transaction : transactions) {
+            if (firstInserted.remove(transaction.id())) {
+                added += transaction.deleted() == null ? 1 : 0;
+            } else {
+                rest.add(transaction);
             }
         }
+        return new WriteCounts(added, 0, 0)
+                .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now));
+    }
+
+    /** Merges rows one by one, counting each that changed by what it was before ({@code existing}). */
+    private WriteCounts merge(long accountId, long userId, @Nullable String accountCurrency,
+            List<ProviderTransaction> rest, Map<String, Boolean> existing, OffsetDateTime now) {
         if (rest.isEmpty()) {
-            return new WriteCounts(added, 0, 0);
+            return WriteCounts.NONE;
         }
         MapSqlParameterSource[] batch = new MapSqlParameterSource[rest.size()];
         for (int i = 0; i < batch.length; i++) {
             batch[i] = transactionParams(accountId, userId, accountCurrency, rest.get(i), now);
         }
         int[] changed = named.batchUpdate(LedgerSql.MERGE_TRANSACTION, batch);
+        int added = 0;
         int updated = 0;
         int removed = 0;
         for (int i = 0; i < changed.length; i++) {
@@ -134,73 +140,6 @@ public class LedgerWriter {
             }
         }
         return new WriteCounts(added, updated, removed);
-    }
-
-    /**
-     * PostgreSQL: in one statement, puts in {@code existing} the batch's transactions stored already (and whether each
-     * is marked deleted) and inserts the first occurrence of each of the others; marks in {@code inserted} the ones it
-     * stored, and answers how many of those count as added (not deleted).
-     */
-    private int insertNew(long accountId, long userId, String accountCurrency, List<ProviderTransaction> transactions,
-            OffsetDateTime now, Map<String, Boolean> existing, boolean[] inserted) {
-        int size = transactions.size();
-        int[] index = new int[size];
-        String[][] columns = new String[15][size];
-        Set<String> seen = new HashSet<>();
-        int rows = 0;
-        for (int i = 0; i < size; i++) {
-            ProviderTransaction transaction = transactions.get(i);
-            if (!seen.add(transaction.id())) {
-                continue;
-            }
-            index[rows] = i;
-            columns[0][rows] = transaction.id();
-            columns[1][rows] = transaction.date().toString();
-            columns[2][rows] = text(transaction.valueDate());
-            columns[3][rows] = text(transaction.realizationDate());
-            columns[4][rows] = transaction.amount().toPlainString();
-            columns[5][rows] = transaction.currency() == null ? accountCurrency : currency(transaction.currency());
-            columns[6][rows] = limit(transaction.originalWording(), 1000);
-            columns[7][rows] = limit(transaction.simplifiedWording(), 1000);
-            columns[8][rows] = limit(transaction.wording(), 1000);
-            columns[9][rows] = limit(transaction.type(), 64);
-            columns[10][rows] = Boolean.toString(transaction.pending());
-            columns[11][rows] = transaction.deleted() == null ? null : micros(transaction.deleted()).toString();
-            columns[12][rows] = transaction.providerLastUpdate() == null
-                    ? null
-                    : micros(transaction.providerLastUpdate()).toString();
-            columns[13][rows] = transaction.originalAmount() == null
-                    ? null
-                    : transaction.originalAmount().toPlainString();
-            columns[14][rows] = originalCurrency(transaction.originalCurrency());
-            rows++;
-        }
-        String[] names = {"refs", "dates", "valueDates", "operationDates", "amounts", "currencies", "originalWordings",
-                "simplifiedWordings", "wordings", "types", "pendings", "deleteds", "lastUpdates", "originalAmounts",
-                "originalCurrencies"};
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("account", accountId)
-                .addValue("user", userId)
-                .addValue("now", now);
-        for (int c = 0; c < names.length; c++) {
-            params.addValue(names[c], new SqlArrayValue("text", (Object[]) Arrays.copyOf(columns[c], rows)));
-        }
-        Set<String> insertedIds = new HashSet<>();
-        named.query(LedgerSql.WRITE_NEW_TRANSACTIONS, params, rs -> {
-            if (rs.getBoolean(3)) {
-                insertedIds.add(rs.getString(1));
-            } else {
-                existing.put(rs.getString(1), rs.getBoolean(2));
-            }
-        });
-        int added = 0;
-        for (int r = 0; r < rows; r++) {
-            ProviderTransaction transaction = transactions.get(index[r]);
-            if (insertedIds.contains(transaction.id())) {
-                inserted[index[r]] = true;
-                added += transaction.deleted() == null ? 1 : 0;
-            }
-        }
-        return added;
     }
 
     /**
@@ -233,30 +172,17 @@ public class LedgerWriter {
                 .update();
     }
 
-    private Map<String, Boolean> existing(long accountId, List<ProviderTransaction> transactions) {
-        Map<String, Boolean> existing = new HashMap<>();
-        List<String> ids = transactions.stream().map(ProviderTransaction::id).distinct().toList();
-        jdbc.sql("""
-                SELECT provider_transaction_id, deleted_at FROM transactions
-                WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
-                .param("account", accountId)
-                .param("ids", ids)
-                .query((rs, row) -> existing.put(rs.getString(1), rs.getObject(2) != null))
-                .list();
-        return existing;
-    }
-
     private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,
             OffsetDateTime now) {
         return new MapSqlParameterSource().addValue("connection", connectionId)
                 .addValue("user", userId)
                 .addValue("ref", account.id())
-                .addValue("name", limit(account.name(), 300))
-                .addValue("originalName", limit(account.originalName(), 300))
-                .addValue("type", limit(account.type(), 64))
-                .addValue("number", limit(account.number(), 64))
-                .addValue("iban", limit(account.iban(), 64))
-                .addValue("currency", currency(account.currency()))
+                .addValue("name", Text.clip(account.name(), 300))
+                .addValue("originalName", Text.clip(account.originalName(), 300))
+                .addValue("type", Text.clip(account.type(), 64))
+                .addValue("number", Text.clip(account.number(), 64))
+                .addValue("iban", Text.clip(account.iban(), 64))
+                .addValue("currency", Currencies.orUnknown(account.currency()))
                 .addValue("balance", account.balance())
                 .addValue("coming", account.coming())
                 .addValue("disabled", DbTime.param(account.disabled()))
@@ -265,9 +191,9 @@ public class LedgerWriter {
                 .addValue("now", now);
     }
 
-    private static MapSqlParameterSource transactionParams(long accountId, long userId, String accountCurrency,
-            ProviderTransaction transaction, OffsetDateTime now) {
-        String currency = transaction.currency() == null ? accountCurrency : currency(transaction.currency());
+    private static MapSqlParameterSource transactionParams(long accountId, long userId,
+            @Nullable String accountCurrency, ProviderTransaction transaction, OffsetDateTime now) {
+        String currency = Currencies.of(transaction, accountCurrency);
         return new MapSqlParameterSource().addValue("account", accountId)
                 .addValue("user", userId)
                 .addValue("ref", transaction.id())
@@ -276,50 +202,15 @@ public class LedgerWriter {
                 .addValue("operationDate", transaction.realizationDate())
                 .addValue("amount", transaction.amount())
                 .addValue("currency", currency)
-                .addValue("originalWording", limit(transaction.originalWording(), 1000))
-                .addValue("simplifiedWording", limit(transaction.simplifiedWording(), 1000))
-                .addValue("wording", limit(transaction.wording(), 1000))
-                .addValue("type", limit(transaction.type(), 64))
+                .addValue("originalWording", Text.clip(transaction.originalWording(), 1000))
+                .addValue("simplifiedWording", Text.clip(transaction.simplifiedWording(), 1000))
+                .addValue("wording", Text.clip(transaction.wording(), 1000))
+                .addValue("type", Text.clip(transaction.type(), 64))
                 .addValue("pending", transaction.pending())
                 .addValue("deleted", DbTime.param(transaction.deleted()))
                 .addValue("lastUpdate", transaction.providerLastUpdate())
                 .addValue("originalAmount", transaction.originalAmount(), Types.NUMERIC)
-                .addValue("originalCurrency", originalCurrency(transaction.originalCurrency()), Types.VARCHAR)
+                .addValue("originalCurrency", Currencies.original(transaction.originalCurrency()), Types.VARCHAR)
                 .addValue("now", now);
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    /**
-     * A timestamp rounded to microseconds as PgJDBC rounds a bound parameter, so that text sent in an array stores
-     * the same value as the {@code MERGE}'s parameters compare with.
-     */
-    private static Instant micros(Instant instant) {
-        return instant.plusNanos(toNearestMicro(instant.getNano()));
-    }
-
-    private static LocalDateTime micros(LocalDateTime time) {
-        return time.plusNanos(toNearestMicro(time.getNano()));
-    }
-
-    /** The nanoseconds to add to reach the nearest microsecond, halves rounded up. */
-    private static int toNearestMicro(int nano) {
-        int below = nano % 1000;
-        return below > 499 ? 1000 - below : -below;
-    }
-
-    /** A foreign currency code, or null when the operation was made in the account's currency. */
-    private static @Nullable String originalCurrency(@Nullable String code) {
-        return code == null || code.isBlank() ? null : limit(code, 8);
-    }
-
-    static String currency(@Nullable String code) {
-        return code == null || code.isBlank() ? "XXX" : limit(code, 8);
-    }
-
-    private static @Nullable String limit(@Nullable String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

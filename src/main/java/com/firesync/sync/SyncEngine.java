@@ -19,7 +19,6 @@ import com.firesync.sync.TransactionPull.AccountRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,13 +139,7 @@ public class SyncEngine {
         }
         List<ProviderAccount> accounts = read.accounts();
         Map<String, Long> ids = ledger.writeAccounts(claim.connectionId(), claim.userId(), accounts);
-        Map<String, AccountRef> refs = new HashMap<>();
-        for (ProviderAccount account : accounts) {
-            // a disabled or deleted account lists no transactions: its silence says nothing about its rows
-            refs.put(account.id(), new AccountRef(ids.get(account.id()),
-                    account.currency() == null ? "XXX" : account.currency(),
-                    account.disabled() == null && account.deleted() == null));
-        }
+        Map<String, AccountRef> refs = AccountRef.byProviderId(accounts, ids);
         // "today" and every window are days of the provider's calendar, on the booking date
         LocalDate today = LocalDate.ofInstant(now, provider.zone());
         LocalDate historyFrom = LocalDate.ofInstant(claim.createdAt(), provider.zone()).minus(settings.backfill());

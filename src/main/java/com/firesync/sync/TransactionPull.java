@@ -2,6 +2,7 @@ package com.firesync.sync;
 
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
+import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,8 +139,20 @@ final class TransactionPull {
     /**
      * A ledger account the listing writes to.
      *
+     * @param currency the account's currency as the provider sent it (the ledger decides what a missing one becomes)
      * @param listed whether the provider lists the account's transactions (not disabled or deleted there)
      */
-    record AccountRef(long id, String currency, boolean listed) {
+    record AccountRef(long id, @Nullable String currency, boolean listed) {
+
+        /** The connection's accounts, by provider account id, given the ledger ids their write answered. */
+        static Map<String, AccountRef> byProviderId(List<ProviderAccount> accounts, Map<String, Long> ledgerIds) {
+            Map<String, AccountRef> refs = new HashMap<>();
+            for (ProviderAccount account : accounts) {
+                // a disabled or deleted account lists no transactions: its silence says nothing about its rows
+                refs.put(account.id(), new AccountRef(ledgerIds.get(account.id()), account.currency(),
+                        account.disabled() == null && account.deleted() == null));
+            }
+            return refs;
+        }
     }
 }

@@ -7,15 +7,13 @@ import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ConnectionHealth;
-import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderException;
-import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.WebhookEvent;
 import com.firesync.provider.WebhookReader;
 import com.firesync.shared.MetricNames;
+import com.firesync.sync.TransactionPull.AccountRef;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -138,21 +136,17 @@ class WebhookApplier {
 
     private void write(ConnectionSnapshot connection, WebhookEvent.ConnectionSynced synced) {
         Map<String, Long> ids = ledger.writeAccounts(connection.id(), connection.userId(), synced.accounts());
-        Map<String, String> currencies = new HashMap<>();
-        for (ProviderAccount account : synced.accounts()) {
-            currencies.put(account.id(), account.currency() == null ? "XXX" : account.currency());
+        // a sync's write without its cursor: the next sync still reads everything after its own
+        var pull = new TransactionPull(ledger, connection.userId(), AccountRef.byProviderId(synced.accounts(), ids),
+                null);
+        pull.accept(synced.transactions());
+        pull.flush();
+        if (!pull.complete()) {
+            // the other accounts are written; the claim ends in failure, as a sync's would
+            throw new IllegalStateException("Writing a webhook's transactions of connection " + connection.id()
+                    + " failed");
         }
-        Map<String, List<ProviderTransaction>> byAccount = new HashMap<>();
-        for (ProviderTransaction transaction : synced.transactions()) {
-            if (ids.containsKey(transaction.accountId())) {
-                byAccount.computeIfAbsent(transaction.accountId(), id -> new java.util.ArrayList<>()).add(transaction);
-            }
-        }
-        WriteCounts counts = WriteCounts.NONE;
-        for (var entry : byAccount.entrySet()) {
-            counts = counts.plus(ledger.writeTransactions(ids.get(entry.getKey()), connection.userId(),
-                    currencies.get(entry.getKey()), entry.getValue()));
-        }
+        WriteCounts counts = pull.counts();
         log.info("Applied webhook for connection {}: +{} ~{} -{} transactions", connection.id(), counts.added(),
                 counts.updated(), counts.removed());
     }

@@ -184,6 +184,24 @@ class LedgerWriterTests {
                 "u|2026-01-09|null|null|-1.0000|EUR|RAW u|Simple u|Label u|card|false|false|2026-01-10T09:30|null|null");
     }
 
+    @Test
+    void fallsBackToTheAccountsCurrencyThenXxxAndClipsLongText() {
+        long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+        var blank = new ProviderTransaction("b", "1", LocalDate.of(2026, 1, 9), null, null, null, BigDecimal.ONE, " ",
+                "w".repeat(1200), null, null, "t".repeat(70), false, null, null, UPDATED, null, " ");
+        List<ProviderTransaction> batch = List.of(transaction("a", "-1.00", false, null), blank);
+
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(new WriteCounts(2, 0, 0));
+        assertThat(writer.writeTransactions(account, userId, null, List.of(transaction("n", "-2.00", false, null))))
+                .isEqualTo(new WriteCounts(1, 0, 0));
+        assertThat(writer.writeTransactions(account, userId, "EUR", batch)).isEqualTo(WriteCounts.NONE);
+        assertThat(jdbc.sql("""
+                SELECT provider_transaction_id || ' ' || currency || ' ' || COALESCE(original_currency, '-') || ' '
+                    || COALESCE(LENGTH(wording), 0) || ' ' || COALESCE(LENGTH(type), 0)
+                FROM transactions ORDER BY provider_transaction_id""").query(String.class).list())
+                .containsExactly("a EUR - 7 4", "b XXX - 1000 64", "n XXX - 7 4");
+    }
+
     private List<String> rows() {
         return jdbc.sql("SELECT * FROM transactions ORDER BY provider_transaction_id")
                 .query((rs, row) -> String.join("|", rs.getString("provider_transaction_id"),
