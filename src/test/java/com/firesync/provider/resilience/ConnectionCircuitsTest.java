@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderFailure;
+import com.firesync.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ class ConnectionCircuitsTest {
 
     private static final ProviderFailure BANK_DOWN = new ProviderFailure.Transient("websiteUnavailable", null);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
 
     // three failures open it, for one minute at first, ten at most
     private final ConnectionCircuits circuits = new ConnectionCircuits(Limits.CIRCUIT, clock);
