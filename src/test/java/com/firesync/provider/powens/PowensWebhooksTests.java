@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-class PowensWebhooksTest {
+class PowensWebhooksTests {
 
     private final PowensWebhooks webhooks = new PowensWebhooks(new PowensSettings(null, null, null, "secret", null,
             null, ZoneId.of("Europe/Paris"), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class WebviewTest {
+class WebviewTests {
 
     private final PowensEndpoints endpoints = new PowensEndpoints(URI.create("https://acme.biapi.pro/2.0"),
             URI.create("https://webview.powens.com/"), "acme.biapi.pro", "123", "secret", false);

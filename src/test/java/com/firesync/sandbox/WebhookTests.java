@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * {@code CONNECTION_SYNCED} webhooks reach a real HTTP receiver, signed so that an independent HMAC verifies them, and
  * are retried until a 2xx.
  */
-class WebhookTest {
+class WebhookTests {
 
     private static final String SECRET = "test-webhook-secret";
 

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Authentication, error codes and list parameters as Powens defines them; {@link PowensApiContractTest} checks the
+ * Authentication, error codes and list parameters as Powens defines them; {@link PowensApiContractTests} checks the
  * shapes of the answers.
  */
-class PowensApiBehaviourTest {
+class PowensApiBehaviourTests {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-07-01T10:00:00Z"));
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-class PowensEndpointsTest {
+class PowensEndpointsTests {
 
     @Test
     void pointsAtTheBuiltInSandboxWithoutCredentials() {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * 10,000 users created, connected, listed and paged against a standalone sandbox in a child JVM limited to 256 MB of
  * heap: the world costs memory only for what the API changed.
  */
-class SandboxMemoryTest {
+class SandboxMemoryTests {
 
     private static final int USERS = 10_000;
 

@@ -8,7 +8,7 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.DependencyType;
 
-class ProviderModuleTest {
+class ProviderModuleTests {
 
     @Test
     void dependsOnTheSharedKernelAndRuntimeOnly() {

@@ -19,7 +19,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class PowensMappingTest {
+class PowensMappingTests {
 
     private final PowensHttp http = new PowensHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC(),
             ProviderCallGate.OPEN);

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * departures from the description are all in {@link PowensSpecExemptions}). Adding a route is one line in
  * {@link #calls()}.
  */
-class PowensApiContractTest {
+class PowensApiContractTests {
 
     private static final String CLIENT = "\"client_id\":\"" + SandboxHttp.CLIENT_ID + "\",\"client_secret\":\""
             + SandboxHttp.CLIENT_SECRET + "\"";

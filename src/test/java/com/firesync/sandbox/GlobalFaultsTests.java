@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The provider-wide knobs: base latency, a share of 503s and a rate limit answering 429 with {@code Retry-After}.
  */
-class GlobalFaultsTest {
+class GlobalFaultsTests {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
 

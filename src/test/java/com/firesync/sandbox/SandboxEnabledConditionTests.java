@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * When the sandbox runs inside FireSync.
  */
-class SandboxEnabledConditionTest {
+class SandboxEnabledConditionTests {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSandbox

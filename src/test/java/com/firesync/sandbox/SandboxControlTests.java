@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * What load tests use from another process: one connection's transaction list, listings paged from a snapshot, and
  * {@code POST /sandbox/control} (on only when asked for) moving the bank's clock and turning the provider-wide knobs.
  */
-class SandboxControlTest {
+class SandboxControlTests {
 
     private static final MutableClock base = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PowensClientTest {
+class PowensClientTests {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
 

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Primary;
  * The Powens client as the application wires it, against a fake Powens over real HTTP that refuses with
  * {@code 429 Retry-After: 1}.
  */
-class GuardedPowensOverHttpTest {
+class GuardedPowensOverHttpTests {
 
     private final AtomicInteger requests = new AtomicInteger();
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class GuardedProviderTest {
+class GuardedProviderTests {
 
     private static final ProviderToken TOKEN = new ProviderToken("token");
 

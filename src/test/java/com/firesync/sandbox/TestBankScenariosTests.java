@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every Test Bank scenario, seen from a client over HTTP.
  */
-class TestBankScenariosTest {
+class TestBankScenariosTests {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-06-10T08:00:00Z"));
 

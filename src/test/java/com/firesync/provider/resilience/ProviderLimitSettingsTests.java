@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-class ProviderLimitSettingsTest {
+class ProviderLimitSettingsTests {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(ResilienceConfiguration.class)

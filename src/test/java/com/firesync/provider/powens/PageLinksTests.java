@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PageLinksTest {
+class PageLinksTests {
 
     private final PageLinks sandbox = new PageLinks(URI.create("http://localhost:3000/sandbox/2.0"));
 

@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-class WebhookSignatureTest {
+class WebhookSignatureTests {
 
     private static final String DATE = "2026-03-10T09:00:00Z";
 

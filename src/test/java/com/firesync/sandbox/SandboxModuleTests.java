@@ -10,7 +10,7 @@ import org.springframework.modulith.core.ApplicationModules;
 /**
  * The sandbox stands alone: it uses no other FireSync module (the shared kernel aside) and none uses it.
  */
-class SandboxModuleTest {
+class SandboxModuleTests {
 
     private final ApplicationModules modules = ApplicationModules.of(FireSyncApplication.class);
 

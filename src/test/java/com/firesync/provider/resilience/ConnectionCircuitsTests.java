@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class ConnectionCircuitsTest {
+class ConnectionCircuitsTests {
 
     private static final long CONNECTION = 42;
 

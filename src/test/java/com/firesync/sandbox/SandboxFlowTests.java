@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * A Powens-style client flow over real HTTP against the standalone sandbox, compared with the world's expected
  * ledger.
  */
-class SandboxFlowTest {
+class SandboxFlowTests {
 
     /** Three days before the spring DST change in Paris, so the clock crosses it. */
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-26T10:15:00Z"));

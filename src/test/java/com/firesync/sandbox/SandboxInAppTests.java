@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * unknown routes and wrong methods included.
  */
 @SpringBootTest(classes = FireSyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SandboxInAppTest {
+class SandboxInAppTests {
 
     @TempDir
     static Path data;

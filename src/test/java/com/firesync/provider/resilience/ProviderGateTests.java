@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class ProviderGateTest {
+class ProviderGateTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bank world as a pure function of seed, ids and time.
  */
-class SandboxWorldTest {
+class SandboxWorldTests {
 
     private static final Instant START = Instant.parse("2026-02-02T09:00:00Z");
 

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-class PowensConfigurationTest {
+class PowensConfigurationTests {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Infrastructure.class, PowensConfiguration.class);

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class PowensTimeTest {
+class PowensTimeTests {
 
     private final PowensTime time = new PowensTime(ZoneId.of("Europe/Paris"));
 
