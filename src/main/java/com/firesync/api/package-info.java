@@ -3,6 +3,8 @@
  * wherever.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.firesync.api;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -157,7 +157,8 @@ public class ConnectFlow {
     URI callbackUri() {
         URI base = settings.publicUrl();
         if (base == null) {
-            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3000"));
+            // the settings always hold server.port, defaulted there (SERVER_PORT)
+            String port = environment.getProperty("local.server.port", environment.getRequiredProperty("server.port"));
             base = URI.create("http://localhost:" + port);
         }
         String text = base.toString();

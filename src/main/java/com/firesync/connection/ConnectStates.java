@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * link, usable once, expiring with the provider's temporary code.
  */
 @Repository
-class ConnectStates {
+public class ConnectStates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -114,5 +114,16 @@ class ConnectStates {
 
     static String hash(String state) {
         return Sha256.hex(state);
+    }
+
+    /**
+     * Deletes the states that expired before {@code cutoff}, used or not.
+     *
+     * @return how many were deleted
+     */
+    public int pruneExpiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM connect_states WHERE expires_at < :cutoff")
+                .param("cutoff", DbTime.param(cutoff))
+                .update();
     }
 }

@@ -3,7 +3,12 @@ package com.firesync.connection;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * Bank connections in the database, unique per provider connection id.
  */
 @Repository
-class Connections {
+public class Connections {
 
     static final String ACTIVE = "active";
 
@@ -86,5 +91,48 @@ class Connections {
      * A stored connection: its id, its owner and whether the call that returned it created it.
      */
     record Linked(long id, long userId, boolean created) {
+    }
+
+    /**
+     * Counts the connections of every user by state; a state no connection is in is absent.
+     */
+    public Map<ConnectionState, Long> countByState() {
+        Map<ConnectionState, Long> counts = new EnumMap<>(ConnectionState.class);
+        jdbc.sql("SELECT state, COUNT(*) AS n FROM connections GROUP BY state")
+                .query((rs, row) -> counts.put(ConnectionState.of(rs.getString("state")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    /**
+     * Counts the connections of every user, and how fresh the syncable ones are (those a sync may still run on: not
+     * disabled, not waiting for their user).
+     *
+     * @param staleBefore a syncable connection whose last success is older (or that never succeeded) is stale
+     */
+    public ConnectionCounts countConnections(Instant staleBefore) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS total,
+                       SUM(CASE WHEN state NOT IN (:resting) THEN 1 ELSE 0 END) AS syncable,
+                       SUM(CASE WHEN state NOT IN (:resting) AND (last_success_at IS NULL OR last_success_at < :stale)
+                           THEN 1 ELSE 0 END) AS stale,
+                       SUM(CASE WHEN state NOT IN (:resting) AND (state = :failing OR last_success_at IS NULL
+                           OR last_success_at < :stale) THEN 1 ELSE 0 END) AS failing_or_stale,
+                       MIN(CASE WHEN state NOT IN (:resting) THEN last_success_at END) AS oldest
+                FROM connections""")
+                .param("resting", List.of(ConnectionState.DISABLED.code(), ConnectionState.NEEDS_USER_ACTION.code()))
+                .param("failing", ConnectionState.FAILING.code())
+                .param("stale", DbTime.param(staleBefore))
+                .query((rs, row) -> new ConnectionCounts(rs.getLong("total"), rs.getLong("syncable"),
+                        rs.getLong("stale"), rs.getLong("failing_or_stale"), DbTime.read(rs, "oldest")))
+                .single();
+    }
+
+    /**
+     * All connections, the syncable ones, those of them stale, those failing or stale, and the oldest last success
+     * among the syncable ones (none when none ever succeeded).
+     */
+    public record ConnectionCounts(long total, long syncable, long stale, long failingOrStale,
+            @Nullable Instant oldestSuccess) {
     }
 }

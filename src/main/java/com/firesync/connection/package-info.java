@@ -3,6 +3,8 @@
  * its encrypted token, and the connections themselves.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"provider", "security", "shared"})
 package com.firesync.connection;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

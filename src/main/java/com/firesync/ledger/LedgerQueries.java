@@ -151,4 +151,18 @@ public class LedgerQueries {
         BigDecimal stripped = stored.stripTrailingZeros();
         return stripped.scale() < 2 ? stored.setScale(2) : stripped;
     }
+
+    /**
+     * Counts the accounts of every user, deleted ones left out.
+     */
+    public long countAccounts() {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE deleted_at IS NULL").query(Long.class).single();
+    }
+
+    /**
+     * Counts the transactions of every user, deleted ones left out.
+     */
+    public long countTransactions() {
+        return jdbc.sql("SELECT COUNT(*) FROM transactions WHERE deleted_at IS NULL").query(Long.class).single();
+    }
 }

@@ -3,6 +3,8 @@
  * always scoped to one user.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"provider", "runtime", "shared"})
 package com.firesync.ledger;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

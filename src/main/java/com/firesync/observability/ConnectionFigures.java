@@ -1,7 +1,7 @@
 package com.firesync.observability;
 
 import com.firesync.connection.ConnectionState;
-import com.firesync.shared.DbTime;
+import com.firesync.connection.Connections;
 import com.firesync.sync.SyncSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +11,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The connection figures the gauges show, read in one grouped query and kept a few seconds, so a scrape costs one
- * query however many gauges read them.
+ * The connection figures the gauges show, read from the connection module in two queries and kept a few seconds, so a
+ * scrape costs two queries however many gauges read them.
  */
 @Component
 class ConnectionFigures {
@@ -25,7 +24,7 @@ class ConnectionFigures {
 
     private static final Duration KEEP = Duration.ofSeconds(5);
 
-    private final JdbcClient jdbc;
+    private final Connections connections;
 
     private final SyncSettings settings;
 
@@ -35,8 +34,8 @@ class ConnectionFigures {
 
     private volatile long readAtNanos = Long.MIN_VALUE;
 
-    ConnectionFigures(JdbcClient jdbc, SyncSettings settings, Clock clock) {
-        this.jdbc = jdbc;
+    ConnectionFigures(Connections connections, SyncSettings settings, Clock clock) {
+        this.connections = connections;
         this.settings = settings;
         this.clock = clock;
     }
@@ -55,21 +54,10 @@ class ConnectionFigures {
     }
 
     private Figures read(Instant now) {
-        Map<ConnectionState, Long> byState = new EnumMap<>(ConnectionState.class);
-        jdbc.sql("SELECT state, COUNT(*) AS n FROM connections GROUP BY state")
-                .query((rs, row) -> byState.put(ConnectionState.of(rs.getString("state")), rs.getLong("n")))
-                .list();
-        return jdbc.sql("""
-                SELECT MIN(last_success_at) AS oldest,
-                       SUM(CASE WHEN last_success_at IS NULL OR last_success_at < :stale THEN 1 ELSE 0 END) AS stale
-                FROM connections WHERE state NOT IN ('disabled', 'needs_user_action')""")
-                .param("stale", DbTime.param(now.minus(settings.staleAfter())))
-                .query((rs, row) -> {
-                    Instant oldest = DbTime.read(rs, "oldest");
-                    return new Figures(byState, oldest == null ? 0 : Duration.between(oldest, now).toSeconds(),
-                            rs.getLong("stale"));
-                })
-                .single();
+        Map<ConnectionState, Long> byState = connections.countByState();
+        Connections.ConnectionCounts counts = connections.countConnections(now.minus(settings.staleAfter()));
+        Instant oldest = counts.oldestSuccess();
+        return new Figures(byState, oldest == null ? 0 : Duration.between(oldest, now).toSeconds(), counts.stale());
     }
 
     /**

@@ -4,6 +4,8 @@
  * {@link com.firesync.shared.MetricNames}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"connection", "provider :: resilience", "shared", "sync"})
 package com.firesync.observability;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * being deleted is invisible to the API and never synced.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"connection", "provider", "shared", "user"})
 package com.firesync.privacy;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

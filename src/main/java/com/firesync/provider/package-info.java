@@ -4,6 +4,8 @@
  * first implementation ({@code provider.powens}); no provider type leaves that package.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.firesync.provider;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

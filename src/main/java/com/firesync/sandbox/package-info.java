@@ -3,6 +3,8 @@
  * webhooks. Depends on nothing else in FireSync; nothing in FireSync depends on it.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.firesync.sandbox;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

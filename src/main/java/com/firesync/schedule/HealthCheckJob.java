@@ -2,8 +2,8 @@ package com.firesync.schedule;
 
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
-import com.firesync.shared.DbTime;
 import com.firesync.sync.SyncPolicy;
+import com.firesync.sync.SyncRuns;
 import com.firesync.sync.SyncSettings;
 import com.firesync.sync.SyncTrigger;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,18 +33,18 @@ class HealthCheckJob implements JobWork {
 
     private final SyncHealth health;
 
-    private final JdbcClient jdbc;
+    private final SyncRuns runs;
 
     private final Clock clock;
 
     HealthCheckJob(ConnectionLifecycle connections, SyncPolicy policy, SyncSettings sync, TaskQueue queue,
-            SyncHealth health, JdbcClient jdbc, Clock clock) {
+            SyncHealth health, SyncRuns runs, Clock clock) {
         this.connections = connections;
         this.policy = policy;
         this.sync = sync;
         this.queue = queue;
         this.health = health;
-        this.jdbc = jdbc;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -57,7 +56,7 @@ class HealthCheckJob implements JobWork {
     @Override
     public String run() {
         Instant now = clock.instant();
-        int reaped = reapStuckRuns(now);
+        int reaped = runs.abandonUnfinishedBefore(now.minus(sync.lease()));
         List<Long> due = connections.list(null).stream().filter(connection -> needsSync(connection, now))
                 .map(ConnectionSnapshot::id).toList();
         int queued = queue.syncConnections(due, SyncTrigger.HEALTH);
@@ -75,14 +74,5 @@ class HealthCheckJob implements JobWork {
             case SYNCING -> connection.claimedUntil() == null || connection.claimedUntil().isBefore(now);
             case ACTIVE, FAILING -> policy.isStale(connection, now);
         };
-    }
-
-    private int reapStuckRuns(Instant now) {
-        return jdbc.sql("""
-                UPDATE sync_runs SET outcome = 'abandoned', finished_at = :now, error_code = 'abandoned'
-                WHERE finished_at IS NULL AND started_at < :cutoff""")
-                .param("now", DbTime.param(now))
-                .param("cutoff", DbTime.param(now.minus(sync.lease())))
-                .update();
     }
 }

@@ -1,45 +1,41 @@
 package com.firesync.schedule;
 
-import com.firesync.shared.DbTime;
+import com.firesync.connection.Connections;
+import com.firesync.ledger.LedgerQueries;
+import com.firesync.sync.SyncRuns;
+import com.firesync.sync.SyncSettings;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
- * The counts the health report reads, in one query; empty when the database does not answer.
+ * The counts the health report reads, each from the module that owns it; empty when the database does not answer.
  */
-@Repository
+@Component
 class HealthFigures {
 
-    private final JdbcClient jdbc;
+    private final Connections connections;
 
-    private final com.firesync.sync.SyncSettings sync;
+    private final LedgerQueries ledger;
 
-    HealthFigures(JdbcClient jdbc, com.firesync.sync.SyncSettings sync) {
-        this.jdbc = jdbc;
+    private final SyncRuns runs;
+
+    private final SyncSettings sync;
+
+    HealthFigures(Connections connections, LedgerQueries ledger, SyncRuns runs, SyncSettings sync) {
+        this.connections = connections;
+        this.ledger = ledger;
+        this.runs = runs;
         this.sync = sync;
     }
 
     Optional<Counts> counts(Instant now) {
         try {
-            return Optional.of(jdbc.sql("""
-                    SELECT (SELECT COUNT(*) FROM connections) AS connections,
-                           (SELECT COUNT(*) FROM accounts WHERE deleted_at IS NULL) AS accounts,
-                           (SELECT COUNT(*) FROM transactions WHERE deleted_at IS NULL) AS transactions,
-                           (SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NOT NULL) AS total_syncs,
-                           (SELECT COUNT(*) FROM sync_runs WHERE outcome = 'synced') AS successful_syncs,
-                           (SELECT COUNT(*) FROM connections WHERE state NOT IN ('disabled', 'needs_user_action'))
-                               AS syncable,
-                           (SELECT COUNT(*) FROM connections WHERE state NOT IN ('disabled', 'needs_user_action')
-                               AND (state = 'failing' OR last_success_at IS NULL OR last_success_at < :stale))
-                               AS failing_or_stale""")
-                    .param("stale", DbTime.param(now.minus(sync.staleAfter())))
-                    .query((rs, row) -> new Counts(rs.getLong("connections"), rs.getLong("accounts"),
-                            rs.getLong("transactions"), rs.getLong("total_syncs"), rs.getLong("successful_syncs"),
-                            rs.getLong("syncable"), rs.getLong("failing_or_stale")))
-                    .single());
+            Connections.ConnectionCounts connected = connections.countConnections(now.minus(sync.staleAfter()));
+            SyncRuns.RunCounts finished = runs.countFinished();
+            return Optional.of(new Counts(connected.total(), ledger.countAccounts(), ledger.countTransactions(),
+                    finished.finished(), finished.synced(), connected.syncable(), connected.failingOrStale()));
         } catch (DataAccessException e) {
             return Optional.empty();
         }

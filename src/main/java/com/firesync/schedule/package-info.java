@@ -4,6 +4,8 @@
  * imports db-scheduler.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"connection", "ledger", "privacy", "runtime", "shared", "sync"})
 package com.firesync.schedule;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

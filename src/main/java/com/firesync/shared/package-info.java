@@ -3,6 +3,8 @@
  * no beans.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package com.firesync.shared;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

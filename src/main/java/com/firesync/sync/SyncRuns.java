@@ -3,6 +3,7 @@ package com.firesync.sync;
 import com.firesync.ledger.WriteCounts;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * The record of every sync: when, why, how it ended, what it changed.
  */
 @Repository
-class SyncRuns {
+public class SyncRuns {
 
     private final JdbcClient jdbc;
 
@@ -52,5 +53,65 @@ class SyncRuns {
                 .param("error", errorCode)
                 .param("id", runId)
                 .update();
+    }
+
+    /**
+     * Deletes the finished runs that started before {@code cutoff}; a run still going stays, however old.
+     *
+     * @return how many were deleted
+     */
+    public int pruneFinishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM sync_runs WHERE started_at < :cutoff AND finished_at IS NOT NULL")
+                .param("cutoff", DbTime.param(cutoff))
+                .update();
+    }
+
+    /**
+     * Ends the runs still unfinished that started before {@code cutoff} as {@code abandoned}: the instance that ran
+     * them died holding them, so no one else will.
+     *
+     * @return how many were ended
+     */
+    public int abandonUnfinishedBefore(Instant cutoff) {
+        return jdbc.sql("""
+                UPDATE sync_runs SET outcome = 'abandoned', finished_at = :now, error_code = 'abandoned'
+                WHERE finished_at IS NULL AND started_at < :cutoff""")
+                .param("now", DbTime.param(clock.instant()))
+                .param("cutoff", DbTime.param(cutoff))
+                .update();
+    }
+
+    /**
+     * Counts every finished run.
+     */
+    public RunCounts countFinished() {
+        return countFinishedSince(Instant.EPOCH);
+    }
+
+    /**
+     * Counts the finished runs that started at or after {@code since}.
+     */
+    public RunCounts countFinishedSince(Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS finished,
+                       COALESCE(SUM(CASE WHEN outcome = 'synced' THEN 1 ELSE 0 END), 0) AS synced,
+                       COALESCE(SUM(transactions_added), 0) AS added
+                FROM sync_runs WHERE started_at >= :since AND finished_at IS NOT NULL""")
+                .param("since", DbTime.param(since))
+                .query((rs, row) -> new RunCounts(rs.getLong("finished"), rs.getLong("synced"), rs.getLong("added")))
+                .single();
+    }
+
+    /**
+     * How many runs finished, how many of them synced, and the transactions they added.
+     */
+    public record RunCounts(long finished, long synced, long transactionsAdded) {
+
+        /**
+         * The share of finished runs that synced, in percent; 0 when none finished.
+         */
+        public double successPercent() {
+            return finished == 0 ? 0.0 : 100.0 * synced / finished;
+        }
     }
 }

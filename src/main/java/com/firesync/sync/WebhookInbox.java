@@ -3,6 +3,7 @@ package com.firesync.sync;
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Sha256;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,5 +80,16 @@ public class WebhookInbox {
      * A stored webhook.
      */
     record Stored(long id, String event, byte[] body) {
+    }
+
+    /**
+     * Deletes the webhooks applied before {@code cutoff}; one not applied yet stays.
+     *
+     * @return how many were deleted
+     */
+    public int pruneProcessedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM webhook_inbox WHERE processed_at < :cutoff")
+                .param("cutoff", DbTime.param(cutoff))
+                .update();
     }
 }

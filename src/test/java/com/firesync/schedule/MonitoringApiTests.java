@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
@@ -63,6 +64,10 @@ class MonitoringApiTests {
     @Test
     void healthAnswersTheSeedShapeFromRealChecks() {
         long connection = link(alice, "demo", "alice");
+        // the sandbox reports its first sync by webhook: once that is applied, nothing else moves the connection
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM webhook_inbox WHERE processed_at IS NOT NULL").query(Long.class).single() > 0);
+        Background.awaitQuiet(jdbc);
 
         JsonNode body = http.get("/api/sync/health", alice.token()).json();
 

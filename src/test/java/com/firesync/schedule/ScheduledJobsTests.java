@@ -153,6 +153,10 @@ class ScheduledJobsTests {
         jdbc.sql("UPDATE connect_states SET expires_at = :expired")
                 .param("expired", DbTime.param(now.minus(Duration.ofDays(2))))
                 .update();
+        insertProcessedWebhook("old", now.minus(Duration.ofDays(100)));
+        insertProcessedWebhook("recent", now.minus(Duration.ofDays(10)));
+        insertCompletedEvent("old", now.minus(Duration.ofDays(2)));
+        insertCompletedEvent("recent", now.minus(Duration.ofHours(1)));
         Instant next = nextRun(Job.DAILY_CLEANUP);
         assertThat(next.atZone(ZoneId.of("Europe/Paris")).toLocalTime()).hasToString("02:00");
         assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofDays(1)));
@@ -167,6 +171,9 @@ class ScheduledJobsTests {
                 .param("cutoff", DbTime.param(now.minus(Duration.ofDays(9))))
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM connect_states").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT event FROM webhook_inbox").query(String.class).list()).containsExactly("recent");
+        assertThat(jdbc.sql("SELECT listener_id FROM event_publication WHERE listener_id LIKE 'test.%'")
+                .query(String.class).list()).containsExactly("test.recent");
         assertThat(jdbc.sql("SELECT last_detail FROM scheduled_job_runs WHERE job_name = 'dailyCleanup'")
                 .query(String.class).single()).startsWith("last 24h: ").contains("pruned 1 sync runs");
     }
@@ -187,6 +194,27 @@ class ScheduledJobsTests {
                 .param("c", connection)
                 .param("u", alice.id())
                 .param("started", DbTime.param(started))
+                .update();
+    }
+
+    private void insertProcessedWebhook(String event, Instant processed) {
+        jdbc.sql("""
+                INSERT INTO webhook_inbox (event, body, received_at, processed_at, outcome)
+                VALUES (:event, :body, :at, :at, 'applied')""")
+                .param("event", event)
+                .param("body", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .param("at", DbTime.param(processed))
+                .update();
+    }
+
+    private void insertCompletedEvent(String name, Instant completed) {
+        jdbc.sql("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                               completion_date, status, completion_attempts)
+                VALUES (:id, :listener, 'test.Event', '{}', :at, :at, 'COMPLETED', 1)""")
+                .param("id", java.util.UUID.randomUUID())
+                .param("listener", "test." + name)
+                .param("at", DbTime.param(completed))
                 .update();
     }
 
