@@ -25,10 +25,11 @@ class SyncMeters {
     @EventListener
     void on(SyncCompleted run) {
         String trigger = run.trigger().code();
-        meters.counter(MetricNames.SYNC_RUNS, "outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+        String outcome = run.outcome().code();
+        meters.counter(MetricNames.SYNC_RUNS, "outcome", outcome, "trigger", trigger, "provider", PROVIDER)
                 .increment();
         Timer.builder(MetricNames.SYNC_DURATION)
-                .tags("outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+                .tags("outcome", outcome, "trigger", trigger, "provider", PROVIDER)
                 .publishPercentileHistogram()
                 .register(meters)
                 .record(run.duration());
