@@ -164,11 +164,13 @@ class MonitoringApiTests {
                 "firesync_provider_rate_limit_waits_total", "firesync_provider_retries_total",
                 "firesync_provider_circuits", "firesync_connections", "firesync_sync_staleness_seconds",
                 "firesync_job_runs_total", "firesync_job_duration_seconds_count",
-                "firesync_webhooks_received_total")) {
+                "firesync_webhooks_received_total", "firesync_connection_transitions_total",
+                "firesync_connections_linked_total")) {
             assertThat(maxSample(metrics, sample)).as(sample).isPositive();
         }
         assertThat(metrics).contains("endpoint=\"GET /users/me/connections/{id}\"", "trigger=\"connect\"",
-                "outcome=\"synced\"", "state=\"active\"", "job=\"healthCheck\"", "outcome=\"missing_signature\"");
+                "outcome=\"synced\"", "state=\"active\"", "job=\"healthCheck\"", "outcome=\"missing_signature\"",
+                "from=\"syncing\"", "flow=\"connect\"");
         assertThat(metrics).doesNotContain(alice.token(), "access_token=");
     }
 
