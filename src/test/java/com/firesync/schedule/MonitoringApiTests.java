@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
@@ -180,6 +181,8 @@ class MonitoringApiTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND finished_at"
                         + " IS NOT NULL").param("c", id).query(Long.class).single() > 0);
+        // the sandbox's webhook of the link waits for that sync and then rewrites the connection's state: let it
+        Background.awaitQuiet(jdbc);
         return id;
     }
 
