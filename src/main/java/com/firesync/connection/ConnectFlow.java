@@ -1,15 +1,18 @@
 package com.firesync.connection;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.firesync.connection.ProviderIdentities.Identity;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.shared.ApiException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,12 +50,18 @@ public class ConnectFlow {
 
     private final ApplicationEventPublisher events;
 
+    private final ConnectionLifecycle lifecycle;
+
+    private final Clock clock;
+
     ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections, BankingProvider provider,
             ConnectSettings settings, Environment environment, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ConnectionLifecycle lifecycle, Clock clock) {
         this.identities = identities;
         this.states = states;
         this.connections = connections;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.provider = provider;
         this.settings = settings;
         this.environment = environment;
@@ -65,7 +74,7 @@ public class ConnectFlow {
      */
     public ConnectLink connect(long userId) {
         Identity identity = call(() -> identities.obtain(userId));
-        String state = states.create(userId, ConnectState.CONNECT, null);
+        String state = states.create(userId, Flow.CONNECT, null);
         return new ConnectLink(call(() -> provider.connectUrl(identity.token(), state, callbackUri())),
                 states.expiry());
     }
@@ -79,7 +88,7 @@ public class ConnectFlow {
         String providerId = connections.providerId(userId, connectionId)
                 .orElseThrow(() -> ApiException.notFound("connection"));
         Identity identity = call(() -> identities.obtain(userId));
-        String state = states.create(userId, ConnectState.RECONNECT, connectionId);
+        String state = states.create(userId, Flow.RECONNECT, connectionId);
         return new ConnectLink(
                 call(() -> provider.reconnectUrl(identity.token(), providerId, state, callbackUri())),
                 states.expiry());
@@ -94,13 +103,13 @@ public class ConnectFlow {
             @Nullable String errorDescription) {
         ConnectState consumed = states.consume(state);
         if (error != null) {
-            states.recordOutcome(consumed.id(), "error", error, errorDescription);
-            log.info("Webview {} for user {} ended with error {}", consumed.flow(), consumed.userId(), error);
+            states.recordOutcome(consumed.id(), ConnectStates.Outcome.ERROR, error, errorDescription);
+            log.info("Webview {} for user {} ended with error {}", consumed.flow().code(), consumed.userId(), error);
             return CallbackOutcome.failed(consumed.flow(), error, errorDescription);
         }
         Identity identity = identities.find(consumed.userId())
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
-        if (ConnectState.RECONNECT.equals(consumed.flow()) && consumed.connectionId() != null) {
+        if (consumed.flow() == Flow.RECONNECT && consumed.connectionId() != null) {
             return reconnected(consumed, consumed.connectionId());
         }
         List<ProviderConnection> found = new ArrayList<>();
@@ -121,7 +130,7 @@ public class ConnectFlow {
                     }
                 });
             }
-            states.recordOutcome(state.id(), "linked", null, null);
+            states.recordOutcome(state.id(), ConnectStates.Outcome.LINKED, null, null);
             log.info("User {} linked connections {}", state.userId(), ids);
             return CallbackOutcome.linked(state.flow(), ids);
         });
@@ -129,9 +138,12 @@ public class ConnectFlow {
 
     private CallbackOutcome reconnected(ConnectState state, long connectionId) {
         return transactions.execute(tx -> {
-            connections.reactivate(connectionId);
+            if (!lifecycle.reconnected(connectionId, clock.instant())) {
+                throw new ApiException(HttpStatus.CONFLICT, "connection_disabled",
+                        "This connection can no longer be repaired; link the bank again.");
+            }
             events.publishEvent(new ConnectionLinked(connectionId, state.userId(), true));
-            states.recordOutcome(state.id(), "reconnected", null, null);
+            states.recordOutcome(state.id(), ConnectStates.Outcome.RECONNECTED, null, null);
             log.info("User {} reconnected connection {}", state.userId(), connectionId);
             return CallbackOutcome.linked(state.flow(), List.of(connectionId));
         });
@@ -184,21 +196,59 @@ public class ConnectFlow {
     /**
      * What a callback did.
      *
-     * @param flow {@code connect} or {@code reconnect}
-     * @param outcome {@code linked} or {@code error}
+     * @param flow a new link or a repair
+     * @param outcome whether it linked or repaired connections, or ended in an error
      * @param connectionIds FireSync's ids of the connections linked or repaired
      * @param error the provider's error code, for an error callback
      * @param errorDescription the provider's description of the error
      */
-    public record CallbackOutcome(String flow, String outcome, List<Long> connectionIds, @Nullable String error,
+    public record CallbackOutcome(Flow flow, Result outcome, List<Long> connectionIds, @Nullable String error,
             @Nullable String errorDescription) {
 
-        static CallbackOutcome linked(String flow, List<Long> ids) {
-            return new CallbackOutcome(flow, "linked", List.copyOf(ids), null, null);
+        static CallbackOutcome linked(Flow flow, List<Long> ids) {
+            return new CallbackOutcome(flow, Result.LINKED, List.copyOf(ids), null, null);
         }
 
-        static CallbackOutcome failed(String flow, String error, @Nullable String description) {
-            return new CallbackOutcome(flow, "error", List.of(), error, description);
+        static CallbackOutcome failed(Flow flow, String error, @Nullable String description) {
+            return new CallbackOutcome(flow, Result.ERROR, List.of(), error, description);
+        }
+
+        /**
+         * How a callback ended; serialised as {@code linked} or {@code error}.
+         */
+        public enum Result {
+
+            /** Connections were linked or repaired. */
+            LINKED,
+
+            /** The webview sent the user back with an error. */
+            ERROR;
+
+            @JsonValue
+            public String code() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+    }
+
+    /**
+     * Which webview flow a link starts; serialised, and stored, as {@code connect} or {@code reconnect}.
+     */
+    public enum Flow {
+
+        /** Links new banks. */
+        CONNECT,
+
+        /** Repairs one connection (new credentials, SCA, consent renewal). */
+        RECONNECT;
+
+        @JsonValue
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Flow of(String code) {
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 }

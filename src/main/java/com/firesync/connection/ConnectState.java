@@ -7,12 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the state's row id
  * @param userId the user who started the flow
- * @param flow {@code connect} or {@code reconnect}
+ * @param flow a new link or a repair
  * @param connectionId the connection being repaired, for a reconnect
  */
-record ConnectState(long id, long userId, String flow, @Nullable Long connectionId) {
-
-    static final String CONNECT = "connect";
-
-    static final String RECONNECT = "reconnect";
+record ConnectState(long id, long userId, ConnectFlow.Flow flow, @Nullable Long connectionId) {
 }

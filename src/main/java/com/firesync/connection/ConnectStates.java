@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ public class ConnectStates {
     /**
      * Creates a state and returns it in clear, for the webview URL only.
      */
-    String create(long userId, String flow, @Nullable Long connectionId) {
+    String create(long userId, ConnectFlow.Flow flow, @Nullable Long connectionId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -46,7 +47,7 @@ public class ConnectStates {
                 VALUES (:hash, :user, :flow, :connection, :now, :expires)""")
                 .param("hash", hash(state))
                 .param("user", userId)
-                .param("flow", flow)
+                .param("flow", flow.code())
                 .param("connection", connectionId)
                 .param("now", DbTime.param(now))
                 .param("expires", DbTime.param(now.plus(settings.stateTtl())))
@@ -76,7 +77,8 @@ public class ConnectStates {
                 SELECT id, user_id, flow, connection_id, consumed_at, expires_at FROM connect_states
                 WHERE state_hash = :hash""")
                 .param("hash", hash)
-                .query((rs, i) -> new ConnectState(rs.getLong("id"), rs.getLong("user_id"), rs.getString("flow"),
+                .query((rs, i) -> new ConnectState(rs.getLong("id"), rs.getLong("user_id"),
+                        ConnectFlow.Flow.of(rs.getString("flow")),
                         rs.getObject("connection_id", Long.class)))
                 .optional()
                 .orElseThrow(
@@ -94,10 +96,10 @@ public class ConnectStates {
                 : refused("state_used", "This connect link was already used.");
     }
 
-    void recordOutcome(long id, String outcome, @Nullable String errorCode, @Nullable String errorDetail) {
+    void recordOutcome(long id, Outcome outcome, @Nullable String errorCode, @Nullable String errorDetail) {
         jdbc.sql("UPDATE connect_states SET outcome = :outcome, error_code = :code, error_detail = :detail"
                 + " WHERE id = :id")
-                .param("outcome", outcome)
+                .param("outcome", outcome.code())
                 .param("code", truncate(errorCode, 64))
                 .param("detail", truncate(errorDetail, 500))
                 .param("id", id)
@@ -125,5 +127,24 @@ public class ConnectStates {
         return jdbc.sql("DELETE FROM connect_states WHERE expires_at < :cutoff")
                 .param("cutoff", DbTime.param(cutoff))
                 .update();
+    }
+
+    /**
+     * How a connect attempt ended, as {@code connect_states.outcome} keeps it.
+     */
+    enum Outcome {
+
+        /** New connections were linked. */
+        LINKED,
+
+        /** A connection was repaired. */
+        RECONNECTED,
+
+        /** The webview sent the user back with an error. */
+        ERROR;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

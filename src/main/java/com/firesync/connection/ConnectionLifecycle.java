@@ -1,5 +1,7 @@
 package com.firesync.connection;
 
+import com.firesync.connection.ConnectionTransitions.Change;
+import com.firesync.provider.ProviderFailure;
 import com.firesync.shared.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The connection's state machine in the database. A sync claims the connection with a lease (one sync at a time,
  * across instances: the claim is a conditional update, not a JVM lock; a crashed instance's lease expires), and ends
- * it in a resting state. Every change of state is recorded in {@code connection_transitions}.
+ * it in a resting state. Every change of state goes through {@link ConnectionStateMachine}: a move it refuses is not
+ * written, is logged, and the method answers {@code false}; the connection decides where a failure leaves it.
  */
 @Service
 public class ConnectionLifecycle {
@@ -32,16 +35,19 @@ public class ConnectionLifecycle {
      */
     static final String LIVE = "deleting_since IS NULL AND archived_at IS NULL";
 
+    /** Ends a claim, as part of a sync's last write. */
+    private static final String RELEASE = "sync_claimed_by = NULL, sync_claimed_until = NULL";
+
     private final JdbcClient jdbc;
 
     private final ProviderIdentities identities;
 
-    private final ApplicationEventPublisher events;
+    private final ConnectionTransitions transitions;
 
-    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities, ApplicationEventPublisher events) {
+    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities, ConnectionTransitions transitions) {
         this.jdbc = jdbc;
         this.identities = identities;
-        this.events = events;
+        this.transitions = transitions;
     }
 
     public Optional<ConnectionSnapshot> snapshot(long connectionId) {
@@ -67,22 +73,20 @@ public class ConnectionLifecycle {
     /**
      * Records what the provider says of a connection outside a sync (a webhook): a state that needs the user puts it
      * in {@link ConnectionState#NEEDS_USER_ACTION}; a deleted connection is {@link ConnectionState#DISABLED}.
+     *
+     * @return whether the connection is now in that state: not when it is gone or the move is refused
      */
     @Transactional
-    public void providerReported(long connectionId, ConnectionState to, @Nullable String providerState, Instant at) {
-        ConnectionSnapshot before = snapshot(connectionId).orElse(null);
-        if (before == null || before.state() == to) {
-            // deleted meanwhile, or nothing changes
-            return;
+    public boolean providerReported(long connectionId, ConnectionState to, @Nullable String providerState,
+            Instant at) {
+        if (snapshot(connectionId).isEmpty()) {
+            // deleted meanwhile
+            return false;
         }
-        jdbc.sql("UPDATE connections SET state = :state, provider_state = :providerState, updated_at = :at"
-                + " WHERE id = :id")
-                .param("state", to.code())
-                .param("providerState", providerState)
-                .param("at", DbTime.param(at))
-                .param("id", connectionId)
-                .update();
-        record(connectionId, before.state(), to, providerState, "reported by the provider", at);
+        return transitions.move(connectionId, Change.to(to, "reported by the provider", providerState)
+                .writing("provider_state = :providerState",
+                        spec -> spec.param("providerState", clip(providerState, 64))),
+                at);
     }
 
     /**
@@ -122,28 +126,27 @@ public class ConnectionLifecycle {
 
     private Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease,
             boolean attempt) {
-        int claimed = jdbc.sql("""
-                UPDATE connections SET sync_claimed_by = :instance, sync_claimed_until = :until,
-                       last_attempt_at = CASE WHEN :attempt THEN :at ELSE last_attempt_at END, updated_at = :at
-                WHERE id = :id AND state <> 'disabled' AND deleting_since IS NULL AND archived_at IS NULL
-                  AND (sync_claimed_until IS NULL OR sync_claimed_until < :at)""")
-                .param("instance", instance)
-                .param("attempt", attempt)
-                .param("until", DbTime.param(at.plus(lease)))
-                .param("at", DbTime.param(at))
-                .param("id", connectionId)
-                .update();
-        if (claimed == 0) {
+        if (snapshot(connectionId).isEmpty()) {
             return Optional.empty();
         }
-        ConnectionSnapshot before = snapshot(connectionId).orElseThrow();
-        jdbc.sql("UPDATE connections SET state = 'syncing' WHERE id = :id").param("id", connectionId).update();
-        record(connectionId, before.state(), ConnectionState.SYNCING, null, "sync started", at);
-        return Optional.of(jdbc.sql("SELECT provider_connection_id, created_at FROM connections WHERE id = :id")
+        Change change = Change.to(ConnectionState.SYNCING, "sync started", null)
+                .writing("""
+                        sync_claimed_by = :instance, sync_claimed_until = :until,
+                        last_attempt_at = CASE WHEN :attempt THEN :at ELSE last_attempt_at END""",
+                        spec -> spec.param("instance", instance)
+                                .param("until", DbTime.param(at.plus(lease)))
+                                .param("attempt", attempt))
+                .onlyIf(LIVE + " AND (sync_claimed_until IS NULL OR sync_claimed_until < :at)");
+        if (!transitions.move(connectionId, change, at)) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                SELECT user_id, provider_connection_id, sync_cursor, last_reconciled_at, created_at FROM connections
+                WHERE id = :id""")
                 .param("id", connectionId)
-                .query((rs, row) -> new SyncClaim(connectionId, before.userId(), rs.getString(1), instance,
-                        before.cursor(), before.lastReconciledAt(),
-                        Objects.requireNonNull(DbTime.read(rs, "created_at")),
+                .query((rs, row) -> new SyncClaim(connectionId, rs.getLong("user_id"),
+                        rs.getString("provider_connection_id"), instance, DbTime.read(rs, "sync_cursor"),
+                        DbTime.read(rs, "last_reconciled_at"), Objects.requireNonNull(DbTime.read(rs, "created_at")),
                         identities.tokenOfConnection(connectionId)))
                 .single());
     }
@@ -161,65 +164,96 @@ public class ConnectionLifecycle {
 
     /**
      * Ends a sync that completed: the connection is active, its failures are forgotten, its cursor moves to what was
-     * committed.
+     * committed. Where the connection may no longer become active (the provider deleted it meanwhile), only the claim
+     * ends.
+     *
+     * @return whether the connection is active now
      */
     @Transactional
-    public void succeeded(SyncClaim claim, Instant at, @Nullable Instant cursor, @Nullable Instant reconciledAt) {
-        jdbc.sql("""
-                UPDATE connections SET state = 'active', provider_state = NULL, error_code = NULL,
-                       error_message = NULL, last_success_at = :at, consecutive_failures = 0,
-                       sync_cursor = COALESCE(:cursor, sync_cursor),
-                       last_reconciled_at = COALESCE(:reconciled, last_reconciled_at),
-                       sync_claimed_by = NULL, sync_claimed_until = NULL, updated_at = :at
-                WHERE id = :id""")
-                .param("at", DbTime.param(at))
-                .param("cursor", DbTime.param(cursor))
-                .param("reconciled", DbTime.param(reconciledAt))
-                .param("id", claim.connectionId())
-                .update();
-        record(claim.connectionId(), ConnectionState.SYNCING, ConnectionState.ACTIVE, null, "sync completed", at);
+    public boolean succeeded(SyncClaim claim, Instant at, @Nullable Instant cursor, @Nullable Instant reconciledAt) {
+        Change change = Change.to(ConnectionState.ACTIVE, "sync completed", null).writing("""
+                provider_state = NULL, error_code = NULL, error_message = NULL, last_success_at = :at,
+                consecutive_failures = 0, sync_cursor = COALESCE(:cursor, sync_cursor),
+                last_reconciled_at = COALESCE(:reconciled, last_reconciled_at), """ + RELEASE,
+                spec -> spec.param("cursor", DbTime.param(cursor)).param("reconciled", DbTime.param(reconciledAt)));
+        return endClaim(claim, change, at);
     }
 
     /**
-     * Ends a sync that failed: the data stays as committed, the failure is counted, and the connection rests in
-     * {@code to} ({@link ConnectionState#NEEDS_USER_ACTION} with the provider's state, or
-     * {@link ConnectionState#FAILING}).
+     * Ends a sync the provider failed. The connection decides where it rests: one only the user can repair
+     * ({@link ProviderFailure.NeedsUserAction}) needs the user, with the provider's state; any other failure is
+     * retried later, spaced by the policy and the circuit, so the connection is {@link ConnectionState#FAILING}. The
+     * data stays as committed and the failure is counted.
+     *
+     * @return whether the connection rests in the failure's state now
      */
     @Transactional
-    public void failed(SyncClaim claim, Instant at, ConnectionState to, String errorCode,
+    public boolean failed(SyncClaim claim, Instant at, ProviderFailure failure) {
+        if (failure instanceof ProviderFailure.NeedsUserAction needs) {
+            return failed(claim, at, ConnectionState.NEEDS_USER_ACTION, needs.code(), needs.state());
+        }
+        return failed(claim, at, ConnectionState.FAILING, failure.code(), null);
+    }
+
+    /**
+     * Ends a sync that failed in FireSync itself (a write that did not commit, a bug): it may pass, so the connection
+     * is {@link ConnectionState#FAILING} and retried later.
+     *
+     * @return whether the connection is failing now
+     */
+    @Transactional
+    public boolean failed(SyncClaim claim, Instant at, String errorCode) {
+        return failed(claim, at, ConnectionState.FAILING, errorCode, null);
+    }
+
+    private boolean failed(SyncClaim claim, Instant at, ConnectionState to, String errorCode,
             @Nullable String providerState) {
-        jdbc.sql("""
-                UPDATE connections SET state = :state, error_code = :code, provider_state = :providerState,
-                       consecutive_failures = consecutive_failures + 1,
-                       sync_claimed_by = NULL, sync_claimed_until = NULL, updated_at = :at
-                WHERE id = :id""")
-                .param("state", to.code())
-                .param("code", clip(errorCode, 64))
-                .param("providerState", providerState == null ? null : clip(providerState, 64))
-                .param("at", DbTime.param(at))
+        Change change = Change.to(to, errorCode, providerState).writing("""
+                error_code = :code, provider_state = :providerState,
+                consecutive_failures = consecutive_failures + 1, """ + RELEASE,
+                spec -> spec.param("code", clip(errorCode, 64)).param("providerState", clip(providerState, 64)));
+        return endClaim(claim, change, at);
+    }
+
+    private boolean endClaim(SyncClaim claim, Change change, Instant at) {
+        if (transitions.move(claim.connectionId(), change, at)) {
+            return true;
+        }
+        // refused: the state stays as another writer left it, but the claim must not outlive the sync
+        jdbc.sql("UPDATE connections SET " + RELEASE + " WHERE id = :id AND sync_claimed_by = :me")
                 .param("id", claim.connectionId())
+                .param("me", claim.instance())
                 .update();
-        record(claim.connectionId(), ConnectionState.SYNCING, to, providerState, errorCode, at);
+        return false;
     }
 
-    private void record(long connectionId, ConnectionState from, ConnectionState to, @Nullable String providerState,
-            @Nullable String reason, Instant at) {
-        jdbc.sql("""
-                INSERT INTO connection_transitions (connection_id, from_state, to_state, provider_state, reason,
-                                                    occurred_at)
-                VALUES (:id, :from, :to, :providerState, :reason, :at)""")
-                .param("id", connectionId)
-                .param("from", from.code())
-                .param("to", to.code())
-                .param("providerState", providerState == null ? null : clip(providerState, 64))
-                .param("reason", reason == null ? null : clip(reason, 200))
-                .param("at", DbTime.param(at))
-                .update();
-        events.publishEvent(new ConnectionStateChanged(connectionId, from, to, providerState, at));
+    /**
+     * After the user repaired the connection in the webview: it is active again and its failures are forgotten.
+     *
+     * @return whether the connection is active now: not when it is disabled for good or gone
+     */
+    @Transactional
+    public boolean reconnected(long connectionId, Instant at) {
+        return transitions.move(connectionId, Change.to(ConnectionState.ACTIVE, "reconnected by the user", null)
+                .writing("provider_state = NULL, error_code = NULL, error_message = NULL, consecutive_failures = 0",
+                        UnaryOperator.identity()),
+                at);
     }
 
-    private static String clip(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+    /**
+     * A connection deleted with its history kept: at rest for good, whatever it was doing. Its deletion marks are
+     * the caller's.
+     */
+    @Transactional
+    public void archived(long connectionId, Instant at) {
+        transitions.move(connectionId, Change.to(ConnectionState.DISABLED, "deleted, its history kept", null)
+                .writing("provider_state = NULL, error_code = NULL, error_message = NULL, " + RELEASE,
+                        UnaryOperator.identity()),
+                at);
+    }
+
+    private static @Nullable String clip(@Nullable String value, int max) {
+        return ConnectionTransitions.clip(value, max);
     }
 
     private static ConnectionSnapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -18,8 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Connections {
 
-    static final String ACTIVE = "active";
-
     private final JdbcClient jdbc;
 
     private final Clock clock;
@@ -48,7 +46,7 @@ public class Connections {
                 .param("ref", connection.id())
                 .param("bank", connection.bankName())
                 .param("connector", connection.connectorUuid())
-                .param("state", ACTIVE)
+                .param("state", ConnectionState.ACTIVE.code())
                 .param("providerState", connection.state())
                 .param("now", now)
                 .update();
@@ -71,20 +69,6 @@ public class Connections {
                 .param("user", userId)
                 .query(String.class)
                 .optional();
-    }
-
-    /**
-     * After a successful reconnect: the connection is active again and its failures are forgotten.
-     */
-    void reactivate(long connectionId) {
-        jdbc.sql("""
-                UPDATE connections SET state = :state, provider_state = NULL, error_code = NULL, error_message = NULL,
-                       consecutive_failures = 0, updated_at = :now
-                WHERE id = :id""")
-                .param("state", ACTIVE)
-                .param("now", DbTime.param(clock.instant()))
-                .param("id", connectionId)
-                .update();
     }
 
     /**

@@ -2,13 +2,15 @@ package com.firesync.observability;
 
 import com.firesync.shared.MetricNames;
 import com.firesync.sync.SyncCompleted;
+import com.firesync.sync.SyncFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts and times every sync run as it completes, on the instance that ran it (Prometheus sums the instances).
+ * Counts and times every sync run as it completes, and counts failures by their code, on the instance that ran it
+ * (Prometheus sums the instances).
  */
 @Component
 class SyncMeters {
@@ -25,15 +27,22 @@ class SyncMeters {
     @EventListener
     void on(SyncCompleted run) {
         String trigger = run.trigger().code();
-        meters.counter(MetricNames.SYNC_RUNS, "outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+        String outcome = run.outcome().code();
+        meters.counter(MetricNames.SYNC_RUNS, "outcome", outcome, "trigger", trigger, "provider", PROVIDER)
                 .increment();
         Timer.builder(MetricNames.SYNC_DURATION)
-                .tags("outcome", run.outcome(), "trigger", trigger, "provider", PROVIDER)
+                .tags("outcome", outcome, "trigger", trigger, "provider", PROVIDER)
                 .publishPercentileHistogram()
                 .register(meters)
                 .record(run.duration());
         meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "added").increment(run.added());
         meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "updated").increment(run.updated());
         meters.counter(MetricNames.SYNC_TRANSACTIONS, "change", "removed").increment(run.removed());
+    }
+
+    @EventListener
+    void on(SyncFailed failed) {
+        meters.counter(MetricNames.SYNC_FAILURES, "code", failed.errorCode(), "trigger", failed.trigger().code())
+                .increment();
     }
 }

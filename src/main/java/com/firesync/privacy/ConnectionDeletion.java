@@ -1,5 +1,6 @@
 package com.firesync.privacy;
 
+import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ProviderIdentities;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderToken;
@@ -41,10 +42,13 @@ public class ConnectionDeletion {
 
     private final TransactionTemplate transactions;
 
+    private final ConnectionLifecycle lifecycle;
+
     private final Clock clock;
 
     ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProvider provider,
-            Remnants remnants, TransactionTemplate transactions, Clock clock) {
+            Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.queue = queue;
         this.identities = identities;
@@ -119,12 +123,13 @@ public class ConnectionDeletion {
         for (String table : List.of("sync_runs", "connection_transitions", "connect_states")) {
             jdbc.sql("DELETE FROM " + table + " WHERE connection_id = :id").param("id", connectionId).update();
         }
+        Instant now = clock.instant();
+        // at rest for good, through the connection's state machine; the deletion marks are this module's
+        lifecycle.archived(connectionId, now);
         jdbc.sql("""
-                UPDATE connections SET deleting_since = NULL, state = 'disabled', provider_state = NULL,
-                       error_code = NULL, error_message = NULL, next_sync_at = NULL, sync_cursor = NULL,
-                       sync_claimed_by = NULL, sync_claimed_until = NULL, updated_at = :now
+                UPDATE connections SET deleting_since = NULL, next_sync_at = NULL, sync_cursor = NULL, updated_at = :now
                 WHERE id = :id""")
-                .param("now", DbTime.param(clock.instant()))
+                .param("now", DbTime.param(now))
                 .param("id", connectionId)
                 .update();
     }

@@ -1,7 +1,6 @@
 package com.firesync.schedule;
 
 import com.firesync.connection.ConnectionLifecycle;
-import com.firesync.sync.SyncDecision;
 import com.firesync.sync.SyncEngine;
 import com.firesync.sync.SyncOutcome;
 import com.firesync.sync.SyncTrigger;
@@ -29,7 +28,7 @@ class ConnectionSyncTask {
         var trigger = SyncTrigger.valueOf(request.trigger().toUpperCase(Locale.ROOT));
         connections.snapshot(request.connectionId()).ifPresent(connection -> {
             SyncOutcome outcome = engine.sync(connection, trigger, false);
-            if (!outcome.synced() && SyncDecision.Reason.IN_PROGRESS.code().equals(outcome.reason())) {
+            if (outcome.heldElsewhere()) {
                 throw new ConnectionBusyException(connection.id());
             }
         });

@@ -16,6 +16,15 @@ public final class MetricNames {
     /** Counter: transactions a sync added, changed or removed; tag {@code change}. */
     public static final String SYNC_TRANSACTIONS = "firesync.sync.transactions";
 
+    /** Counter: sync runs that failed; tags {@code code} (the failure's code), {@code trigger}. */
+    public static final String SYNC_FAILURES = "firesync.sync.failures";
+
+    /** Counter: connections that moved from one state to another; tags {@code from}, {@code to}. */
+    public static final String CONNECTION_TRANSITIONS = "firesync.connection.transitions";
+
+    /** Counter: connections linked or repaired through the webview; tag {@code flow} ({@code connect}, {@code reconnect}). */
+    public static final String CONNECTIONS_LINKED = "firesync.connections.linked";
+
     /** Gauge: connections by {@code state}, read from the database at scrape time. */
     public static final String CONNECTIONS = "firesync.connections";
 

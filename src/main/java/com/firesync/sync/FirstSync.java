@@ -34,8 +34,7 @@ class FirstSync {
             }
             SyncOutcome outcome = engine.sync(connection.get(), trigger, false);
             // a webhook writing the same connection holds it for a moment: the first sync waits for it
-            boolean held = "skipped".equals(outcome.decision()) && "in_progress".equals(outcome.reason());
-            if (!held || !ClaimWait.before(attempt)) {
+            if (!outcome.heldElsewhere() || !ClaimWait.before(attempt)) {
                 return;
             }
         }

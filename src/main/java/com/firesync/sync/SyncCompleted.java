@@ -9,14 +9,14 @@ import java.time.Duration;
  * @param userId its owner
  * @param runId the sync run
  * @param trigger why it ran
- * @param outcome {@code synced} or {@code failed}
+ * @param outcome {@link RunOutcome#SYNCED} or {@link RunOutcome#FAILED}
  * @param errorCode the failure's code, {@code null} when it synced
  * @param added transactions added
  * @param updated transactions changed
  * @param removed transactions removed
  * @param duration how long it took
  */
-public record SyncCompleted(long connectionId, long userId, long runId, SyncTrigger trigger, String outcome,
+public record SyncCompleted(long connectionId, long userId, long runId, SyncTrigger trigger, RunOutcome outcome,
         @org.jspecify.annotations.Nullable String errorCode, int added, int updated, int removed, Duration duration) {
 
     public boolean succeeded() {

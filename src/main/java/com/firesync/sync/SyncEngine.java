@@ -2,7 +2,6 @@ package com.firesync.sync;
 
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
-import com.firesync.connection.ConnectionState;
 import com.firesync.connection.SyncClaim;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
@@ -108,26 +107,23 @@ public class SyncEngine {
             }
             Pulled pulled = pull(claim, started);
             if (!pulled.complete()) {
-                return fail(claim, trigger, run, started, "account_write_failed", ConnectionState.FAILING, null,
-                        pulled);
+                return failedHere(claim, trigger, run, started, "account_write_failed", pulled);
             }
             connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
             circuits.recordSuccess(claim.connectionId());
-            runs.finish(run, "synced", null, pulled.accounts(), pulled.counts());
+            runs.finish(run, RunOutcome.SYNCED, null, pulled.accounts(), pulled.counts());
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
                     pulled.counts().removed());
-            return outcome(claim, trigger, "synced", null, run, started, pulled.accounts(), pulled.counts());
+            return outcome(claim, trigger, RunOutcome.SYNCED, null, run, started, pulled.accounts(), pulled.counts());
         } catch (ProviderException e) {
             ProviderFailure failure = e.failure();
             circuits.recordFailure(claim.connectionId(), failure);
-            boolean user = failure instanceof ProviderFailure.NeedsUserAction;
-            return fail(claim, trigger, run, started, failure.code(),
-                    user ? ConnectionState.NEEDS_USER_ACTION : ConnectionState.FAILING, user ? failure.code() : null,
-                    null);
+            connections.failed(claim, clock.instant(), failure);
+            return fail(claim, trigger, run, started, failure.code(), null);
         } catch (RuntimeException e) {
             log.error("Sync of connection {} (run {}) failed unexpectedly", claim.connectionId(), run, e);
-            return fail(claim, trigger, run, started, "internal_error", ConnectionState.FAILING, null, null);
+            return failedHere(claim, trigger, run, started, "internal_error", null);
         }
     }
 
@@ -176,18 +172,28 @@ public class SyncEngine {
         return a.isAfter(b) ? a : b;
     }
 
-    private SyncOutcome fail(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
-            ConnectionState to,
-            @Nullable String providerState, @Nullable Pulled partial) {
-        connections.failed(claim, clock.instant(), to, code, providerState);
-        WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
-        int accounts = partial == null ? 0 : partial.accounts();
-        runs.finish(run, "failed", code, accounts, counts);
-        log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
-        return outcome(claim, trigger, "failed", code, run, started, accounts, counts);
+    /**
+     * Ends a run that failed in FireSync itself rather than at the provider.
+     */
+    private SyncOutcome failedHere(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
+            @Nullable Pulled partial) {
+        connections.failed(claim, clock.instant(), code);
+        return fail(claim, trigger, run, started, code, partial);
     }
 
-    private SyncOutcome outcome(SyncClaim claim, SyncTrigger trigger, String decision, @Nullable String errorCode,
+    /**
+     * Records a run that failed, once the connection rests where the failure leaves it.
+     */
+    private SyncOutcome fail(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
+            @Nullable Pulled partial) {
+        WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
+        int accounts = partial == null ? 0 : partial.accounts();
+        runs.finish(run, RunOutcome.FAILED, code, accounts, counts);
+        log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
+        return outcome(claim, trigger, RunOutcome.FAILED, code, run, started, accounts, counts);
+    }
+
+    private SyncOutcome outcome(SyncClaim claim, SyncTrigger trigger, RunOutcome decision, @Nullable String errorCode,
             long run, Instant started, int accounts, WriteCounts counts) {
         var duration = java.time.Duration.between(started, clock.instant());
         events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision, errorCode,
@@ -195,7 +201,8 @@ public class SyncEngine {
         if (errorCode != null) {
             events.publishEvent(new SyncFailed(claim.connectionId(), run, trigger, errorCode));
         }
-        return new SyncOutcome(claim.connectionId(), decision, errorCode == null ? "ok" : errorCode, null, run,
+        return new SyncOutcome(claim.connectionId(), SyncOutcome.Decision.of(decision),
+                errorCode == null ? "ok" : errorCode, null, run,
                 accounts, counts.added(), counts.updated(), counts.removed(), duration.toMillis());
     }
 

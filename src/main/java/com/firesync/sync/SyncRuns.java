@@ -38,14 +38,14 @@ public class SyncRuns {
         return keys.getKeyAs(Long.class);
     }
 
-    void finish(long runId, String outcome, @Nullable String errorCode, int accounts, WriteCounts counts) {
+    void finish(long runId, RunOutcome outcome, @Nullable String errorCode, int accounts, WriteCounts counts) {
         jdbc.sql("""
                 UPDATE sync_runs SET finished_at = :now, outcome = :outcome, accounts_synced = :accounts,
                        transactions_added = :added, transactions_updated = :updated,
                        transactions_removed = :removed, error_code = :error
                 WHERE id = :id""")
                 .param("now", DbTime.param(clock.instant()))
-                .param("outcome", outcome)
+                .param("outcome", outcome.code())
                 .param("accounts", accounts)
                 .param("added", counts.added())
                 .param("updated", counts.updated())

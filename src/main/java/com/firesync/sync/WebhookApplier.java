@@ -64,46 +64,46 @@ class WebhookApplier {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WebhookReceived received) {
         inbox.load(received.inboxId()).ifPresent(stored -> {
-            String outcome;
+            WebhookOutcome outcome;
             try {
                 outcome = apply(reader.read(stored.event(), stored.body()));
             } catch (ProviderException e) {
-                outcome = "malformed";
+                outcome = WebhookOutcome.MALFORMED;
             }
             inbox.done(stored.id(), outcome);
-            meters.counter(MetricNames.WEBHOOKS_APPLIED, "outcome", outcome).increment();
+            meters.counter(MetricNames.WEBHOOKS_APPLIED, "outcome", outcome.code()).increment();
         });
     }
 
-    private String apply(WebhookEvent event) {
+    private WebhookOutcome apply(WebhookEvent event) {
         return switch (event) {
             case WebhookEvent.ConnectionSynced synced -> connectionSynced(synced);
             case WebhookEvent.ConnectionDeleted deleted -> connections.byProviderId(provider.name(),
-                    deleted.providerConnectionId()).map(connection -> {
-                        connections.providerReported(connection.id(), ConnectionState.DISABLED, null,
-                                clock.instant());
-                        return "disabled";
-                    }).orElse("unknown_connection");
+                    deleted.providerConnectionId())
+                    .filter(connection -> connections.providerReported(connection.id(), ConnectionState.DISABLED,
+                            null, clock.instant()))
+                    .map(connection -> WebhookOutcome.DISABLED)
+                    .orElse(WebhookOutcome.UNKNOWN_CONNECTION);
             case WebhookEvent.AccountChanged changed -> connections.byProviderId(provider.name(),
                     changed.account().connectionId())
                     .map(connection -> claimed(connection,
                             () -> ledger.writeAccounts(connection.id(), connection.userId(),
                                     List.of(changed.account()))))
-                    .orElse("unknown_connection");
-            case WebhookEvent.Ignored ignored -> "ignored";
+                    .orElse(WebhookOutcome.UNKNOWN_CONNECTION);
+            case WebhookEvent.Ignored ignored -> WebhookOutcome.IGNORED;
         };
     }
 
-    private String connectionSynced(WebhookEvent.ConnectionSynced synced) {
+    private WebhookOutcome connectionSynced(WebhookEvent.ConnectionSynced synced) {
         var found = connections.byProviderId(provider.name(), synced.connection().id());
         if (found.isEmpty()) {
-            return "unknown_connection";
+            return WebhookOutcome.UNKNOWN_CONNECTION;
         }
         ConnectionSnapshot connection = found.get();
         if (synced.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
             connections.providerReported(connection.id(), ConnectionState.NEEDS_USER_ACTION,
                     synced.connection().state(), clock.instant());
-            return "needs_user_action";
+            return WebhookOutcome.NEEDS_USER_ACTION;
         }
         return claimed(connection, () -> write(connection, synced));
     }
@@ -113,7 +113,7 @@ class WebhookApplier {
      * running sync is waited for, with growing pauses; after that the webhook is left to the next sync, which reads
      * everything after its cursor anyway.
      */
-    private String claimed(ConnectionSnapshot connection, Runnable write) {
+    private WebhookOutcome claimed(ConnectionSnapshot connection, Runnable write) {
         for (int attempt = 1;; attempt++) {
             var claim = connections.claimForWebhook(connection.id(), "webhook-" + connection.id(), clock.instant(),
                     settings.lease());
@@ -121,15 +121,14 @@ class WebhookApplier {
                 try {
                     write.run();
                     connections.succeeded(claim.get(), clock.instant(), null, null);
-                    return "applied";
+                    return WebhookOutcome.APPLIED;
                 } catch (RuntimeException e) {
-                    connections.failed(claim.get(), clock.instant(), ConnectionState.FAILING, "webhook_apply_failed",
-                            null);
+                    connections.failed(claim.get(), clock.instant(), "webhook_apply_failed");
                     throw e;
                 }
             }
             if (!ClaimWait.before(attempt)) {
-                return "deferred_to_sync";
+                return WebhookOutcome.DEFERRED_TO_SYNC;
             }
         }
     }

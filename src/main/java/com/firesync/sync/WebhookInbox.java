@@ -64,10 +64,10 @@ public class WebhookInbox {
                 .optional();
     }
 
-    void done(long id, String outcome) {
+    void done(long id, WebhookOutcome outcome) {
         jdbc.sql("UPDATE webhook_inbox SET processed_at = :now, outcome = :outcome WHERE id = :id")
                 .param("now", DbTime.param(clock.instant()))
-                .param("outcome", outcome)
+                .param("outcome", outcome.code())
                 .param("id", id)
                 .update();
     }

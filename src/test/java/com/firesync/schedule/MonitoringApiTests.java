@@ -169,11 +169,13 @@ class MonitoringApiTests {
                 "firesync_provider_rate_limit_waits_total", "firesync_provider_retries_total",
                 "firesync_provider_circuits", "firesync_connections", "firesync_sync_staleness_seconds",
                 "firesync_job_runs_total", "firesync_job_duration_seconds_count",
-                "firesync_webhooks_received_total")) {
+                "firesync_webhooks_received_total", "firesync_connection_transitions_total",
+                "firesync_connections_linked_total")) {
             assertThat(maxSample(metrics, sample)).as(sample).isPositive();
         }
         assertThat(metrics).contains("endpoint=\"GET /users/me/connections/{id}\"", "trigger=\"connect\"",
-                "outcome=\"synced\"", "state=\"active\"", "job=\"healthCheck\"", "outcome=\"missing_signature\"");
+                "outcome=\"synced\"", "state=\"active\"", "job=\"healthCheck\"", "outcome=\"missing_signature\"",
+                "from=\"syncing\"", "flow=\"connect\"");
         assertThat(metrics).doesNotContain(alice.token(), "access_token=");
     }
 
@@ -183,6 +185,8 @@ class MonitoringApiTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND finished_at"
                         + " IS NOT NULL").param("c", id).query(Long.class).single() > 0);
+        // the sandbox's webhook of the link waits for that sync and then rewrites the connection's state: let it
+        Background.awaitQuiet(jdbc);
         return id;
     }
 

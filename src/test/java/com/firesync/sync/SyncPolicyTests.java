@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
+import com.firesync.sync.SyncDecision.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -21,15 +22,16 @@ class SyncPolicyTests {
     @Test
     void syncsANeverSyncedConnection() {
         assertThat(decide(connection(ConnectionState.ACTIVE, null, null, 0, null), false))
-                .isEqualTo(new SyncDecision(true, "first_sync", null));
+                .isEqualTo(new SyncDecision(true, Reason.FIRST_SYNC, null));
     }
 
     @Test
     void skipsFreshConnectionUnlessForced() {
         var fresh = connection(ConnectionState.ACTIVE, ago(60), ago(60), 0, null);
 
-        assertThat(decide(fresh, false)).isEqualTo(new SyncDecision(false, "fresh", NOW.plus(Duration.ofMinutes(60))));
-        assertThat(decide(fresh, true)).isEqualTo(new SyncDecision(true, "forced", null));
+        assertThat(decide(fresh, false))
+                .isEqualTo(new SyncDecision(false, Reason.FRESH, NOW.plus(Duration.ofMinutes(60))));
+        assertThat(decide(fresh, true)).isEqualTo(new SyncDecision(true, Reason.FORCED, null));
     }
 
     @Test
@@ -37,28 +39,28 @@ class SyncPolicyTests {
         var recent = connection(ConnectionState.ACTIVE, ago(2), ago(200), 0, null);
 
         assertThat(decide(recent, true))
-                .isEqualTo(new SyncDecision(false, "rate_limited", NOW.plus(Duration.ofMinutes(3))));
+                .isEqualTo(new SyncDecision(false, Reason.RATE_LIMITED, NOW.plus(Duration.ofMinutes(3))));
     }
 
     @Test
     void skipsWhileAnotherSyncHoldsTheConnection() {
         var held = connection(ConnectionState.SYNCING, ago(1), ago(300), 0, NOW.plusSeconds(600));
 
-        assertThat(decide(held, true).reason()).isEqualTo("in_progress");
+        assertThat(decide(held, true).reason()).isEqualTo(Reason.IN_PROGRESS);
     }
 
     @Test
     void takesOverAnExpiredClaim() {
         var crashed = connection(ConnectionState.SYNCING, ago(30), ago(300), 0, NOW.minusSeconds(60));
 
-        assertThat(decide(crashed, false)).isEqualTo(new SyncDecision(true, "stale", null));
+        assertThat(decide(crashed, false)).isEqualTo(new SyncDecision(true, Reason.STALE, null));
     }
 
     @Test
     void neverRetriesAConnectionThatNeedsTheUser() {
         var blocked = connection(ConnectionState.NEEDS_USER_ACTION, ago(300), ago(600), 3, null);
 
-        assertThat(decide(blocked, true).reason()).isEqualTo("needs_user_action");
+        assertThat(decide(blocked, true).reason()).isEqualTo(Reason.NEEDS_USER_ACTION);
         assertThat(policy.decide(blocked, NOW, SyncTrigger.RECONNECT, false, null).sync()).isTrue();
     }
 
@@ -68,23 +70,23 @@ class SyncPolicyTests {
         Instant probe = NOW.plusSeconds(120);
 
         assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, probe))
-                .isEqualTo(new SyncDecision(false, "circuit_open", probe));
+                .isEqualTo(new SyncDecision(false, Reason.CIRCUIT_OPEN, probe));
         assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, NOW.minusSeconds(1)).reason())
-                .isEqualTo("retry");
+                .isEqualTo(Reason.RETRY);
     }
 
     @Test
     void neverSyncsADisabledConnection() {
         assertThat(decide(connection(ConnectionState.DISABLED, null, null, 0, null), true).reason())
-                .isEqualTo("disabled");
+                .isEqualTo(Reason.DISABLED);
     }
 
     @Test
     void tellsStaleFromDue() {
         assertThat(decide(connection(ConnectionState.ACTIVE, ago(150), ago(150), 0, null), false).reason())
-                .isEqualTo("due");
+                .isEqualTo(Reason.DUE);
         assertThat(decide(connection(ConnectionState.ACTIVE, ago(300), ago(300), 0, null), false).reason())
-                .isEqualTo("stale");
+                .isEqualTo(Reason.STALE);
     }
 
     private SyncDecision decide(ConnectionSnapshot connection, boolean force) {

@@ -1,5 +1,6 @@
 package com.firesync.connection.web;
 
+import com.firesync.connection.ConnectFlow;
 import com.firesync.connection.ConnectFlow.CallbackOutcome;
 import com.firesync.shared.ApiException;
 
@@ -19,14 +20,14 @@ final class CallbackPage {
     }
 
     static ResponseEntity<String> of(CallbackOutcome outcome) {
-        if ("error".equals(outcome.outcome())) {
+        if (outcome.outcome() == CallbackOutcome.Result.ERROR) {
             String why = "access_denied".equals(outcome.error())
                     ? "You cancelled the bank connection."
                     : "The bank connection did not complete (" + outcome.error() + ").";
             String detail = outcome.errorDescription() == null ? "" : " " + outcome.errorDescription();
             return page(HttpStatus.OK, "Bank connection not completed", why + detail);
         }
-        String what = "reconnect".equals(outcome.flow())
+        String what = outcome.flow() == ConnectFlow.Flow.RECONNECT
                 ? "Your bank connection is repaired."
                 : "Your bank is connected (connection " + outcome.connectionIds() + ").";
         return page(HttpStatus.OK, "Bank connected", what + " FireSync is fetching your accounts and transactions.");
