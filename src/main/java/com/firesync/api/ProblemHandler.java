@@ -38,7 +38,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.code(), e.getMessage()));
+        return ResponseEntity.status(e.status())
+                .body(Problems.of(e.status(), e.code(), String.valueOf(e.getMessage())));
     }
 
     /**

@@ -39,6 +39,6 @@ final class ConnectionStateMachine {
      * Whether a connection may move from one state to another.
      */
     static boolean allows(ConnectionState from, ConnectionState to) {
-        return NEXT.get(from).contains(to);
+        return NEXT.getOrDefault(from, Set.of()).contains(to);
     }
 }

@@ -6,6 +6,7 @@ import com.firesync.provider.ProviderUser;
 import com.firesync.security.SecretCipher;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -93,7 +94,7 @@ public class ProviderIdentities {
                 .param("ref", created.id())
                 .param("now", DbTime.param(clock.instant()))
                 .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
+        long id = Objects.requireNonNull(keys.getKeyAs(Long.class));
         jdbc.sql("""
                 INSERT INTO provider_credentials (provider_user_id, kind, secret_ciphertext, issued_at)
                 VALUES (:owner, :kind, :secret, :now)""")

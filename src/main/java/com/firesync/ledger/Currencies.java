@@ -2,6 +2,7 @@ package com.firesync.ledger;
 
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.shared.Text;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ final class Currencies {
     }
 
     static String orUnknown(@Nullable String code) {
-        return code == null || code.isBlank() ? UNKNOWN : Text.clip(code, MAX);
+        return code == null || code.isBlank() ? UNKNOWN : Objects.requireNonNull(Text.clip(code, MAX));
     }
 
     /** A transaction's currency: its own when the provider sends one, else its account's. */
@@ -28,6 +29,6 @@ final class Currencies {
 
     /** A foreign currency code, or null when the operation was made in the account's currency. */
     static @Nullable String original(@Nullable String code) {
-        return code == null || code.isBlank() ? null : Text.clip(code, MAX);
+        return code == null || code.isBlank() ? null : Objects.requireNonNull(Text.clip(code, MAX));
     }
 }

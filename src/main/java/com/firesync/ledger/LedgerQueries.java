@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ public class LedgerQueries {
                 .query((rs, row) -> new AccountView(rs.getLong("id"), rs.getLong("connection_id"),
                         rs.getString("bank_name"), rs.getString("name"), rs.getString("type"), rs.getString("currency"),
                         amount(rs.getBigDecimal("balance")), amount(rs.getBigDecimal("coming")),
-                        DbTime.read(rs, "updated_at"), rs.getObject("disabled_at") != null,
+                        Objects.requireNonNull(DbTime.read(rs, "updated_at")), rs.getObject("disabled_at") != null,
                         rs.getObject("archived_at") != null))
                 .list();
     }
@@ -136,7 +137,8 @@ public class LedgerQueries {
             label = rs.getString(8);
         }
         return new TransactionView(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class), amount(rs.getBigDecimal(5)), rs.getString(6), label,
+                rs.getObject(4, LocalDate.class), Objects.requireNonNull(amount(rs.getBigDecimal(5))), rs.getString(6),
+                label,
                 rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
                 archived.contains(rs.getLong(2)));
     }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
@@ -56,7 +57,7 @@ public class LedgerWriter {
      */
     @Transactional
     public Map<String, Long> writeAccounts(long connectionId, long userId, List<ProviderAccount> accounts) {
-        OffsetDateTime now = DbTime.param(clock.instant());
+        OffsetDateTime now = DbTime.at(clock.instant());
         for (ProviderAccount account : accounts) {
             named.update(LedgerSql.MERGE_ACCOUNT, accountParams(connectionId, userId, account, now));
         }
@@ -67,7 +68,7 @@ public class LedgerWriter {
                 .list();
         Map<String, Long> ids = new HashMap<>();
         for (ProviderAccount account : accounts) {
-            long id = stored.get(account.id());
+            long id = Objects.requireNonNull(stored.get(account.id()));
             ids.put(account.id(), id);
             if (account.balance() != null) {
                 named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
@@ -93,7 +94,7 @@ public class LedgerWriter {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
-        OffsetDateTime now = DbTime.param(clock.instant());
+        OffsetDateTime now = DbTime.at(clock.instant());
         Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
         transactions.forEach(transaction -> distinct.putIfAbsent(transaction.id(), transaction));
         var result = inserts.insertNew(accountId, userId, accountCurrency, List.copyOf(distinct.values()), now);
@@ -155,7 +156,7 @@ public class LedgerWriter {
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
                 .param("account", accountId)
                 .param("from", from)
-                .query(String.class)
+                .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
                 .list()
                 .stream()
                 .filter(id -> !listed.contains(id))
@@ -166,7 +167,7 @@ public class LedgerWriter {
         return jdbc.sql("""
                 UPDATE transactions SET deleted_at = :now, updated_at = :now
                 WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
-                .param("now", DbTime.param(clock.instant()))
+                .param("now", DbTime.at(clock.instant()))
                 .param("account", accountId)
                 .param("ids", stale)
                 .update();

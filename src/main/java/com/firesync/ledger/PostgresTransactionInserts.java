@@ -65,7 +65,8 @@ final class PostgresTransactionInserts implements TransactionInserts {
                 .addValue("user", userId)
                 .addValue("now", now);
         for (TransactionColumn column : TransactionColumn.ALL) {
-            String[] values = new String[distinct.size()];
+            @Nullable
+            String[] values = new @Nullable String[distinct.size()];
             for (int row = 0; row < values.length; row++) {
                 values[row] = column.value().of(distinct.get(row), accountCurrency);
             }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class JobRunner {
         runs.started(job, started);
         String outcome = "failed";
         try {
-            String detail = works.get(job).run();
+            String detail = Objects.requireNonNull(works.get(job), job.id()).run();
             outcome = "succeeded";
             runs.finished(job, clock.instant(), outcome, detail);
             log.info("Job {} done in {} ms: {}", job.id(), Duration.ofNanos(System.nanoTime() - nanos).toMillis(),

@@ -1,6 +1,7 @@
 package com.firesync.schedule;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +18,8 @@ final class JsonTaskData implements Serializer {
     }
 
     @Override
-    public <T> T deserialize(Class<T> type, byte[] serialized) {
+    @SuppressWarnings("NullAway") // db-scheduler's Serializer contract: no data deserialises to null
+    public <T> T deserialize(Class<T> type, byte @Nullable [] serialized) {
         if (serialized == null || serialized.length == 0 || type == Void.class) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,7 +80,7 @@ public class ScheduledJobs {
                 report.reasons());
     }
 
-    private JobStatus status(Job job, JobRuns.LastRun last) {
+    private JobStatus status(Job job, JobRuns.@Nullable LastRun last) {
         Optional<ScheduledExecution<Object>> next = application.scheduledSync()
                 ? scheduler.getScheduledExecution(TaskInstanceId.of(job.id(), RecurringTask.INSTANCE))
                 : Optional.empty();

@@ -53,7 +53,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
      */
     void tooLarge(HttpServletResponse response, long limit) throws IOException {
         var refusal = BodySizeLimit.tooLarge(limit);
-        write(response, refusal.status(), refusal.code(), refusal.getMessage());
+        write(response, refusal.status(), refusal.code(), String.valueOf(refusal.getMessage()));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String code, String detail)

@@ -17,6 +17,11 @@ public final class DbTime {
     private DbTime() {
     }
 
+    /** An instant as a database timestamp parameter (UTC offset). */
+    public static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
     public static @Nullable OffsetDateTime param(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

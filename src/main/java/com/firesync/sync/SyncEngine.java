@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -131,7 +132,8 @@ public class SyncEngine {
         ConnectionAccounts read = provider.connectionWithAccounts(claim.token(), claim.providerConnectionId());
         if (read.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
             // the bank's data may still read, but it is frozen until the user acts: say so rather than sync stale data
-            throw new ProviderException("sync", new ProviderFailure.NeedsUserAction(read.connection().state()));
+            throw new ProviderException("sync", new ProviderFailure.NeedsUserAction(
+                    Objects.requireNonNullElse(read.connection().state(), "actionNeeded")));
         }
         List<ProviderAccount> accounts = read.accounts();
         Map<String, Long> ids = ledger.writeAccounts(claim.connectionId(), claim.userId(), accounts);
@@ -151,11 +153,12 @@ public class SyncEngine {
             };
             // the changes since the cursor, over the whole synced history whatever the day: a change to an old row
             // is reported now and never again
-            TransactionQuery changes = backfill
+            Instant cursor = claim.cursor();
+            TransactionQuery changes = cursor == null
                     ? TransactionQuery.since(historyFrom)
-                    : TransactionQuery.changedAfter(claim.cursor().minus(settings.overlap())).withMinDate(historyFrom);
+                    : TransactionQuery.changedAfter(cursor.minus(settings.overlap())).withMinDate(historyFrom);
             provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
-            if (reconcile) {
+            if (reconcileFrom != null) {
                 // the window is re-read in full, whatever changed when
                 provider.transactions(claim.token(),
                         TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), pages);

@@ -4,6 +4,7 @@ import com.firesync.ledger.WriteCounts;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,7 +36,7 @@ public class SyncRuns {
                 .param("trigger", trigger)
                 .param("now", DbTime.param(clock.instant()))
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return Objects.requireNonNull(keys.getKeyAs(Long.class));
     }
 
     void finish(long runId, RunOutcome outcome, @Nullable String errorCode, int accounts, WriteCounts counts) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ final class TransactionPull {
             if (failedAccounts.contains(accountId)) {
                 continue;
             }
-            AccountRef account = accounts.get(accountId);
+            AccountRef account = Objects.requireNonNull(accounts.get(accountId));
             try {
                 counts = counts.plus(ledger.writeTransactions(account.id(), userId, account.currency(),
                         entry.getValue()));
@@ -149,8 +150,9 @@ final class TransactionPull {
             Map<String, AccountRef> refs = new HashMap<>();
             for (ProviderAccount account : accounts) {
                 // a disabled or deleted account lists no transactions: its silence says nothing about its rows
-                refs.put(account.id(), new AccountRef(ledgerIds.get(account.id()), account.currency(),
-                        account.disabled() == null && account.deleted() == null));
+                refs.put(account.id(),
+                        new AccountRef(Objects.requireNonNull(ledgerIds.get(account.id())), account.currency(),
+                                account.disabled() == null && account.deleted() == null));
             }
             return refs;
         }

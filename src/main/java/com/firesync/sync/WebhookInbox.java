@@ -4,6 +4,7 @@ import com.firesync.shared.DbTime;
 import com.firesync.shared.Sha256;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +53,7 @@ public class WebhookInbox {
         } catch (DuplicateKeyException replay) {
             return Optional.empty();
         }
-        long id = keys.getKeyAs(Long.class);
+        long id = Objects.requireNonNull(keys.getKeyAs(Long.class));
         events.publishEvent(new WebhookReceived(id));
         return Optional.of(id);
     }

@@ -37,7 +37,7 @@ class Users {
                 .param("role", role.name())
                 .param("now", DbTime.param(clock.instant()))
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return Objects.requireNonNull(keys.getKeyAs(Long.class));
     }
 
     long insertToken(long userId, String token) {
@@ -50,7 +50,7 @@ class Users {
                 .param("prefix", ApiTokenFormat.shownPart(token))
                 .param("now", DbTime.param(clock.instant()))
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        return Objects.requireNonNull(keys.getKeyAs(Long.class));
     }
 
     Optional<TokenOwner> findByTokenHash(String hash) {

@@ -34,7 +34,7 @@ final class CallbackPage {
     }
 
     static ResponseEntity<String> refused(ApiException refused) {
-        return page(refused.status(), "Bank connection refused", refused.getMessage());
+        return page(refused.status(), "Bank connection refused", String.valueOf(refused.getMessage()));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String message) {

@@ -30,10 +30,10 @@ final class PowensFailures {
         if (status == 429 || code != null && RATE_LIMIT_CODES.contains(code)) {
             return new ProviderFailure.RateLimited(retryAfter);
         }
-        if (PowensStates.needsUser(code)) {
+        if (code != null && PowensStates.needsUser(code)) {
             return new ProviderFailure.NeedsUserAction(code);
         }
-        if (PowensStates.isTemporary(code)) {
+        if (code != null && PowensStates.isTemporary(code)) {
             return new ProviderFailure.Transient(code, retryAfter);
         }
         if (status >= 500 || status == 408) {

@@ -2,6 +2,7 @@ package com.firesync.sandbox.api;
 
 import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -22,8 +23,8 @@ final class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         Object bearer = request.getAttribute(SandboxAttributes.BEARER, RequestAttributes.SCOPE_REQUEST);
         if (!(bearer instanceof Tokens.Bearer live)) {
             throw PowensError.invalidToken();

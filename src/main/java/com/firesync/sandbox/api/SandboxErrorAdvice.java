@@ -38,7 +38,7 @@ class SandboxErrorAdvice {
         if (e.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfter()));
         }
-        return response.body(body(e.code(), e.getMessage()));
+        return response.body(body(e.code(), String.valueOf(e.getMessage())));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
