@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # FireSync's benchmark suite (docs/benchmarks.md): FireSync against the standalone sandbox on the local PostgreSQL,
-# each measured against a bound taken in the same run. Writes target/bench/results.json and prints a Markdown table.
+# each measured against a bound taken in the same run. Writes firesync-app/target/bench/results.json and prints a Markdown table.
 #
 #   scripts/bench.sh           full size (about 15 minutes on 2 cores)
 #   scripts/bench.sh --quick   smoke size (under 3 minutes), as the build runs it

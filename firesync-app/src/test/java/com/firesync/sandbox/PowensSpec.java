@@ -32,7 +32,7 @@ final class PowensSpec {
     /** The sandbox serves Powens' {@code /2.0} under this path. */
     static final String BASE_PATH = "/sandbox/2.0";
 
-    private static final Path DEFAULT_FOLDER = Path.of("..", "shared", "reference", "powens-openapi");
+    private static final Path DEFAULT_FOLDER = Path.of("..", "..", "shared", "reference", "powens-openapi");
 
     private static final String ENTRY = "powens-api.yml";
 
@@ -74,7 +74,7 @@ final class PowensSpec {
                 .normalize();
         if (!Files.isRegularFile(folder.resolve(ENTRY))) {
             throw new IllegalStateException("Powens' OpenAPI description is not at " + folder.resolve(ENTRY)
-                    + ": put the shared folder beside the clone (../shared/reference/powens-openapi) or pass -D"
+                    + ": put the shared folder beside the clone (../shared/reference/powens-openapi; tests run in firesync-app) or pass -D"
                     + FOLDER_PROPERTY + "=<folder holding " + ENTRY + ">");
         }
         return folder;

@@ -34,7 +34,7 @@ class ModularityTests {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    private static final Path DOCS = Path.of("docs/modules");
+    private static final Path DOCS = Path.of("..", "docs", "modules"); // the repository's docs, above this module
 
     /** The owner of Spring Modulith's own table: no module; it is pruned through Modulith's API. */
     private static final String SPRING_MODULITH = "Spring Modulith";
