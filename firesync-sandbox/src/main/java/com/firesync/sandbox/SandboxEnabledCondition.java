@@ -15,7 +15,11 @@ class SandboxEnabledCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Environment environment = context.getEnvironment();
+        return inApp(context.getEnvironment());
+    }
+
+    /** Whether the sandbox's beans start in this process. */
+    static boolean inApp(Environment environment) {
         if (environment.getProperty("firesync.sandbox.standalone", Boolean.class, false)) {
             return true;
         }

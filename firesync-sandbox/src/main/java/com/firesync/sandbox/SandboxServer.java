@@ -18,29 +18,6 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 public final class SandboxServer {
 
-    /** Boot auto-configurations of FireSync's stack that the sandbox alone must not start. */
-    private static final List<String> EXCLUDED = List.of(
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JndiDataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.XADataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-            // FireSync's event publication registry lives in its database, which the sandbox alone has not
-            "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
-            "org.springframework.modulith.events.config.EventPublicationAutoConfiguration");
-
     private SandboxServer() {
     }
 
@@ -58,7 +35,7 @@ public final class SandboxServer {
         arguments.addAll(List.of(args));
         return new SpringApplicationBuilder(SandboxApplication.class).web(WebApplicationType.SERVLET)
                 .properties(Map.of("firesync.sandbox.standalone", "true", "server.port", "4000",
-                        "spring.autoconfigure.exclude", String.join(",", EXCLUDED), "spring.main.banner-mode", "off",
+                        "spring.main.banner-mode", "off",
                         "spring.threads.virtual.enabled", "true", "spring.jackson.default-property-inclusion", "always",
                         "springdoc.api-docs.enabled", "false", "management.endpoints.access.default", "none"))
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("clock", Clock.class,

@@ -40,14 +40,20 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("firesync.sandbox")
 @Validated
 public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") boolean standalone,
-        @DefaultValue("42") long seed, @DefaultValue("firesync-sandbox") @NotBlank String clientId,
-        @DefaultValue("firesync-sandbox-secret") @NotBlank String clientSecret,
+        @DefaultValue("42") long seed, @DefaultValue(CLIENT_ID) @NotBlank String clientId,
+        @DefaultValue(CLIENT_SECRET) @NotBlank String clientSecret,
         @DefaultValue List<String> redirectUris, @DefaultValue("true") boolean allowLocalRedirects,
         @DefaultValue("P730D") Duration history, @DefaultValue("3") @Min(1) @Max(9) int accountsPerConnection,
         @DefaultValue("3") @Min(1) @Max(20) int transactionsPerDay, @DefaultValue("PT1H") Duration refreshInterval,
         @DefaultValue("PT0S") Duration latency, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook,
         @DefaultValue("false") boolean control) {
+
+    static final String CLIENT_ID = "firesync-sandbox";
+
+    static final String CLIENT_SECRET = "firesync-sandbox-secret";
+
+    static final String WEBHOOK_SECRET = "firesync-sandbox-webhook-secret";
 
     /**
      * Webhook delivery.
@@ -58,7 +64,7 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
      * @param maxAttempts deliveries tried per webhook before giving up (default 5)
      * @param backoff wait before the first retry, doubled after each (default 1 s)
      */
-    public record Webhook(@Nullable URI url, @DefaultValue("firesync-sandbox-webhook-secret") @NotBlank String secret,
+    public record Webhook(@Nullable URI url, @DefaultValue(WEBHOOK_SECRET) @NotBlank String secret,
             @DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT1S") Duration backoff) {
     }
 

@@ -5,7 +5,6 @@ import com.firesync.provider.resilience.ProviderGuards;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +15,7 @@ import org.springframework.core.env.Environment;
 /**
  * Wires the Powens client, guarded: every request it sends passes the {@code powens} rate limiter and concurrency
  * bound, and its operations are retried where safe. The guarded client is the only {@link BankingProvider} bean, so
- * that no caller can reach Powens around the limits. The endpoints are resolved on each call rather than once, because the sandbox fallback
- * needs the port FireSync actually listens on, known only after the web server started ({@code server.port=0}).
+ * that no caller can reach Powens around the limits.
  */
 @Configuration(proxyBeanMethods = false)
 class PowensConfiguration {
@@ -27,22 +25,11 @@ class PowensConfiguration {
     @Bean
     BankingProvider powensProvider(PowensSettings settings, Environment environment, Clock clock,
             ProviderGuards guards, ObjectProvider<MeterRegistry> meters) {
-        Supplier<PowensEndpoints> endpoints = () -> PowensEndpoints.resolve(settings, port(environment),
-                environment.getProperty("firesync.sandbox.client-id"),
-                environment.getProperty("firesync.sandbox.client-secret"));
+        var endpoints = new ListeningEndpoints(settings, environment);
         // fail at start-up, naming the setting, rather than on the first sync
         PowensEndpoints initial = endpoints.get();
-        log.info("Powens client targets {} ({})", initial.baseUrl(),
-                initial.sandbox() ? "built-in sandbox" : "client " + initial.clientId());
+        log.info("Powens client targets {} as client {}", initial.baseUrl(), initial.clientId());
         return guards.guard(new PowensClient(endpoints, settings, clock, guards.gate(PowensClient.NAME),
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
-    }
-
-    private static int port(Environment environment) {
-        Integer local = environment.getProperty("local.server.port", Integer.class);
-        if (local != null && local > 0) {
-            return local;
-        }
-        return environment.getProperty("server.port", Integer.class, 8080);
     }
 }

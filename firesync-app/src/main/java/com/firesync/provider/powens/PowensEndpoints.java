@@ -6,31 +6,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where and as whom the client calls Powens, once every default is applied. This is the one place the sandbox
- * fallback is decided:
- * <ul>
- * <li>with credentials ({@code POWENS_CLIENT_ID}/{@code POWENS_CLIENT_SECRET}): {@code https://{domain}.biapi.pro/2.0}
- * and {@code https://webview.powens.com};</li>
- * <li>without: the built-in sandbox at {@code http://localhost:{port}/sandbox/2.0} and
- * {@code http://localhost:{port}/sandbox/webview}, as the sandbox's own client
- * ({@code firesync.sandbox.client-id}/{@code client-secret}, default {@code firesync-sandbox}/
- * {@code firesync-sandbox-secret});</li>
- * <li>{@code POWENS_BASE_URL} and {@code POWENS_WEBVIEW_URL} override the URLs either way.</li>
- * </ul>
+ * Where and as whom the client calls Powens, once every default is applied: {@code https://{domain}.biapi.pro/2.0}
+ * and {@code https://webview.powens.com}, unless {@code POWENS_BASE_URL} and {@code POWENS_WEBVIEW_URL} say otherwise
+ * (a proxy, a test server, or the built-in sandbox, whose module offers its URLs and client when no Powens client is
+ * configured: see {@code application.yml}).
  *
  * @param baseUrl the API base, without a trailing slash ({@code .../2.0})
  * @param webviewUrl the Webview base, without a trailing slash
  * @param domain the API host the Webview is told about ({@code domain=} parameter)
  * @param clientId the client application id
  * @param clientSecret the client application secret (never shown by {@link #toString()})
- * @param sandbox whether these point at the built-in sandbox
  */
-record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String clientId, String clientSecret,
-        boolean sandbox) {
-
-    static final String SANDBOX_CLIENT_ID = "firesync-sandbox";
-
-    static final String SANDBOX_CLIENT_SECRET = "firesync-sandbox-secret";
+record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String clientId, String clientSecret) {
 
     static final String POWENS_WEBVIEW = "https://webview.powens.com";
 
@@ -42,20 +29,14 @@ record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String client
     /**
      * Applies the defaults to the settings.
      *
-     * @param serverPort the port FireSync listens on (the sandbox is served there)
-     * @param sandboxClientId the sandbox's configured client id, if set
-     * @param sandboxClientSecret the sandbox's configured client secret, if set
-     * @throws IllegalArgumentException when credentials are configured without a domain or base URL, or half of them
+     * @throws IllegalArgumentException when no client, half of one, or a client without a domain or base URL is
+     *         configured
      */
-    static PowensEndpoints resolve(PowensSettings settings, int serverPort, @Nullable String sandboxClientId,
-            @Nullable String sandboxClientSecret) {
+    static PowensEndpoints resolve(PowensSettings settings) {
         if (!settings.hasCredentials()) {
-            URI sandboxRoot = URI.create("http://localhost:" + serverPort + "/sandbox");
-            URI base = Objects.requireNonNullElse(settings.baseUrl(), URI.create(sandboxRoot + "/2.0"));
-            return new PowensEndpoints(base,
-                    Objects.requireNonNullElse(settings.webviewUrl(), URI.create(sandboxRoot + "/webview")),
-                    domainOf(settings.domain(), base), orDefault(sandboxClientId, SANDBOX_CLIENT_ID),
-                    orDefault(sandboxClientSecret, SANDBOX_CLIENT_SECRET), settings.baseUrl() == null);
+            throw new IllegalArgumentException("Set POWENS_CLIENT_ID, POWENS_CLIENT_SECRET and POWENS_DOMAIN: no "
+                    + "Powens client is configured and the built-in sandbox is off (firesync.sandbox.enabled=false "
+                    + "or a prod profile) or not on the class path");
         }
         if (settings.clientId() == null || settings.clientSecret() == null) {
             throw new IllegalArgumentException("Set both POWENS_CLIENT_ID and POWENS_CLIENT_SECRET, or neither");
@@ -68,7 +49,7 @@ record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String client
                 ? settings.baseUrl()
                 : URI.create("https://" + host(Objects.requireNonNull(settings.domain())) + "/2.0");
         return new PowensEndpoints(base, Objects.requireNonNullElse(settings.webviewUrl(), URI.create(POWENS_WEBVIEW)),
-                domainOf(settings.domain(), base), settings.clientId(), settings.clientSecret(), false);
+                domainOf(settings.domain(), base), settings.clientId(), settings.clientSecret());
     }
 
     /**
@@ -86,10 +67,6 @@ record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String client
         return domain != null ? host(domain) : Objects.requireNonNull(base.getRawAuthority(), "base URL host");
     }
 
-    private static String orDefault(@Nullable String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     private static URI withoutTrailingSlash(URI uri) {
         String text = uri.toString();
         if (uri.getScheme() == null || uri.getRawAuthority() == null) {
@@ -101,6 +78,6 @@ record PowensEndpoints(URI baseUrl, URI webviewUrl, String domain, String client
     @Override
     public String toString() {
         return "PowensEndpoints[baseUrl=" + baseUrl + ", webviewUrl=" + webviewUrl + ", domain=" + domain
-                + ", clientId=" + clientId + ", clientSecret=[redacted], sandbox=" + sandbox + "]";
+                + ", clientId=" + clientId + ", clientSecret=[redacted]]";
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How FireSync reaches Powens. With no credentials it talks to the built-in sandbox (see {@link PowensEndpoints}).
+ * How FireSync reaches Powens (see {@link PowensEndpoints} for the defaults).
  *
  * @param domain the Powens domain ({@code POWENS_DOMAIN}): {@code acme-sandbox} or the full host
  *        {@code acme-sandbox.biapi.pro}
@@ -51,9 +51,13 @@ record PowensSettings(@Nullable String domain, @Nullable String clientId, @Nulla
         }
     }
 
-    /**
-     * Whether real Powens client credentials are configured; without them FireSync talks to its built-in sandbox.
-     */
+    /** These settings with other URLs. */
+    PowensSettings withUrls(@Nullable URI baseUrl, @Nullable URI webviewUrl) {
+        return new PowensSettings(domain, clientId, clientSecret, webhookSecret, baseUrl, webviewUrl, timezone,
+                connectTimeout, readTimeout, refreshTimeout, pageSize);
+    }
+
+    /** Whether a Powens client is configured, real or the one the built-in sandbox offers. */
     boolean hasCredentials() {
         return clientId != null || clientSecret != null;
     }

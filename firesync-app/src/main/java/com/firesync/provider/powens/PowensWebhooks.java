@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,13 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Powens webhooks: {@code BI-Signature} verification with the configured secret ({@code POWENS_WEBHOOK_SECRET}, or
- * the built-in sandbox's when FireSync talks to the sandbox) and the payloads of {@code CONNECTION_SYNCED},
+ * the one the built-in sandbox offers when no Powens client is configured) and the payloads of {@code CONNECTION_SYNCED},
  * {@code CONNECTION_DELETED}, {@code ACCOUNT_ENABLED} and {@code ACCOUNT_DISABLED}.
  */
 @Component
 class PowensWebhooks implements WebhookReader {
-
-    static final String SANDBOX_WEBHOOK_SECRET = "firesync-sandbox-webhook-secret";
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,11 +32,8 @@ class PowensWebhooks implements WebhookReader {
 
     private final PowensMapping mapping;
 
-    PowensWebhooks(PowensSettings settings, Environment environment) {
+    PowensWebhooks(PowensSettings settings) {
         String secret = settings.webhookSecret();
-        if (secret == null && !settings.hasCredentials()) {
-            secret = environment.getProperty("firesync.sandbox.webhook.secret", SANDBOX_WEBHOOK_SECRET);
-        }
         this.signature = secret == null ? null : new WebhookSignature(secret);
         this.mapping = new PowensMapping(new PowensTime(settings.timezone()));
     }

@@ -414,7 +414,7 @@ class PowensClientTests {
         var settings = new PowensSettings(null, null, null, null, null, null, ZoneId.of("Europe/Paris"),
                 Duration.ofSeconds(2), readTimeout, readTimeout, pageSize);
         var endpoints = new PowensEndpoints(URI.create(baseUrl), URI.create("http://127.0.0.1:1/webview"),
-                "127.0.0.1", "client-1", "secret-1", false);
+                "127.0.0.1", "client-1", "secret-1");
         return new PowensClient(() -> endpoints, settings, Clock.fixed(NOW, ZoneOffset.UTC), gate);
     }
 

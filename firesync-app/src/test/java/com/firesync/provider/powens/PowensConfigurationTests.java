@@ -17,12 +17,18 @@ class PowensConfigurationTests {
             .withUserConfiguration(Infrastructure.class, PowensConfiguration.class);
 
     @Test
-    void startsAgainstTheSandboxOnTheServerPortWithoutCredentials() {
-        context.withPropertyValues("server.port=3100", "firesync.powens.client-id=", "firesync.powens.client-secret=")
-                .run(app -> {
+    void startsAgainstTheGivenBaseUrlWithAClient() {
+        context.withPropertyValues("firesync.powens.client-id=1", "firesync.powens.client-secret=s",
+                "firesync.powens.base-url=http://localhost:3100/sandbox/2.0").run(app -> {
                     assertThat(app).hasSingleBean(BankingProvider.class);
                     assertThat(app.getBean(BankingProvider.class).name()).isEqualTo("powens");
                 });
+    }
+
+    @Test
+    void refusesToStartWithoutAnyClient() {
+        context.withPropertyValues("firesync.powens.client-id=", "firesync.powens.client-secret=")
+                .run(app -> assertThat(app).hasFailed().getFailure().hasStackTraceContaining("POWENS_CLIENT_ID"));
     }
 
     @Test

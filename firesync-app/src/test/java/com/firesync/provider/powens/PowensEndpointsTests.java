@@ -14,35 +14,20 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class PowensEndpointsTests {
 
     @Test
-    void pointsAtTheBuiltInSandboxWithoutCredentials() {
-        PowensEndpoints endpoints = PowensEndpoints.resolve(settings(Map.of()), 3000, null, null);
-
-        assertThat(endpoints.baseUrl()).isEqualTo(URI.create("http://localhost:3000/sandbox/2.0"));
-        assertThat(endpoints.webviewUrl()).isEqualTo(URI.create("http://localhost:3000/sandbox/webview"));
-        assertThat(endpoints.clientId()).isEqualTo("firesync-sandbox");
-        assertThat(endpoints.clientSecret()).isEqualTo("firesync-sandbox-secret");
-        assertThat(endpoints.domain()).isEqualTo("localhost:3000");
-        assertThat(endpoints.sandbox()).isTrue();
-    }
-
-    @Test
-    void usesTheSandboxOwnClientSettingsWhenSet() {
-        PowensEndpoints endpoints = PowensEndpoints.resolve(settings(Map.of()), 8080, "my-client", "my-secret");
-
-        assertThat(endpoints.clientId()).isEqualTo("my-client");
-        assertThat(endpoints.clientSecret()).isEqualTo("my-secret");
+    void refusesToStartWithoutAnyClient() {
+        assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of()))).hasMessageContaining("POWENS_CLIENT_ID")
+                .hasMessageContaining("sandbox");
     }
 
     @Test
     void pointsAtPowensWithCredentials() {
         PowensEndpoints endpoints = PowensEndpoints.resolve(settings(Map.of("domain", "acme-sandbox", "client-id",
-                "123", "client-secret", "s3cr3t")), 3000, "ignored", "ignored");
+                "123", "client-secret", "s3cr3t")));
 
         assertThat(endpoints.baseUrl()).isEqualTo(URI.create("https://acme-sandbox.biapi.pro/2.0"));
         assertThat(endpoints.webviewUrl()).isEqualTo(URI.create("https://webview.powens.com"));
         assertThat(endpoints.domain()).isEqualTo("acme-sandbox.biapi.pro");
         assertThat(endpoints.clientId()).isEqualTo("123");
-        assertThat(endpoints.sandbox()).isFalse();
         assertThat(endpoints.toString()).doesNotContain("s3cr3t");
     }
 
@@ -50,7 +35,7 @@ class PowensEndpointsTests {
     void letsUrlOverridesWinEitherWay() {
         PowensEndpoints endpoints = PowensEndpoints.resolve(settings(Map.of("domain", "acme.biapi.pro", "client-id",
                 "123", "client-secret", "s", "base-url", "http://proxy:9000/2.0/", "webview-url",
-                "http://proxy:9000/webview/")), 3000, null, null);
+                "http://proxy:9000/webview/")));
 
         assertThat(endpoints.baseUrl()).isEqualTo(URI.create("http://proxy:9000/2.0"));
         assertThat(endpoints.webviewUrl()).isEqualTo(URI.create("http://proxy:9000/webview"));
@@ -59,12 +44,12 @@ class PowensEndpointsTests {
 
     @Test
     void refusesCredentialsWithoutADomainOrHalfOfThem() {
-        assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of("client-id", "1", "client-secret", "s")),
-                3000, null, null)).hasMessageContaining("POWENS_DOMAIN");
-        assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of("domain", "acme", "client-id", "1")), 3000,
-                null, null)).hasMessageContaining("POWENS_CLIENT_SECRET");
+        assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of("client-id", "1", "client-secret", "s"))))
+                .hasMessageContaining("POWENS_DOMAIN");
+        assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of("domain", "acme", "client-id", "1"))))
+                .hasMessageContaining("POWENS_CLIENT_SECRET");
         assertThatThrownBy(() -> PowensEndpoints.resolve(settings(Map.of("domain", "acme/evil", "client-id", "1",
-                "client-secret", "s")), 3000, null, null)).hasMessageContaining("POWENS_DOMAIN");
+                "client-secret", "s")))).hasMessageContaining("POWENS_DOMAIN");
     }
 
     @Test

@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 class PowensWebhooksTests {
 
     private final PowensWebhooks webhooks = new PowensWebhooks(new PowensSettings(null, null, null, "secret", null,
             null, ZoneId.of("Europe/Paris"), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
-            1000), new MockEnvironment());
+            1000));
 
     @Test
     void carriesTheOriginalAmountOfAPaymentAbroadInAConnectionSynced() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class WebviewTests {
 
     private final PowensEndpoints endpoints = new PowensEndpoints(URI.create("https://acme.biapi.pro/2.0"),
-            URI.create("https://webview.powens.com/"), "acme.biapi.pro", "123", "secret", false);
+            URI.create("https://webview.powens.com/"), "acme.biapi.pro", "123", "secret");
 
     private final URI callback = URI.create("https://firesync.example/api/auth/powens/callback");
 
