@@ -6,11 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,16 +57,29 @@ public class LedgerQueries {
     }
 
     /**
+     * The page query. The user's accounts on their way out ({@code ending}: usually none) are found in the same
+     * statement, not by a query of their own on every page: those of a connection being deleted are hidden until the
+     * deletion ends, those of a connection deleted with its history kept are flagged archived.
+     */
+    private static final String PAGE = """
+            WITH ending AS (
+                SELECT a.id, c.archived_at IS NOT NULL AS archived
+                FROM accounts a JOIN connections c ON c.id = a.connection_id
+                WHERE c.user_id = :user AND (c.deleting_since IS NOT NULL OR c.archived_at IS NOT NULL))
+            SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
+                   t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
+                   t.original_currency,
+                   EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND e.archived) AS archived
+            FROM transactions t
+            WHERE t.user_id = :user AND t.deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND NOT e.archived)""";
+
+    /**
      * One page of the user's transactions, newest first (booking date, then id), deleted ones left out. Fetches one
      * row more than asked to know whether another page follows.
      */
     public TransactionPage transactions(long userId, TransactionFilter filter) {
-        var sql = new StringBuilder("""
-                SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
-                       t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
-                       t.original_currency
-                FROM transactions t
-                WHERE t.user_id = :user AND t.deleted_at IS NULL""");
+        var sql = new StringBuilder(PAGE);
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
         params.put("limit", filter.limit() + 1);
@@ -76,11 +87,6 @@ public class LedgerQueries {
         condition(sql, params, " AND t.booked_date >= :from", "from", filter.from());
         condition(sql, params, " AND t.booked_date <= :to", "to", filter.to());
         condition(sql, params, " AND t.pending = :pending", "pending", filter.pending());
-        EndOfLife endOfLife = endOfLife(userId);
-        if (!endOfLife.hidden().isEmpty()) {
-            sql.append(" AND t.account_id NOT IN (:hidden)");
-            params.put("hidden", endOfLife.hidden());
-        }
         TransactionCursor after = filter.after();
         if (after != null) {
             sql.append(" AND (t.booked_date, t.id) < (:afterDate, :afterId)");
@@ -89,7 +95,7 @@ public class LedgerQueries {
         }
         sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT :limit");
         List<TransactionView> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, row) -> transaction(rs, endOfLife.archived()))
+                .query((rs, row) -> transaction(rs))
                 .list();
         if (rows.size() <= filter.limit()) {
             return new TransactionPage(rows, null);
@@ -97,26 +103,6 @@ public class LedgerQueries {
         List<TransactionView> page = rows.subList(0, filter.limit());
         TransactionView last = page.getLast();
         return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
-    }
-
-    /**
-     * The user's accounts whose connection is being deleted (hidden until the deletion ends) or was deleted with its
-     * history kept (archived): usually none, so the page query stays as it is.
-     */
-    private EndOfLife endOfLife(long userId) {
-        Set<Long> hidden = new HashSet<>();
-        Set<Long> archived = new HashSet<>();
-        jdbc.sql("""
-                SELECT a.id, c.archived_at FROM accounts a JOIN connections c ON c.id = a.connection_id
-                WHERE c.user_id = :user AND (c.deleting_since IS NOT NULL OR c.archived_at IS NOT NULL)""")
-                .param("user", userId)
-                .query(rs -> {
-                    (rs.getObject("archived_at") == null ? hidden : archived).add(rs.getLong("id"));
-                });
-        return new EndOfLife(hidden, archived);
-    }
-
-    private record EndOfLife(Set<Long> hidden, Set<Long> archived) {
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,
@@ -131,7 +117,7 @@ public class LedgerQueries {
      * Reads the columns by position (in the order of the SELECT above): looking each up by name costs more than the
      * rest of the mapping.
      */
-    private static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
+    private static TransactionView transaction(ResultSet rs) throws SQLException {
         String label = rs.getString(7);
         if (label == null) {
             label = rs.getString(8);
@@ -140,7 +126,7 @@ public class LedgerQueries {
                 rs.getObject(4, LocalDate.class), Objects.requireNonNull(amount(rs.getBigDecimal(5))), rs.getString(6),
                 label,
                 rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
-                archived.contains(rs.getLong(2)));
+                rs.getBoolean(14));
     }
 
     /**
