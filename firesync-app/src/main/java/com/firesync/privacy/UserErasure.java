@@ -2,8 +2,6 @@ package com.firesync.privacy;
 
 import com.firesync.connection.ProviderIdentities;
 import com.firesync.provider.BankingProvider;
-import com.firesync.provider.ProviderException;
-import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.DbTime;
@@ -79,8 +77,8 @@ public class UserErasure {
     }
 
     /**
-     * Finishes an erasure: the provider's user (a user the provider no longer knows, or whose token it no longer
-     * accepts, is gone there), then every row about the user. Run by the erasure job; a failure is retried later.
+     * Finishes an erasure: the provider's user (see {@link BankingProvider#deleteUser}: a refused token is renewed
+     * first; only a user the provider no longer knows is gone there), then every row about the user. Run by the erasure job; a failure is retried later.
      *
      * @throws ConnectionBusyException while a sync that started before the erasure still holds one of the user's
      *         connections
@@ -96,10 +94,10 @@ public class UserErasure {
             }
         }
         Optional<ProviderToken> token = identities.tokenOfUser(userId);
-        if (token.isPresent()) {
-            deleteAtProvider(userId, token.get());
-        }
         String providerUser = providerUserId(userId);
+        if (token.isPresent() && providerUser != null) {
+            provider.deleteUser(providerUser, token.get());
+        }
         Set<String> providerConnections = new HashSet<>();
         connections.forEach(connection -> providerConnections.add(connection.providerId()));
         List<Long> connectionIds = connections.stream().map(Connection::id).toList();
@@ -111,19 +109,6 @@ public class UserErasure {
         });
         connectionIds.forEach(queue::forgetConnection);
         log.info("User {} erased at the provider and in FireSync ({} connections)", userId, connectionIds.size());
-    }
-
-    private void deleteAtProvider(long userId, ProviderToken token) {
-        try {
-            provider.deleteUser(token);
-        } catch (ProviderException e) {
-            // the token is refused: the provider deleted the user (an earlier attempt whose answer was lost) or
-            // revoked the token; either way nothing FireSync holds can reach that user any more
-            if (!(e.failure() instanceof ProviderFailure.AuthInvalid)) {
-                throw e;
-            }
-            log.warn("The provider refused user {}'s token while erasing it; counted as deleted there", userId);
-        }
     }
 
     private boolean erasing(long userId) {

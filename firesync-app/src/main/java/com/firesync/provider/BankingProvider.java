@@ -104,8 +104,12 @@ public interface BankingProvider {
     void deleteConnection(ProviderToken token, String connectionId);
 
     /**
-     * Deletes the user the token belongs to at the provider, with all its connections and data; its tokens stop
-     * working. A user the provider no longer knows counts as deleted.
+     * Deletes the provider's user, with all its connections and data; its tokens stop working. A token the provider
+     * refuses (revoked some other way) does not mean the user is gone: the adapter gets a new one for that user and
+     * deletes with it. Only a user the provider no longer knows counts as deleted.
+     *
+     * @param providerUserId the provider's id of the user
+     * @param token the user's token as FireSync holds it
      */
-    void deleteUser(ProviderToken token);
+    void deleteUser(String providerUserId, ProviderToken token);
 }

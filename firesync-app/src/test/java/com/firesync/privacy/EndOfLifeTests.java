@@ -230,6 +230,19 @@ class EndOfLifeTests {
     }
 
     @Test
+    void erasingAUserWhoseTokenWasRevokedElsewhereRenewsItAndDeletesThemAtTheProvider() {
+        String powensToken = identities.tokenOfUser(alice.id()).orElseThrow().value();
+        assertThat(http.send("DELETE", "/sandbox/2.0/auth/token", powensToken).status()).isEqualTo(204);
+        long usersDeleted = stats("users_deleted");
+
+        assertThat(http.send("DELETE", "/api/admin/users/" + alice.id(), admin.token()).status()).isEqualTo(202);
+
+        await().atMost(WAIT).until(() -> count("SELECT COUNT(*) FROM users WHERE id = " + alice.id()) == 0);
+        assertThat(stats("users_deleted")).as("the user is gone at the provider, not only in FireSync")
+                .isEqualTo(usersDeleted + 1);
+    }
+
+    @Test
     void exportHoldsEverythingOfTheCallerAndNoSecret() {
         Answer answer = http.get("/api/me/export", alice.token());
 

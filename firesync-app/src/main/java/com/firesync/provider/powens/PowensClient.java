@@ -207,12 +207,39 @@ final class PowensClient implements BankingProvider, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc} Sends {@code DELETE /users/me}; a 404 means it is already gone.
+     * {@inheritDoc} Sends {@code DELETE /users/me}; a 404 means it is already gone. Powens refuses a revoked token with
+     * a 401 or 403 while the user stays (and is billed): the token is then renewed ({@code POST /auth/renew} with
+     * {@code id_user}) and the deletion sent again; a renewal answering 404 means Powens no longer knows the user.
      */
     @Override
-    public void deleteUser(ProviderToken token) {
+    public void deleteUser(String providerUserId, ProviderToken token) {
+        try {
+            sendUserDeletion(token);
+        } catch (ProviderException refused) {
+            if (!(refused.failure() instanceof ProviderFailure.AuthInvalid)) {
+                throw refused;
+            }
+            ProviderToken renewed;
+            try {
+                renewed = auth.renewToken(providerUserId, false);
+            } catch (ProviderException renewal) {
+                if (unknownUser(renewal.failure())) {
+                    return;
+                }
+                throw renewal;
+            }
+            sendUserDeletion(renewed);
+        }
+    }
+
+    private void sendUserDeletion(ProviderToken token) {
         http.delete("Powens DELETE /users/me", http.request(url("/users/me", new QueryString()), token).DELETE()
                 .build());
+    }
+
+    private static boolean unknownUser(ProviderFailure failure) {
+        return failure instanceof ProviderFailure.Permanent permanent
+                && (permanent.code().equals("notFound") || permanent.code().equals("http_404"));
     }
 
     /**

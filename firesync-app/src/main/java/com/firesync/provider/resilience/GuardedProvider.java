@@ -153,8 +153,8 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
      * {@inheritDoc} Not retried here: the erasure job retries it until done.
      */
     @Override
-    public void deleteUser(ProviderToken token) {
-        provider.deleteUser(token);
+    public void deleteUser(String providerUserId, ProviderToken token) {
+        provider.deleteUser(providerUserId, token);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.firesync.provider.powens;
 import static com.firesync.provider.powens.FakePowens.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderCallGate;
@@ -110,10 +111,45 @@ class PowensClientTests {
         client.deleteConnection(TOKEN, "5");
         client.deleteConnection(TOKEN, "6");
 
-        assertThatThrownBy(() -> client.deleteUser(TOKEN)).isInstanceOfSatisfying(ProviderException.class,
+        assertThatThrownBy(() -> client.deleteUser("42", TOKEN)).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.failure().retryable()).isTrue());
         assertThat(powens.requests()).extracting(FakePowens.Request::path).containsExactly(
                 "/2.0/users/me/connections/5", "/2.0/users/me/connections/6", "/2.0/users/me");
+    }
+
+    @Test
+    void renewsARevokedTokenAndDeletesTheUserStillThere() {
+        powens.on("DELETE", "/2.0/users/me", exchange -> {
+            boolean renewed = "Bearer new-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (renewed) {
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            } else {
+                json(401, "{\"code\":\"invalidToken\"}").respond(exchange);
+            }
+        });
+        powens.on("POST", "/2.0/auth/renew", json(200, "{\"access_token\":\"new-token\",\"token_type\":\"Bearer\"}"));
+
+        client.deleteUser("42", TOKEN);
+
+        assertThat(powens.requests()).extracting(FakePowens.Request::method, FakePowens.Request::path,
+                FakePowens.Request::authorization).containsExactly(
+                        tuple("DELETE", "/2.0/users/me", "Bearer " + TOKEN.value()),
+                        tuple("POST", "/2.0/auth/renew", null),
+                        tuple("DELETE", "/2.0/users/me", "Bearer new-token"));
+        assertThat(powens.requests().get(1).body()).contains("\"id_user\":42").contains("\"revoke_previous\":false");
+    }
+
+    @Test
+    void countsAUserPowensNoLongerKnowsAsDeletedButNotARefusedRenewal() {
+        powens.on("DELETE", "/2.0/users/me", json(401, "{\"code\":\"invalidToken\"}"));
+        powens.on("POST", "/2.0/auth/renew", json(404, "{\"code\":\"notFound\"}"));
+
+        client.deleteUser("42", TOKEN);
+
+        powens.on("POST", "/2.0/auth/renew", json(503, "{\"code\":\"websiteUnavailable\"}"));
+        assertThatThrownBy(() -> client.deleteUser("42", TOKEN)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure().retryable()).isTrue());
     }
 
     @Test

@@ -128,7 +128,7 @@ final class FakeProvider implements BankingProvider {
     }
 
     @Override
-    public void deleteUser(ProviderToken token) {
+    public void deleteUser(String providerUserId, ProviderToken token) {
         attempt("deleteUser");
     }
 
