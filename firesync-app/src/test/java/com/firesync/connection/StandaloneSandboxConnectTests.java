@@ -9,16 +9,15 @@ import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.LedgerComparison;
 import com.firesync.testing.MutableClock;
-import com.firesync.testing.StandaloneSandbox;
+import com.firesync.testing.SandboxExtension;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.UserAccounts;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +32,9 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClockConfiguration.class)
 class StandaloneSandboxConnectTests {
 
-    static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.quiet(new MutableClock(TestClockConfiguration.START),
+            "--firesync.sandbox.history=P60D");
 
     @LocalServerPort
     int port;
@@ -49,14 +50,7 @@ class StandaloneSandboxConnectTests {
 
     @DynamicPropertySource
     static void pointAtTheStandaloneSandbox(DynamicPropertyRegistry registry) {
-        sandbox = StandaloneSandbox.start(new MutableClock(TestClockConfiguration.START),
-                "--firesync.sandbox.history=P60D");
-        StandaloneSandbox.pointFireSyncAt(sandbox, registry, "P90D");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+        sandbox.pointFireSyncAt(registry, "P90D");
     }
 
     @Test
@@ -73,7 +67,7 @@ class StandaloneSandboxConnectTests {
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE outcome = 'synced'")
                         .query(Long.class)
                         .single() > 0);
-        var world = sandbox.getBean(SandboxWorld.class);
+        var world = sandbox.bean(SandboxWorld.class);
         var sandboxUser = world.user(world.connection(providerId(connectionId)).orElseThrow().userId()).orElseThrow();
         var before = clock.instant();
         clock.advance(Duration.ofHours(3));
@@ -120,7 +114,7 @@ class StandaloneSandboxConnectTests {
         long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections")
                 .query(String.class)
                 .single());
-        var expected = sandbox.getBean(SandboxWorld.class).expectedLedger(providerId, clock.instant());
+        var expected = sandbox.bean(SandboxWorld.class).expectedLedger(providerId, clock.instant());
         assertThat(expected.liveTransactions()).isNotEmpty();
         assertThat(expected.liveTransactions()).anyMatch(row -> row.original() != null);
         assertThat(LedgerComparison.differences(jdbc, connectionId, expected)).isEmpty();

@@ -3,9 +3,9 @@ package com.firesync.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.firesync.sandbox.SandboxServer;
 import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.testing.SandboxExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three FireSync instances in their own JVMs on one PostgreSQL schema run one periodic sync over 210 connections of
@@ -49,20 +49,19 @@ class ClusterSyncTests {
 
     private final List<ClusterInstance> instances = new ArrayList<>();
 
-    private ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.quiet(Clock.systemUTC(),
+            "--firesync.sandbox.history=P10D", "--firesync.sandbox.accounts-per-connection=1",
+            "--firesync.sandbox.latency=PT0.1S");
 
     @Test
     void threeInstancesSyncEveryConnectionOnceEvenWhenOneIsKilled() throws Exception {
-        sandbox = SandboxServer.run(Clock.systemUTC(), "--server.port=0", "--firesync.sandbox.history=P10D",
-                "--firesync.sandbox.accounts-per-connection=1", "--firesync.sandbox.refresh-interval=0s",
-                "--firesync.sandbox.latency=PT0.1S",
-                "--spring.modulith.events.jdbc.schema-initialization.enabled=false");
         execute("CREATE SCHEMA " + schema);
         var seed = new ClusterSeed();
         ClusterInstance first = start("a", seed);
         await().atMost(Duration.ofSeconds(120)).until(first::live);
         try (Connection db = database()) {
-            seed.connections(db, sandbox.getBean(SandboxWorld.class), sandbox.getBean(Tokens.class), CONNECTIONS);
+            seed.connections(db, sandbox.bean(SandboxWorld.class), sandbox.bean(Tokens.class), CONNECTIONS);
         }
         start("b", seed);
         start("c", seed);
@@ -137,9 +136,6 @@ class ClusterSyncTests {
         for (ClusterInstance instance : instances) {
             instance.close();
         }
-        if (sandbox != null) {
-            sandbox.close();
-        }
         try {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
@@ -148,14 +144,13 @@ class ClusterSyncTests {
     }
 
     private ClusterInstance start(String name, ClusterSeed seed) throws Exception {
-        String port = sandbox.getEnvironment().getProperty("local.server.port");
         Map<String, String> environment = new HashMap<>();
         environment.put("FIRESYNC_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         environment.put("FIRESYNC_DB_USER", user);
         environment.put("FIRESYNC_DB_PASSWORD", password);
         environment.put("FIRESYNC_ENCRYPTION_KEY", seed.keysetJson());
-        environment.put("POWENS_BASE_URL", "http://127.0.0.1:" + port + "/sandbox/2.0");
-        environment.put("POWENS_WEBVIEW_URL", "http://127.0.0.1:" + port + "/sandbox/webview");
+        environment.put("POWENS_BASE_URL", sandbox.root() + "/2.0");
+        environment.put("POWENS_WEBVIEW_URL", sandbox.root() + "/webview");
         environment.put("ENABLE_SCHEDULED_SYNC", "false");
         ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
                 "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",

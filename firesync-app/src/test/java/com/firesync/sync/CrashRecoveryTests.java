@@ -7,7 +7,7 @@ import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.FireSyncProcess;
 import com.firesync.testing.LedgerComparison;
 import com.firesync.testing.MutableClock;
-import com.firesync.testing.StandaloneSandbox;
+import com.firesync.testing.SandboxExtension;
 import com.firesync.testing.TestDatabase;
 import com.firesync.testing.WebviewDriver;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,14 @@ import tools.jackson.databind.JsonNode;
 @Tag("database")
 class CrashRecoveryTests {
 
+    // the FireSync processes run on the real clock: the bank starts from the same now and moves ahead of it
+    private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+    // each call takes 100 ms, so that a sync spans a few hundred milliseconds a kill can land in
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.quiet(clock, "--firesync.sandbox.history=P30D",
+            "--firesync.sandbox.latency=PT0.1S");
+
     static final int KILLS = 10;
 
     // kept when the test fails: the FireSync log is in it
@@ -43,48 +52,42 @@ class CrashRecoveryTests {
 
     @Test
     void survivesRepeatedKillsDuringSyncs() throws Exception {
-        // the FireSync processes run on the real clock: the bank starts from the same now and moves ahead of it
-        var clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        // each call takes 100 ms, so that a sync spans a few hundred milliseconds a kill can land in
-        try (var sandbox = StandaloneSandbox.start(clock, "--firesync.sandbox.history=P30D",
-                "--firesync.sandbox.latency=PT0.1S")) {
-            String root = StandaloneSandbox.root(sandbox);
-            Map<String, String> environment = environment(root);
-            Path log = dir.resolve("firesync.log");
-            var random = new Random(7);
-            FireSyncProcess firesync = FireSyncProcess.start(environment, log);
-            String token = linkBanks(firesync, dir.resolve("data/admin-token"));
-            JdbcClient jdbc = jdbc(environment);
-            try {
-                for (int kill = 0; kill < KILLS; kill++) {
-                    clock.advance(Duration.ofHours(13));
-                    long unfinished = unfinished(jdbc);
-                    var running = firesync;
-                    CompletableFuture.runAsync(() -> running.http().postJson("/api/sync/intelligent/all", token, ""));
-                    // once a sync runs, the kill lands at a random moment of it (or just after it)
-                    await().atMost(Duration.ofSeconds(30))
-                            .pollInterval(Duration.ofMillis(5))
-                            .until(() -> unfinished(jdbc) > unfinished);
-                    Thread.sleep(random.nextInt(400));
-                    firesync.kill();
-                    firesync = FireSyncProcess.start(environment, log);
-                }
-                awaitEverySynced(firesync, token);
-                SandboxWorld world = sandbox.getBean(SandboxWorld.class);
-                List<long[]> connections = jdbc.sql("SELECT id, provider_connection_id FROM connections")
-                        .query((rs, row) -> new long[]{rs.getLong(1), Long.parseLong(rs.getString(2))})
-                        .list();
-                assertThat(connections).hasSize(3);
-                for (long[] connection : connections) {
-                    assertThat(LedgerComparison.differences(jdbc, connection[0],
-                            world.expectedLedger(connection[1], clock.instant())))
-                            .as("connection " + connection[0])
-                            .isEmpty();
-                }
-                assertThat(unfinished(jdbc)).as("syncs cut short by a kill").isPositive();
-            } finally {
-                firesync.close();
+        String root = sandbox.root();
+        Map<String, String> environment = environment(root);
+        Path log = dir.resolve("firesync.log");
+        var random = new Random(7);
+        FireSyncProcess firesync = FireSyncProcess.start(environment, log);
+        String token = linkBanks(firesync, dir.resolve("data/admin-token"));
+        JdbcClient jdbc = jdbc(environment);
+        try {
+            for (int kill = 0; kill < KILLS; kill++) {
+                clock.advance(Duration.ofHours(13));
+                long unfinished = unfinished(jdbc);
+                var running = firesync;
+                CompletableFuture.runAsync(() -> running.http().postJson("/api/sync/intelligent/all", token, ""));
+                // once a sync runs, the kill lands at a random moment of it (or just after it)
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(5))
+                        .until(() -> unfinished(jdbc) > unfinished);
+                Thread.sleep(random.nextInt(400));
+                firesync.kill();
+                firesync = FireSyncProcess.start(environment, log);
             }
+            awaitEverySynced(firesync, token);
+            SandboxWorld world = sandbox.bean(SandboxWorld.class);
+            List<long[]> connections = jdbc.sql("SELECT id, provider_connection_id FROM connections")
+                    .query((rs, row) -> new long[]{rs.getLong(1), Long.parseLong(rs.getString(2))})
+                    .list();
+            assertThat(connections).hasSize(3);
+            for (long[] connection : connections) {
+                assertThat(LedgerComparison.differences(jdbc, connection[0],
+                        world.expectedLedger(connection[1], clock.instant())))
+                        .as("connection " + connection[0])
+                        .isEmpty();
+            }
+            assertThat(unfinished(jdbc)).as("syncs cut short by a kill").isPositive();
+        } finally {
+            firesync.close();
         }
     }
 

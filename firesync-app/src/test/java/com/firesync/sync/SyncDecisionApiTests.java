@@ -9,20 +9,19 @@ import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.MutableClock;
-import com.firesync.testing.StandaloneSandbox;
+import com.firesync.testing.SandboxExtension;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,18 +36,13 @@ import tools.jackson.databind.JsonNode;
 @Import(TestClockConfiguration.class)
 class SyncDecisionApiTests {
 
-    static ConfigurableApplicationContext sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = SandboxExtension.quiet(new MutableClock(TestClockConfiguration.START),
+            "--firesync.sandbox.history=P10D");
 
     @DynamicPropertySource
     static void standaloneSandbox(DynamicPropertyRegistry registry) {
-        sandbox = StandaloneSandbox.start(new MutableClock(TestClockConfiguration.START),
-                "--firesync.sandbox.history=P10D");
-        StandaloneSandbox.pointFireSyncAt(sandbox, registry, "P20D");
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
+        sandbox.pointFireSyncAt(registry, "P20D");
     }
 
     @LocalServerPort
