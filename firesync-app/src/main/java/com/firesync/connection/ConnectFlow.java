@@ -5,6 +5,8 @@ import com.firesync.connection.ProviderIdentities.Identity;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderFailure;
+import com.firesync.provider.ProviderToken;
 import com.firesync.shared.ApiException;
 import java.net.URI;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public class ConnectFlow {
 
     private final ProviderIdentities identities;
 
+    private final TokenRotation rotation;
+
     private final ConnectStates states;
 
     private final Connections connections;
@@ -56,8 +60,9 @@ public class ConnectFlow {
 
     ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections, BankingProvider provider,
             ConnectSettings settings, Environment environment, TransactionTemplate transactions,
-            ApplicationEventPublisher events, ConnectionLifecycle lifecycle, Clock clock) {
+            ApplicationEventPublisher events, ConnectionLifecycle lifecycle, TokenRotation rotation, Clock clock) {
         this.identities = identities;
+        this.rotation = rotation;
         this.states = states;
         this.connections = connections;
         this.lifecycle = lifecycle;
@@ -89,9 +94,18 @@ public class ConnectFlow {
                 .orElseThrow(() -> ApiException.notFound("connection"));
         Identity identity = call(() -> identities.obtain(userId));
         String state = states.create(userId, Flow.RECONNECT, connectionId);
-        return new ConnectLink(
-                call(() -> provider.reconnectUrl(identity.token(), providerId, state, callbackUri())),
-                states.expiry());
+        URI url;
+        try {
+            url = provider.reconnectUrl(identity.token(), providerId, state, callbackUri());
+        } catch (ProviderException e) {
+            if (!(e.failure() instanceof ProviderFailure.AuthInvalid)) {
+                throw providerUnavailable(e);
+            }
+            // the provider revoked the user's token: a new one for the same provider user reaches the connection
+            ProviderToken renewed = call(() -> rotation.replaceRefused(identity.id()));
+            url = call(() -> provider.reconnectUrl(renewed, providerId, state, callbackUri()));
+        }
+        return new ConnectLink(url, states.expiry());
     }
 
     /**
@@ -181,10 +195,14 @@ public class ConnectFlow {
         try {
             return providerCall.get();
         } catch (ProviderException e) {
-            log.warn("Provider call failed: {}", e.getMessage());
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "provider_unavailable",
-                    "The bank aggregator did not answer as expected (" + e.failure().code() + "); try again later.");
+            throw providerUnavailable(e);
         }
+    }
+
+    private static ApiException providerUnavailable(ProviderException e) {
+        log.warn("Provider call failed: {}", e.getMessage());
+        return new ApiException(HttpStatus.BAD_GATEWAY, "provider_unavailable",
+                "The bank aggregator did not answer as expected (" + e.failure().code() + "); try again later.");
     }
 
     /**

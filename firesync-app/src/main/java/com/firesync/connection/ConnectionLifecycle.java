@@ -180,19 +180,24 @@ public class ConnectionLifecycle {
     }
 
     /**
-     * Ends a sync the provider failed. The connection decides where it rests: one only the user can repair
-     * ({@link ProviderFailure.NeedsUserAction}) needs the user, with the provider's state; any other failure is
-     * retried later, spaced by the policy and the circuit, so the connection is {@link ConnectionState#FAILING}. The
-     * data stays as committed and the failure is counted.
+     * Ends a sync the provider failed. The connection decides where it rests: one only the user can repair needs the
+     * user, with the provider's state ({@link ProviderFailure.NeedsUserAction}), or {@code auth_invalid} when the
+     * provider refuses the user's token ({@link ProviderFailure.AuthInvalid}: revoked at the provider, which no retry
+     * repairs; reconnecting gets a new token); any other failure is retried later, spaced by the policy and the
+     * circuit, so the connection is {@link ConnectionState#FAILING}. The data stays as committed and the failure is
+     * counted.
      *
      * @return whether the connection rests in the failure's state now
      */
     @Transactional
     public boolean failed(SyncClaim claim, Instant at, ProviderFailure failure) {
-        if (failure instanceof ProviderFailure.NeedsUserAction needs) {
-            return failed(claim, at, ConnectionState.NEEDS_USER_ACTION, needs.code(), needs.state());
-        }
-        return failed(claim, at, ConnectionState.FAILING, failure.code(), null);
+        return switch (failure) {
+            case ProviderFailure.NeedsUserAction needs ->
+                failed(claim, at, ConnectionState.NEEDS_USER_ACTION, needs.code(), needs.state());
+            case ProviderFailure.AuthInvalid refused ->
+                failed(claim, at, ConnectionState.NEEDS_USER_ACTION, refused.code(), refused.code());
+            default -> failed(claim, at, ConnectionState.FAILING, failure.code(), null);
+        };
     }
 
     /**

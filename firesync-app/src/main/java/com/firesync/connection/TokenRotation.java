@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,16 +81,49 @@ public class TokenRotation {
             log.warn("Token of provider identity {} not renewed: {}", old.owner(), e.failure().code());
             return false;
         }
+        store(old.owner(), renewed);
+        revoke(old, cipher.decrypt(old.ciphertext(), context));
+        return true;
+    }
+
+    /**
+     * Replaces a token the provider refuses (revoked at the provider, not by FireSync): a new one for the same
+     * provider user, whose connections and data stay, is stored first, and only then are the refused ones retired, so
+     * that the user never has no token (which would make a new provider user).
+     *
+     * @param identity the provider identity ({@code provider_users.id})
+     * @throws com.firesync.provider.ProviderException when the provider does not renew it
+     */
+    ProviderToken replaceRefused(long identity) {
+        String ref = jdbc.sql("SELECT provider_user_id FROM provider_users WHERE id = :id")
+                .param("id", identity)
+                .query(String.class)
+                .single();
+        ProviderToken renewed = provider.renewToken(ref, true);
+        long stored = store(identity, renewed);
+        jdbc.sql("""
+                UPDATE provider_credentials SET revoked_at = :now
+                WHERE provider_user_id = :owner AND kind = :kind AND revoked_at IS NULL AND id <> :stored""")
+                .param("now", DbTime.param(clock.instant()))
+                .param("owner", identity)
+                .param("kind", ProviderIdentities.ACCESS_TOKEN)
+                .param("stored", stored)
+                .update();
+        log.info("Replaced the token the provider refused for provider identity {}", identity);
+        return renewed;
+    }
+
+    private long store(long owner, ProviderToken token) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO provider_credentials (provider_user_id, kind, secret_ciphertext, issued_at)
                 VALUES (:owner, :kind, :secret, :now)""")
-                .param("owner", old.owner())
+                .param("owner", owner)
                 .param("kind", ProviderIdentities.ACCESS_TOKEN)
-                .param("secret", cipher.encrypt(renewed.value(), context))
+                .param("secret", cipher.encrypt(token.value(), ProviderIdentities.context(owner)))
                 .param("now", DbTime.param(clock.instant()))
-                .update();
-        revoke(old, cipher.decrypt(old.ciphertext(), context));
-        return true;
+                .update(keys, "id");
+        return Objects.requireNonNull(keys.getKeyAs(Long.class));
     }
 
     private void revoke(Credential old, @Nullable String token) {

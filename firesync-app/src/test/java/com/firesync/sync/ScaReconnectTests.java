@@ -3,6 +3,7 @@ package com.firesync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.firesync.connection.ProviderIdentities;
 import com.firesync.sandbox.webhook.BackgroundRefresh;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
@@ -51,6 +52,9 @@ class ScaReconnectTests {
     @Autowired
     BackgroundRefresh bankRefresh;
 
+    @Autowired
+    ProviderIdentities identities;
+
     @Test
     void asksTheUserToReconnectAndLosesNothing() {
         var http = Http.local(port);
@@ -92,9 +96,51 @@ class ScaReconnectTests {
 
         JsonNode after = http.get("/api/sync/status", alice.token()).json().get("data").get(0);
         assertThat(after.get("state").asString()).isEqualTo("active");
-        long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections")
-                .query(String.class)
-                .single());
+        long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id")
+                .param("id", connectionId).query(String.class).single());
+        assertThat(LedgerComparison.differences(jdbc, connectionId, world.expectedLedger(providerId, clock.instant())))
+                .isEmpty();
+    }
+
+    @Test
+    void asksTheUserToReconnectWhenTheProviderRevokedTheTokenAndDuplicatesNothing() {
+        var http = Http.local(port);
+        var browser = new WebviewDriver(http);
+        var bob = users.create("bob", Role.USER);
+        long connectionId = browser.connect(bob.token(), "demo", "bob", "secret")
+                .json()
+                .get("data")
+                .get("connectionIds")
+                .get(0)
+                .asLong();
+        Background.awaitQuiet(jdbc);
+        String powensToken = identities.tokenOfUser(bob.id()).orElseThrow().value();
+        assertThat(http.send("DELETE", "/sandbox/2.0/auth/token", powensToken).status()).isEqualTo(204);
+
+        clock.advance(Duration.ofHours(5));
+        JsonNode refused = http.postJson("/api/sync/intelligent/connection/" + connectionId + "?force=true",
+                bob.token(), "").json().get("data");
+
+        assertThat(refused.get("decision").asString()).isEqualTo("failed");
+        JsonNode status = http.get("/api/sync/status", bob.token()).json().get("data").get(0);
+        assertThat(status.get("state").asString()).isEqualTo("needs_user_action");
+        assertThat(status.get("userAction").get("required").asBoolean()).isTrue();
+        assertThat(status.get("userAction").get("providerState").asString()).isEqualTo("auth_invalid");
+        assertThat(status.get("userAction").get("reconnectRoute").asString())
+                .isEqualTo("/api/auth/powens/reconnect/" + connectionId);
+
+        clock.advance(Duration.ofHours(5));
+        assertThat(browser.reconnect(bob.token(), connectionId).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                SELECT COUNT(*) FROM sync_runs WHERE connection_id = :id AND trigger_kind = 'reconnect'
+                  AND outcome = 'synced'""").param("id", connectionId).query(Long.class).single() > 0);
+        Background.awaitQuiet(jdbc);
+
+        assertThat(http.get("/api/sync/status", bob.token()).json().get("data").get(0).get("state").asString())
+                .isEqualTo("active");
+        assertThat(identities.tokenOfUser(bob.id()).orElseThrow().value()).isNotEqualTo(powensToken);
+        long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id")
+                .param("id", connectionId).query(String.class).single());
         assertThat(LedgerComparison.differences(jdbc, connectionId, world.expectedLedger(providerId, clock.instant())))
                 .isEmpty();
     }
