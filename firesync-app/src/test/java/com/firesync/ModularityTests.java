@@ -51,6 +51,7 @@ class ModularityTests {
             Map.entry("connections", "connection"),
             Map.entry("connection_transitions", "connection"),
             Map.entry("connect_states", "connection"),
+            Map.entry("claimants", "connection"),
             Map.entry("accounts", "ledger"),
             Map.entry("balance_snapshots", "ledger"),
             Map.entry("transactions", "ledger"),

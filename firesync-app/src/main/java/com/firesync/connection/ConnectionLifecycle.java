@@ -5,6 +5,8 @@ import com.firesync.provider.ProviderFailure;
 import com.firesync.shared.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +46,17 @@ public class ConnectionLifecycle {
 
     private final ConnectionTransitions transitions;
 
-    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities, ConnectionTransitions transitions) {
+    private final ClaimSettings claims;
+
+    /** Liveness of the claimants is measured in real time (see {@link ClaimantRegistry}). */
+    private final Clock realTime = Clock.systemUTC();
+
+    ConnectionLifecycle(JdbcClient jdbc, ProviderIdentities identities, ConnectionTransitions transitions,
+            ClaimSettings claims) {
         this.jdbc = jdbc;
         this.identities = identities;
         this.transitions = transitions;
+        this.claims = claims;
     }
 
     public Optional<ConnectionSnapshot> snapshot(long connectionId) {
@@ -135,8 +144,11 @@ public class ConnectionLifecycle {
                         last_attempt_at = CASE WHEN :attempt THEN :at ELSE last_attempt_at END""",
                         spec -> spec.param("instance", instance)
                                 .param("until", DbTime.param(at.plus(lease)))
-                                .param("attempt", attempt))
-                .onlyIf(LIVE + " AND (sync_claimed_until IS NULL OR sync_claimed_until < :at)");
+                                .param("attempt", attempt)
+                                .param("silentSince", Timestamp.from(realTime.instant().minus(claims.deadAfter()))))
+                // free, or its lease is over, or its instance stopped beating (killed)
+                .onlyIf(LIVE + " AND (sync_claimed_until IS NULL OR sync_claimed_until < :at"
+                        + " OR sync_claimed_by IN (SELECT id FROM claimants WHERE last_seen_at < :silentSince))");
         if (!transitions.move(connectionId, change, at)) {
             return Optional.empty();
         }
@@ -149,6 +161,31 @@ public class ConnectionLifecycle {
                         DbTime.read(rs, "last_reconciled_at"), Objects.requireNonNull(DbTime.read(rs, "created_at")),
                         identities.tokenOfConnection(connectionId)))
                 .single());
+    }
+
+    /**
+     * Releases every claim an instance holds, as it stops: each connection goes back to where a sync would have left
+     * it without news ({@code failing} when its last sync had failed, else {@code active}), so that the next sync, on
+     * any instance, claims it at once.
+     *
+     * @return how many claims were released
+     */
+    public int releaseAll(String instance, Instant at) {
+        List<long[]> held = jdbc.sql("SELECT id, consecutive_failures FROM connections WHERE sync_claimed_by = :me")
+                .param("me", instance)
+                .query((rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)})
+                .list();
+        int released = 0;
+        for (long[] connection : held) {
+            ConnectionState to = connection[1] > 0 ? ConnectionState.FAILING : ConnectionState.ACTIVE;
+            Change change = Change.to(to, "claim released at shutdown", null)
+                    .writing(RELEASE, spec -> spec.param("me", instance))
+                    .onlyIf("sync_claimed_by = :me");
+            if (transitions.move(connection[0], change, at)) {
+                released++;
+            }
+        }
+        return released;
     }
 
     /**

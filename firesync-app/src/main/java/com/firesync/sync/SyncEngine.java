@@ -1,5 +1,6 @@
 package com.firesync.sync;
 
+import com.firesync.connection.ClaimantRegistry;
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.SyncClaim;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public class SyncEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
-    private final String instance = "fs-" + UUID.randomUUID();
+    private final String instance;
 
     private final ConnectionLifecycle connections;
 
@@ -61,7 +61,8 @@ public class SyncEngine {
 
     SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
             SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, ApplicationEventPublisher events,
-            Clock clock) {
+            ClaimantRegistry claimant, Clock clock) {
+        this.instance = claimant.id();
         this.events = events;
         this.circuits = circuits;
         this.connections = connections;

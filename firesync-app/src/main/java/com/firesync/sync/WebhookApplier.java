@@ -1,5 +1,6 @@
 package com.firesync.sync;
 
+import com.firesync.connection.ClaimantRegistry;
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
@@ -44,12 +45,17 @@ class WebhookApplier {
 
     private final SyncSettings settings;
 
+    /** Webhook applications claim as this instance, so that a stop releases their claims too. */
+    private final String instance;
+
     private final Clock clock;
 
     private final MeterRegistry meters;
 
     WebhookApplier(WebhookInbox inbox, WebhookReader reader, ConnectionLifecycle connections, LedgerWriter ledger,
-            BankingProvider provider, SyncSettings settings, Clock clock, MeterRegistry meters) {
+            BankingProvider provider, SyncSettings settings, ClaimantRegistry claimant, Clock clock,
+            MeterRegistry meters) {
+        this.instance = claimant.id();
         this.meters = meters;
         this.settings = settings;
         this.inbox = inbox;
@@ -115,7 +121,7 @@ class WebhookApplier {
      */
     private WebhookOutcome claimed(ConnectionSnapshot connection, Runnable write) {
         for (int attempt = 1;; attempt++) {
-            var claim = connections.claimForWebhook(connection.id(), "webhook-" + connection.id(), clock.instant(),
+            var claim = connections.claimForWebhook(connection.id(), instance, clock.instant(),
                     settings.lease());
             if (claim.isPresent()) {
                 try {
