@@ -17,13 +17,13 @@ import java.util.Locale;
  * The planned operations of a Demo Bank household on one account and day: salary and bonus, rent or the mortgage's
  * payment, bills, the transfers to the Livret A and the investment account, the Livret A's interest, the portfolio's
  * weekly valuation move and the deferred-debit card's month-end settlement. They are booked from the start, at fixed
- * sequence numbers from {@value #FIRST_SEQ} (everyday payments use the lower ones). A movement between two accounts of
+ * sequence numbers from {@value #FIRST_SEQ} to 99 (everyday payments and the rows replacing them use the lower ones). A movement between two accounts of
  * the connection is two rows with opposite amounts sharing a transfer key, each naming the other account as its
  * counterparty; it exists only when both accounts do.
  */
 final class HouseholdPlan {
 
-    static final int FIRST_SEQ = 30;
+    static final int FIRST_SEQ = 84;
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * groceries, bakery, pharmacy and cash on the checking account's debit card; restaurants, transport, leisure and
  * travel on the deferred-debit card. The month's budget follows the season (December and the summer holidays cost
  * more, travel is likelier then) and is spread over the expected number of payments, so the volume knob changes how
- * many payments there are, not what the household spends. Their life (pending, booked, replaced, released, foreign
+ * many payments there are, not what the household spends (sequence numbers stay under 32, and their replacements
+ * under 82). Their life (pending, booked, replaced, released, foreign
  * currency) is the same as the Test Bank's; only checking rows may be withdrawn or corrected by the bank.
  */
 final class Spending {
@@ -66,7 +67,7 @@ final class Spending {
 
     List<Operation> day(Household household, long accountId, AccountKind kind, LocalDate day) {
         var random = new SplittableRandom(Seeds.mix(seed, accountId, day.toEpochDay()));
-        int count = Math.max(1, perDay - 1 + random.nextInt(3));
+        int count = Math.max(1, base() - 1 + random.nextInt(3));
         double share = kind == AccountKind.CARD ? 0.55 : 0.45;
         double mean = household.everydayBudgetIn(YearMonth.from(day)) * share * season(day)
                 / (day.lengthOfMonth() * expectedCount());
@@ -77,8 +78,16 @@ final class Spending {
         return operations;
     }
 
+    /**
+     * Payments a day on each of the two spending accounts: one and a half times the knob, so that a Demo Bank
+     * connection books about as many rows as a Test Bank one with three accounts.
+     */
+    private int base() {
+        return perDay + perDay / 2;
+    }
+
     private double expectedCount() {
-        return perDay == 1 ? 4 / 3.0 : perDay;
+        return base() == 1 ? 4 / 3.0 : base();
     }
 
     private static double season(LocalDate day) {
