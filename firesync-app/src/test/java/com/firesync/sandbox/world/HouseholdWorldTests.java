@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,7 @@ class HouseholdWorldTests {
         int loans = 0;
         for (SandboxConnection connection : connections) {
             ConnectionLedger ledger = world.expectedLedger(connection.id(), clock.instant());
-            assertThat(ChronoDays.between(world.firstDay(connection), Clocks.parisDate(clock.instant())))
+            assertThat(ChronoUnit.DAYS.between(world.firstDay(connection), Clocks.parisDate(clock.instant())))
                     .isGreaterThanOrEqualTo(5 * 365);
             cardOwesAtMostTheCurrentMonth(world, connection, ledger);
             capped += livretNeverPassesItsCapThroughADeposit(world, connection, ledger) ? 1 : 0;
@@ -237,13 +238,5 @@ class HouseholdWorldTests {
     private static List<LedgerTransaction> booked(ConnectionLedger ledger, long accountId) {
         return ledger.liveTransactions().stream().filter(row -> row.accountId() == accountId && !row.coming())
                 .sorted(Comparator.comparing(LedgerTransaction::date).thenComparing(LedgerTransaction::id)).toList();
-    }
-
-    /** Days between two dates. */
-    private static final class ChronoDays {
-
-        static long between(LocalDate from, LocalDate to) {
-            return java.time.temporal.ChronoUnit.DAYS.between(from, to);
-        }
     }
 }

@@ -38,17 +38,23 @@ final class HouseholdPlan {
 
     private final Spending spending;
 
+    private final List<Long> accountIds;
+
+    private final List<AccountKind> kinds;
+
     HouseholdPlan(long seed, SandboxConnection connection, Household household, Spending spending) {
         this.seed = seed;
         this.connection = connection;
         this.household = household;
         this.spending = spending;
+        this.accountIds = connection.accountIds();
+        this.kinds = household.kinds();
     }
 
     /** The account of that kind in this connection, or 0 when the connection holds fewer accounts. */
     long idOf(AccountKind kind) {
-        int index = household.kinds().indexOf(kind);
-        return index < 0 || index >= connection.accountIds().size() ? 0 : connection.accountIds().get(index);
+        int index = kinds.indexOf(kind);
+        return index < 0 || index >= accountIds.size() ? 0 : accountIds.get(index);
     }
 
     /** The planned rows of {@code accountId} on {@code day}. */

@@ -73,9 +73,4 @@ final class OperationSource {
             return operations;
         };
     }
-
-    /** The household plan of a Demo Bank connection. */
-    HouseholdPlan plan(SandboxConnection connection) {
-        return new HouseholdPlan(settings.seed(), connection, household(connection), spending);
-    }
 }
