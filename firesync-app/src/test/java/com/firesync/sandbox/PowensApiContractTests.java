@@ -35,7 +35,10 @@ class PowensApiContractTests {
 
     @RegisterExtension
     static final SandboxExtension sandbox = SandboxExtension.on(clock, "--firesync.sandbox.history=P40D",
-            "--firesync.sandbox.refresh-interval=0s");
+            "--firesync.sandbox.refresh-interval=0s", "--firesync.sandbox.accounts-per-connection=5");
+
+    /** The fixture's Demo Bank household (seed 42, first connection) repays a mortgage: all five accounts. */
+    private static final int FIXTURE_ACCOUNTS = 5;
 
     private static SandboxHttp http;
 
@@ -84,6 +87,8 @@ class PowensApiContractTests {
                 Call.get("/users/me/connections/{connection}/transactions?last_update=2026-06-25%2008:00:00&all"),
                 Call.get("/users/me/accounts/{account}/transactions?limit=10&min_date=2026-06-01&all").paged(),
                 Call.get("/users/me/accounts/{account}/transactions?max_date=2026-06-15&filter=date&limit=5"),
+                Call.get("/categories"),
+                Call.get("/users/me/categories"),
                 // errors
                 Call.send("POST", "/auth/init", "{\"client_id\":\"firesync-sandbox\",\"client_secret\":\"nope\"}")
                         .as(Caller.NONE)
@@ -147,20 +152,34 @@ class PowensApiContractTests {
         JsonNode both = http.getJson(connection + "?expand=connector,accounts,all_accounts", user.token());
 
         assertThat(all.has("accounts")).isFalse();
-        assertThat(all.get("all_accounts")).hasSize(3);
+        assertThat(all.get("all_accounts")).hasSize(FIXTURE_ACCOUNTS);
         assertThat(all.has("connector")).isFalse();
         assertThat(enabled.has("all_accounts")).isFalse();
-        assertThat(enabled.get("accounts")).hasSize(3);
-        assertThat(both.get("accounts")).hasSize(3);
-        assertThat(both.get("all_accounts")).hasSize(3);
+        assertThat(enabled.get("accounts")).hasSize(FIXTURE_ACCOUNTS);
+        assertThat(both.get("accounts")).hasSize(FIXTURE_ACCOUNTS);
+        assertThat(both.get("all_accounts")).hasSize(FIXTURE_ACCOUNTS);
         assertThat(both.get("connector").get("capabilities").valueStream().map(JsonNode::asString)).contains("bank");
+    }
+
+    @Test
+    void theDemoHouseholdShowsItsInvestmentAndItsMortgageWithPowensLoanDetails() throws Exception {
+        JsonNode accounts = http.getJson(PowensSpec.BASE_PATH + "/users/me/accounts", user.token()).get("accounts");
+        JsonNode loan = accounts.valueStream().filter(account -> account.get("type").asString().equals("loan"))
+                .findFirst().orElseThrow().get("loan");
+
+        assertThat(accounts.valueStream().map(account -> account.get("type").asString()))
+                .containsExactly("checking", "savings", "card", "pea", "loan");
+        assertThat(loan.get("type").asString()).isEqualTo("mortgage");
+        assertThat(loan.get("nb_payments_done").asInt() + loan.get("nb_payments_left").asInt())
+                .isEqualTo(loan.get("nb_payments_total").asInt());
+        assertThat(accounts.get(4).get("balance").decimalValue()).isNegative();
     }
 
     @Test
     void ibansCarryValidCheckDigits() throws Exception {
         JsonNode accounts = http.getJson(PowensSpec.BASE_PATH + "/users/me/accounts", user.token()).get("accounts");
 
-        assertThat(accounts).hasSize(3).allSatisfy(account -> {
+        assertThat(accounts).hasSize(FIXTURE_ACCOUNTS).allSatisfy(account -> {
             String iban = account.get("iban").asString();
             IbanUtil.validate(iban);
             // a French IBAN carries the account number between the branch code and the RIB key

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -220,12 +221,42 @@ final class PowensSpecExemptions {
                 "accountId"));
         api.getPaths().addPathItem("/users/me/connections/{connectionId}/accounts", narrowed(accounts,
                 "connectionId"));
+        categories(api);
         PathItem connection = api.getPaths().get("/users/me/connections/{connectionId}");
         Operation post = connection.getPost();
         connection.setPut(new Operation().operationId("syncUserConnection")
                 .parameters(post.getParameters())
                 .responses(post.getResponses())
                 .security(post.getSecurity()));
+    }
+
+    /**
+     * GAP: the category list, {@code GET /categories} (alias {@code /users/me/categories}), is in Powens'
+     * documentation ("Categories (obsolete)": {@code {categories: [Category]}}, each with {@code id},
+     * {@code id_parent_category}, {@code name}, {@code color}, {@code income}, {@code refundable},
+     * {@code id_logo}) but not in the description.
+     */
+    private static void categories(OpenAPI api) {
+        Schema<?> category = new Schema<>().type("object")
+                .addProperty("id", new Schema<>().type("integer"))
+                .addProperty("id_parent_category", new Schema<>().type("integer"))
+                .addProperty("name", new Schema<>().type("string"))
+                .addProperty("color", new Schema<>().type("string"))
+                .addProperty("income", new Schema<>().type("boolean").nullable(true))
+                .addProperty("refundable", new Schema<>().type("boolean"))
+                .addProperty("id_logo", new Schema<>().type("integer").nullable(true))
+                .required(List.of("id", "id_parent_category", "name", "color", "income", "refundable"));
+        category.setAdditionalProperties(false);
+        Schema<?> list = new Schema<>().type("object")
+                .addProperty("categories", new Schema<>().type("array").items(category))
+                .required(List.of("categories"));
+        list.setAdditionalProperties(false);
+        PathItem categories = new PathItem().get(new Operation().operationId("listCategories")
+                .responses(new ApiResponses().addApiResponse("200",
+                        new ApiResponse().description("The categories").content(new Content()
+                                .addMediaType("application/json", new MediaType().schema(list))))));
+        api.getPaths().addPathItem("/categories", categories);
+        api.getPaths().addPathItem("/users/me/categories", categories);
     }
 
     private static PathItem narrowed(PathItem listing, String idParameter) {

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param redirectUris webview redirect URIs allowed exactly (in-app, FireSync's own callback always is)
  * @param allowLocalRedirects whether any redirect URI on localhost, 127.0.0.1 or [::1] is allowed (default true)
  * @param history how far back a new connection's transactions go (default 730 days)
- * @param accountsPerConnection accounts per connection, 1 to 9 (default 3: checking, savings, card)
+ * @param accountsPerConnection accounts per connection, 1 to 9 (default 3: checking, savings, card); a Demo Bank
+ *        household holds at most five (checking, Livret A, card, investment, loan): set 5 to see them all
  * @param transactionsPerDay average operations per account per simulated day, 1 to 20 (default 3)
  * @param refreshInterval clock time between background refreshes of a connection; zero disables them (default 1 h)
  * @param latency added to every API call (default none)

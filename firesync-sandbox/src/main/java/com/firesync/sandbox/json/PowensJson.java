@@ -1,13 +1,19 @@
 package com.firesync.sandbox.json;
 
+import com.firesync.sandbox.world.AccountKind;
 import com.firesync.sandbox.world.Bank;
+import com.firesync.sandbox.world.Category;
 import com.firesync.sandbox.world.Clocks;
+import com.firesync.sandbox.world.Counterparty;
 import com.firesync.sandbox.world.LedgerAccount;
 import com.firesync.sandbox.world.LedgerTransaction;
+import com.firesync.sandbox.world.LoanDetails;
+import com.firesync.sandbox.world.Mortgage;
 import com.firesync.sandbox.world.SandboxConnection;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +55,44 @@ public final class PowensJson {
         return new TransactionJson(row.id(), row.accountId(), row.date().toString(), row.rdate().toString(),
                 row.date().toString(), row.applicationDate().toString(), null, value, value, row.type(),
                 row.originalWording(), row.simplifiedWording(), row.wording(), row.coming(), true,
-                timestamp(row.dateScraped()), timestamp(row.lastUpdate()), timestampOrNull(row.deleted()), null, null,
-                List.of(), row.original() == null ? null : amount(row.original().cents()),
-                row.original() == null ? null : Currency.of(row.original().currency()));
+                timestamp(row.dateScraped()), timestamp(row.lastUpdate()), timestampOrNull(row.deleted()), null,
+                counterparty(row.counterparty()), List.of(),
+                row.original() == null ? null : amount(row.original().cents()),
+                row.original() == null ? null : Currency.of(row.original().currency()), row.categoryId());
+    }
+
+    private static @Nullable CounterpartyJson counterparty(@Nullable Counterparty counterparty) {
+        if (counterparty == null) {
+            return null;
+        }
+        String iban = counterparty.iban();
+        return new CounterpartyJson(counterparty.label(), iban == null ? null : "iban", iban, counterparty.type());
+    }
+
+    private static @Nullable LoanJson loan(@Nullable LoanDetails loan) {
+        if (loan == null) {
+            return null;
+        }
+        Mortgage mortgage = loan.mortgage();
+        BigDecimal total = amount(mortgage.principalCents());
+        int done = loan.paymentsDone();
+        return new LoanJson(total, BigDecimal.ZERO.setScale(2), total, mortgage.subscriptionDate().toString(),
+                mortgage.paymentDay(mortgage.months()).toString(),
+                done < mortgage.months() ? amount(mortgage.paymentCents()) : null, dateOrNull(loan.nextPaymentDate()),
+                mortgage.rateBasisPoints() / 100.0, mortgage.months() - done, done, mortgage.months(),
+                done > 0 ? amount(mortgage.capitalCents(done) + mortgage.interestCents(done)) : null,
+                dateOrNull(loan.lastPaymentDate()), AccountKind.CHECKING.label(), null, mortgage.months(),
+                "mortgage");
+    }
+
+    private static @Nullable String dateOrNull(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    /** A category as {@code GET /categories} lists it. */
+    public static CategoryJson category(Category category) {
+        return new CategoryJson(category.id(), category.parentId(), category.displayName(), category.color(),
+                category.income(), false, null);
     }
 
     public AccountJson account(LedgerAccount account) {
@@ -60,7 +101,7 @@ public final class PowensJson {
                 account.number(), account.iban(), "SBXBFRPPXXX", name, name.toUpperCase(Locale.ROOT),
                 amount(account.balanceCents()), amount(account.comingCents()), Currency.EUR, account.kind().type(),
                 account.kind().typeId(), "PRIV", true, false, timestamp(account.lastUpdate()), null, null, null,
-                account.openingDate().toString());
+                account.openingDate().toString(), loan(account.loan()));
     }
 
     /**

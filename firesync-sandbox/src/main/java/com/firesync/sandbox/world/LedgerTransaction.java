@@ -24,10 +24,15 @@ import org.jspecify.annotations.Nullable;
  * @param lastUpdate when it last changed on the aggregator's side
  * @param deleted when the bank stopped showing it, or null
  * @param original for an operation made in another currency, its amount in that currency; else null
+ * @param categoryId the Powens {@code id_category} ({@link Category}); null on Test Bank rows
+ * @param transferKey for a movement between two accounts of the same connection (Livret A and investment deposits,
+ *        card settlement, loan capital), the same non-null key on both legs, whose amounts are opposite; else null
+ * @param counterparty the other side of a transfer, or null
  */
 public record LedgerTransaction(long id, long accountId, LocalDate date, LocalDate rdate, LocalDate applicationDate,
         long valueCents, String type, String originalWording, String simplifiedWording, String wording, boolean coming,
-        Instant dateScraped, Instant lastUpdate, @Nullable Instant deleted, @Nullable OriginalAmount original) {
+        Instant dateScraped, Instant lastUpdate, @Nullable Instant deleted, @Nullable OriginalAmount original,
+        @Nullable Long categoryId, @Nullable String transferKey, @Nullable Counterparty counterparty) {
 
     public boolean isDeleted() {
         return deleted != null;

@@ -22,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param deletedAt when its first row disappears at the bank, or null
  * @param original for an operation made in another currency, its amount in that currency (fixed for its whole life:
  *        only the amount in euros moves while pending); else null
+ * @param meta its category, transfer key and counterparty, and whether its amount is part of the household's plan
  */
 record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Variant variant, Instant seen,
         @Nullable Instant changedAt,
         @Nullable Instant bookedAt, @Nullable Instant deletedAt, long firstCents, long finalCents, String type,
-        Wording firstWording, Wording finalWording, @Nullable OriginalAmount original) {
+        Wording firstWording, Wording finalWording, @Nullable OriginalAmount original, Meta meta) {
 
     /**
      * How far past its day an operation may still change by itself (booking up to five days later, a deletion two days
@@ -54,6 +55,23 @@ record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Vari
     }
 
     /**
+     * What a Demo Bank operation carries beyond the bank's own fields.
+     *
+     * @param categoryId its Powens {@code id_category}, or null (Test Bank rows are not categorised)
+     * @param transferKey for a movement between two accounts of the connection, the key both legs share; else null
+     * @param counterparty the other side of a transfer, or null
+     * @param correctable whether the bank may correct its amount or withdraw it once settled ({@link RowEdit}): any
+     *        Test Bank row, but only the everyday payments of a Demo Bank checking account, so that the household's
+     *        plan (card settled to the cent, Livret A under its cap, loan falling) holds whatever happens
+     */
+    record Meta(@Nullable Long categoryId, @Nullable String transferKey, @Nullable Counterparty counterparty,
+            boolean correctable) {
+
+        /** A Test Bank operation. */
+        static final Meta NONE = new Meta(null, null, null, true);
+    }
+
+    /**
      * Adds the rows visible at {@code at} to {@code out}. Rows that disappeared before {@code firstSync} were never
      * seen by the aggregator and are left out; older rows carry {@code firstSync} as their scrape and update time.
      */
@@ -69,7 +87,7 @@ record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Vari
             Instant scraped = Clocks.seconds(latest(firstSync, bookedAt));
             out.add(new LedgerTransaction(id + REPLACEMENT_OFFSET, accountId, bookDay, day, day, finalCents, type,
                     finalWording.original(), finalWording.simplified(), finalWording.simplified(), false, scraped,
-                    scraped, null, original));
+                    scraped, null, original, meta.categoryId(), meta.transferKey(), meta.counterparty()));
         }
     }
 
@@ -89,7 +107,8 @@ record Operation(long id, long accountId, LocalDate day, LocalDate bookDay, Vari
         return new LedgerTransaction(id, accountId, date, day, day, changed ? finalCents : firstCents, type,
                 wording.original(), wording.simplified(), wording.simplified(), !booked,
                 Clocks.seconds(latest(firstSync, seen)), Clocks.seconds(latest(firstSync, updated)),
-                deleted == null ? null : Clocks.seconds(deleted), original);
+                deleted == null ? null : Clocks.seconds(deleted), original, meta.categoryId(), meta.transferKey(),
+                meta.counterparty());
     }
 
     private static boolean reached(@Nullable Instant event, Instant at) {

@@ -89,7 +89,7 @@ final class OperationGenerator {
         Wording first = changes && random.nextBoolean() ? new Wording("PRE-AUTH " + merchant, title(merchant)) : booked;
         return new Operation(id, accountId, day, bookDay, variant, seen, changedAt, bookedAt, deletedAt, firstCents,
                 finalCents, type, first, booked,
-                abroad == null ? null : abroad.original());
+                abroad == null ? null : abroad.original(), Operation.Meta.NONE);
     }
 
     /**
@@ -97,7 +97,8 @@ final class OperationGenerator {
      * the currency's rate give or take 2 %. Drawn from a stream of its own (seeded by the operation id), so that the
      * rest of the world stays what it was without foreign payments.
      */
-    private @Nullable Abroad abroad(long operationId, String type, long euroCents) {
+    @Nullable
+    Abroad abroad(long operationId, String type, long euroCents) {
         if (!type.equals("card") && !type.equals("deferred_card")) {
             return null;
         }
@@ -115,7 +116,7 @@ final class OperationGenerator {
     }
 
     /** A payment made abroad: the merchant, and the amount charged in its currency. */
-    private record Abroad(String merchant, OriginalAmount original) {
+    record Abroad(String merchant, OriginalAmount original) {
     }
 
     private static @Nullable Instant deletedAt(Variant variant, Instant settles, SplittableRandom random,
@@ -127,7 +128,7 @@ final class OperationGenerator {
         };
     }
 
-    private static Variant variant(double draw, boolean churn) {
+    static Variant variant(double draw, boolean churn) {
         double booked = churn ? 0.1 : 0.6;
         double sameId = churn ? 0.4 : 0.8;
         double newId = churn ? 0.75 : 0.95;
@@ -145,7 +146,7 @@ final class OperationGenerator {
             case CHECKING ->
                 random.nextInt(10) == 0 ? 2_000 + random.nextLong(250_000) : -(200 + random.nextLong(15_000));
             case SAVINGS -> random.nextBoolean() ? 1_000 + random.nextLong(50_000) : -(1_000 + random.nextLong(40_000));
-            case CARD -> -(200 + random.nextLong(20_000));
+            case CARD, PEA, MARKET, LOAN -> -(200 + random.nextLong(20_000));
         };
     }
 
@@ -153,11 +154,11 @@ final class OperationGenerator {
         return switch (kind) {
             case CHECKING -> cents > 0 ? "deposit" : "card";
             case SAVINGS -> "transfer";
-            case CARD -> "deferred_card";
+            case CARD, PEA, MARKET, LOAN -> "deferred_card";
         };
     }
 
-    private static String title(String merchant) {
+    static String title(String merchant) {
         return merchant.charAt(0) + merchant.substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -43,6 +43,7 @@ public record RowEdit(Instant at, long rowId, Kind kind, @Nullable LocalDate app
         long cents = kind == Kind.AMOUNT ? row.valueCents() + row.valueCents() * percent / 100 : row.valueCents();
         return new LedgerTransaction(row.id(), row.accountId(), row.date(), row.rdate(), redated, cents, row.type(),
                 row.originalWording(), row.simplifiedWording(), label, row.coming(), row.dateScraped(), at,
-                kind == Kind.DELETE ? at : null, row.original());
+                kind == Kind.DELETE ? at : null, row.original(), row.categoryId(), row.transferKey(),
+                row.counterparty());
     }
 }

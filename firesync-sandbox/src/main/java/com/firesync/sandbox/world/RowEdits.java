@@ -34,11 +34,11 @@ final class RowEdits {
 
     private final long seed;
 
-    private final OperationGenerator generator;
+    private final OperationSource source;
 
-    RowEdits(long seed, OperationGenerator generator) {
+    RowEdits(long seed, OperationSource source) {
         this.seed = seed;
-        this.generator = generator;
+        this.source = source;
     }
 
     /** Every edit of {@code connection} made after its creation and up to {@code at}, oldest first. */
@@ -83,11 +83,13 @@ final class RowEdits {
             return null;
         }
         LocalDate target = firstDay.plusDays(draw % (span + 1));
-        List<Operation> operations = generator.day(accountId, SandboxWorld.kind(accountId), target,
-                connection.scenario().is(Scenario.Kind.CHURN));
+        List<Operation> operations = source.account(connection, accountId).apply(target);
+        if (operations.isEmpty()) {
+            return null; // a Demo Bank savings, investment or loan account is quiet most days
+        }
         Operation operation = operations.get(draw % operations.size());
-        if (operation.variant() == Variant.PENDING_DROPPED) {
-            return null; // nothing of it is left to edit
+        if (operation.variant() == Variant.PENDING_DROPPED || !operation.meta().correctable() && kindDraw >= 70) {
+            return null; // nothing of it is left to edit, or the bank does not correct or withdraw it
         }
         long rowId = operation.variant() == Variant.PENDING_NEW_ID
                 ? operation.id() + Operation.REPLACEMENT_OFFSET

@@ -3,10 +3,12 @@ package com.firesync.sandbox.world;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox bank world. Users and connections are the only state; accounts and transactions are computed on demand
@@ -33,7 +37,7 @@ public final class SandboxWorld {
 
     private final Clock clock;
 
-    private final OperationGenerator generator;
+    private final OperationSource source;
 
     private final RowEdits edits;
 
@@ -48,8 +52,8 @@ public final class SandboxWorld {
     public SandboxWorld(WorldSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.generator = new OperationGenerator(settings.seed(), settings.transactionsPerDay());
-        this.edits = new RowEdits(settings.seed(), generator);
+        this.source = new OperationSource(settings);
+        this.edits = new RowEdits(settings.seed(), source);
     }
 
     public Instant now() {
@@ -79,8 +83,10 @@ public final class SandboxWorld {
     }
 
     public SandboxConnection connect(SandboxUser user, Bank bank, Scenario scenario) {
-        var connection = new SandboxConnection(connectionIds.incrementAndGet(), user.id(), bank, scenario, now(),
-                settings.accountsPerConnection());
+        long id = connectionIds.incrementAndGet();
+        Instant created = now();
+        var connection = new SandboxConnection(id, user.id(), bank, scenario, created,
+                source.accountCount(bank, id, created));
         connections.put(connection.id(), connection);
         user.addConnection(connection.id());
         return connection;
@@ -122,7 +128,7 @@ public final class SandboxWorld {
 
     /** The first day of a connection's history. */
     public LocalDate firstDay(SandboxConnection connection) {
-        return Clocks.parisDate(connection.created().minus(settings.history()));
+        return source.firstDay(connection.created());
     }
 
     /**
@@ -163,7 +169,7 @@ public final class SandboxWorld {
         Map<Long, List<RowEdit>> byRow = editsByRow(connection, dataAt);
         List<LocalDate> days = days(connection, dataAt, first, Clocks.parisDate(dataAt));
         for (long accountId : connection.accountIds()) {
-            long initial = generator.initialCents(accountId);
+            long initial = source.initialCents(connection, accountId);
             long balance = initial;
             long coming = 0;
             for (LedgerTransaction row : accountRows(connection, accountId, dataAt, days, byRow)) {
@@ -173,10 +179,75 @@ public final class SandboxWorld {
                     balance += row.valueCents();
                 }
             }
-            accounts.add(new LedgerAccount(accountId, connection.id(), connection.userId(), kind(accountId),
-                    number(accountId), iban(accountId), initial, balance, coming, connection.lastRefresh(), first));
+            AccountKind kind = kind(connection, accountId);
+            accounts.add(new LedgerAccount(accountId, connection.id(), connection.userId(), kind, number(accountId),
+                    iban(accountId), initial, balance, coming, connection.lastRefresh(), first,
+                    loan(connection, kind, dataAt)));
         }
         return accounts;
+    }
+
+    /**
+     * The end-of-day (Paris) balance of an account on {@code day}, in cents, as the bank's data shows it now: the
+     * account's opening balance plus its booked, live rows booked on or before that day. An investment account's
+     * balance is its valuation (its weekly valuation moves are rows); a loan's is minus the capital still due. A day
+     * before the history gives the opening balance, a day after today today's balance.
+     */
+    public long balanceOn(SandboxConnection connection, long accountId, LocalDate day) {
+        return balanceOn(connection, accountId, day, now());
+    }
+
+    /**
+     * {@link #balanceOn(SandboxConnection, long, LocalDate)} as the bank's data showed it at {@code asOf}: later
+     * corrections and withdrawals of older rows are not yet applied.
+     */
+    public long balanceOn(SandboxConnection connection, long accountId, LocalDate day, Instant asOf) {
+        Instant dataAt = connection.dataInstant(asOf);
+        long balance = source.initialCents(connection, accountId);
+        List<LocalDate> days = days(connection, dataAt, firstDay(connection), day);
+        for (LedgerTransaction row : accountRows(connection, accountId, dataAt, days,
+                editsByRow(connection, dataAt))) {
+            if (!row.isDeleted() && !row.coming() && !row.date().isAfter(day)) {
+                balance += row.valueCents();
+            }
+        }
+        return balance;
+    }
+
+    /** A connection's net worth at the end of {@code day}, from {@link #balanceOn} of each of its accounts. */
+    public NetWorth netWorthOn(SandboxConnection connection, LocalDate day) {
+        Map<AccountKind, Long> byKind = new EnumMap<>(AccountKind.class);
+        for (long accountId : connection.accountIds()) {
+            byKind.merge(kind(connection, accountId), balanceOn(connection, accountId, day), Long::sum);
+        }
+        return NetWorth.of(day, byKind);
+    }
+
+    /**
+     * The household's true cash flow in {@code month} (rows by booking date), as the bank's data shows it now; see
+     * {@link CashFlow}.
+     */
+    public CashFlow cashFlow(SandboxConnection connection, YearMonth month) {
+        return cashFlow(connection, month, LedgerTransaction::date);
+    }
+
+    /** {@link #cashFlow(SandboxConnection, YearMonth)} with the rows dated by {@code dateOf} (e.g. application date). */
+    public CashFlow cashFlow(SandboxConnection connection, YearMonth month,
+            Function<LedgerTransaction, LocalDate> dateOf) {
+        Instant dataAt = connection.dataInstant(now());
+        LocalDate from = firstDayWithApplicationDateFrom(month.atDay(1));
+        LocalDate to = lastDayWithApplicationDateTo(month.atEndOfMonth());
+        return CashFlow.of(transactions(connection, dataAt, from, to).stream()
+                .filter(row -> YearMonth.from(dateOf.apply(row)).equals(month))
+                .toList());
+    }
+
+    /** The household behind a Demo Bank connection (what it earns, pays and saves each month). */
+    public Household household(SandboxConnection connection) {
+        if (connection.bank() != Bank.DEMO) {
+            throw new IllegalArgumentException("Only Demo Bank connections have a household");
+        }
+        return source.household(connection);
     }
 
     /**
@@ -263,10 +334,10 @@ public final class SandboxWorld {
 
     private List<LedgerTransaction> accountRows(SandboxConnection connection, long accountId, Instant dataAt,
             Collection<LocalDate> days, Map<Long, List<RowEdit>> byRow) {
-        boolean churn = connection.scenario().is(Scenario.Kind.CHURN);
+        var operations = source.account(connection, accountId);
         List<LedgerTransaction> generated = new ArrayList<>();
         for (LocalDate day : days) {
-            for (Operation operation : generator.day(accountId, kind(accountId), day, churn)) {
+            for (Operation operation : operations.apply(day)) {
                 operation.addRows(dataAt, connection.created(), generated);
             }
         }
@@ -292,15 +363,21 @@ public final class SandboxWorld {
         return a.isAfter(b) ? a : b;
     }
 
-    public static AccountKind kind(long accountId) {
-        return AccountKind.ofIndex((int) (accountId % 10) - 1);
+    /** The kind of one of a connection's accounts. */
+    public AccountKind kind(SandboxConnection connection, long accountId) {
+        return source.kind(connection, accountId);
+    }
+
+    private @Nullable LoanDetails loan(SandboxConnection connection, AccountKind kind, Instant dataAt) {
+        Mortgage mortgage = kind == AccountKind.LOAN ? source.household(connection).mortgage() : null;
+        return mortgage == null ? null : LoanDetails.at(mortgage, dataAt);
     }
 
     private static String number(long accountId) {
         return String.format("%011d", accountId);
     }
 
-    private static String iban(long accountId) {
+    static String iban(long accountId) {
         return FrenchIban.of("30001", "00001", number(accountId));
     }
 }
