@@ -27,7 +27,9 @@ final class Rig {
 
     /** The standalone sandbox with its control route on. */
     static JarProcess sandbox(String name, String... settings) {
-        var arguments = new java.util.ArrayList<>(List.of("sandbox", "--firesync.sandbox.control=true"));
+        var arguments = new java.util.ArrayList<>(List.of("sandbox", "--firesync.sandbox.control=true",
+                // three accounts per connection, as every figure in docs/benchmarks.md was measured with
+                "--firesync.sandbox.accounts-per-connection=3"));
         arguments.addAll(List.of(settings));
         return JarProcess.start(name, List.of("-Xmx1g", "-XX:+UseParallelGC"), arguments, Map.of(), "/sandbox/stats",
                 LOGS);

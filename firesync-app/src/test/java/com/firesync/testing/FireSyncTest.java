@@ -23,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @Tag("database")
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"ENABLE_SCHEDULED_SYNC=false"})
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"ENABLE_SCHEDULED_SYNC=false",
+        // three accounts per connection (a Demo household's checking, Livret A and card), as the tests were written for
+        "firesync.sandbox.accounts-per-connection=3"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface FireSyncTest {

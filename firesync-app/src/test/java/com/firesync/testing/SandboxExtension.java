@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private static final String ACCOUNTS = "firesync.sandbox.accounts-per-connection";
+
     private final Clock clock;
 
     private final List<String> arguments;
@@ -43,6 +45,11 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
     public static SandboxExtension on(Clock clock, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         arguments.addAll(List.of(settings));
+        // three accounts per connection unless the test says otherwise, as the tests were written for (a setting
+        // given twice on a command line would read as "3,5")
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--" + ACCOUNTS + "="))) {
+            arguments.add("--" + ACCOUNTS + "=3");
+        }
         return new SandboxExtension(clock, List.copyOf(arguments));
     }
 

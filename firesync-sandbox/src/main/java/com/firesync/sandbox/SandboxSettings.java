@@ -27,8 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param redirectUris webview redirect URIs allowed exactly (in-app, FireSync's own callback always is)
  * @param allowLocalRedirects whether any redirect URI on localhost, 127.0.0.1 or [::1] is allowed (default true)
  * @param history how far back a new connection's transactions go (default 730 days)
- * @param accountsPerConnection accounts per connection, 1 to 9 (default 3: checking, savings, card); a Demo Bank
- *        household holds at most five (checking, Livret A, card, investment, loan): set 5 to see them all
+ * @param accountsPerConnection accounts per connection, 1 to 9 (default 5): a Test Bank connection cycles checking,
+ *        savings, card; a Demo Bank household holds at most five (checking, Livret A, card, investment, then its loan
+ *        if it has a mortgage), so 5 shows them all and 3 only the first three
  * @param transactionsPerDay average operations per account per simulated day, 1 to 20 (default 3)
  * @param refreshInterval clock time between background refreshes of a connection; zero disables them (default 1 h)
  * @param latency added to every API call (default none)
@@ -44,7 +45,7 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
         @DefaultValue("42") long seed, @DefaultValue(CLIENT_ID) @NotBlank String clientId,
         @DefaultValue(CLIENT_SECRET) @NotBlank String clientSecret,
         @DefaultValue List<String> redirectUris, @DefaultValue("true") boolean allowLocalRedirects,
-        @DefaultValue("P730D") Duration history, @DefaultValue("3") @Min(1) @Max(9) int accountsPerConnection,
+        @DefaultValue("P730D") Duration history, @DefaultValue("5") @Min(1) @Max(9) int accountsPerConnection,
         @DefaultValue("3") @Min(1) @Max(20) int transactionsPerDay, @DefaultValue("PT1H") Duration refreshInterval,
         @DefaultValue("PT0S") Duration latency, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook,
