@@ -37,6 +37,7 @@ class SandboxMemoryTests {
         Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
                 System.getProperty("java.class.path"), "com.firesync.FireSyncApplication", "sandbox",
                 "--server.port=" + port, "--firesync.sandbox.history=P30D", "--firesync.sandbox.refresh-interval=0s",
+                "--firesync.sandbox.accounts-per-connection=3",
                 "--logging.level.root=WARN").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             var http = new SandboxHttp("http://127.0.0.1:" + port);

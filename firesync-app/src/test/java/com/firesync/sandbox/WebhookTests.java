@@ -61,6 +61,7 @@ class WebhookTests {
         });
         receiver.start();
         sandbox = SandboxServer.run(clock, "--server.port=0", "--firesync.sandbox.history=P10D",
+                "--firesync.sandbox.accounts-per-connection=3",
                 "--firesync.sandbox.refresh-interval=PT1H", "--firesync.sandbox.webhook.secret=" + SECRET,
                 "--firesync.sandbox.webhook.backoff=PT0.05S",
                 "--firesync.sandbox.webhook.url=http://127.0.0.1:" + receiver.getAddress().getPort()

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,12 @@ class SandboxConfiguration {
     @Bean
     SandboxWorld sandboxWorld(SandboxSettings settings, Clock clock) {
         return new SandboxWorld(settings.world(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${firesync.sandbox.state-file:}'.isBlank()")
+    SandboxStateFile sandboxStateFile(SandboxWorld world, SandboxSettings settings, Clock clock, JsonMapper json) {
+        return SandboxStateFile.open(Objects.requireNonNull(settings.stateFile()), world, clock, json);
     }
 
     @Bean

@@ -46,6 +46,8 @@ class SandboxFallbackSettings implements EnvironmentPostProcessor, Ordered {
                     "${firesync.sandbox.webhook.secret:" + SandboxSettings.WEBHOOK_SECRET + "}");
         }
         if (inApp) {
+            // the default run survives restarts: the sandbox remembers its users beside FireSync's own data
+            values.put("firesync.sandbox.state-file", "${firesync.data-dir}/sandbox-state.json");
             values.put(OFFERED + "base-url", ROOT + "/2.0");
             values.put(OFFERED + "webview-url", ROOT + "/webview");
         }

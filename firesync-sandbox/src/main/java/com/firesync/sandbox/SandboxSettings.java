@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhook where and how {@code CONNECTION_SYNCED} webhooks are sent
  * @param control whether {@code POST /sandbox/control} may move the clock and turn the knobs above while the sandbox
  *        runs (default false; for load tests against the standalone sandbox)
+ * @param stateFile where the sandbox remembers its users, tokens, connections and clock across restarts; in-app it
+ *        defaults to {@code sandbox-state.json} in FireSync's data directory, standalone to nowhere (all in memory)
  */
 @ConfigurationProperties("firesync.sandbox")
 @Validated
@@ -49,7 +52,7 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
         @DefaultValue("3") @Min(1) @Max(20) int transactionsPerDay, @DefaultValue("PT1H") Duration refreshInterval,
         @DefaultValue("PT0S") Duration latency, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook,
-        @DefaultValue("false") boolean control) {
+        @DefaultValue("false") boolean control, @Nullable Path stateFile) {
 
     static final String CLIENT_ID = "firesync-sandbox";
 

@@ -55,7 +55,8 @@ class GuardedPowensOverHttpTests {
     @Test
     void retriesRateLimitedCallsNoSoonerThanRetryAfter() {
         new ApplicationContextRunner().withUserConfiguration(Wiring.class)
-                .withPropertyValues("firesync.powens.base-url=" + baseUrl())
+                .withPropertyValues("firesync.powens.base-url=" + baseUrl(), "firesync.powens.client-id=c",
+                        "firesync.powens.client-secret=s")
                 .run(app -> {
                     BankingProvider provider = app.getBean(BankingProvider.class);
 
@@ -70,7 +71,8 @@ class GuardedPowensOverHttpTests {
     @Test
     void sendsAForcedRefreshAsOneEmptyPostAndNeverRepeatsIt() {
         new ApplicationContextRunner().withUserConfiguration(Wiring.class)
-                .withPropertyValues("firesync.powens.base-url=" + baseUrl())
+                .withPropertyValues("firesync.powens.base-url=" + baseUrl(), "firesync.powens.client-id=c",
+                        "firesync.powens.client-secret=s")
                 .run(app -> {
                     BankingProvider provider = app.getBean(BankingProvider.class);
 

@@ -49,6 +49,22 @@ public final class SandboxConnection {
         this.lastSyncAttempt = created;
     }
 
+    static SandboxConnection restore(WorldState.Connection state) {
+        var connection = new SandboxConnection(state.id(), state.userId(), state.bank(), state.scenario(),
+                state.created(), state.accountCount());
+        connection.syncs.set(state.syncs());
+        connection.scaSince = state.scaSince();
+        connection.lastRefresh = state.lastRefresh();
+        connection.lastWebhook = state.lastWebhook();
+        connection.lastSyncAttempt = state.lastSyncAttempt();
+        return connection;
+    }
+
+    synchronized WorldState.Connection remembered() {
+        return new WorldState.Connection(id, userId, bank, scenario, created, accountCount, syncs.get(), scaSince,
+                lastRefresh, lastWebhook, lastSyncAttempt);
+    }
+
     public long id() {
         return id;
     }

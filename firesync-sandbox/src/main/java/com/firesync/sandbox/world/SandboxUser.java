@@ -25,9 +25,31 @@ public final class SandboxUser {
 
     private final List<Long> connectionIds = new CopyOnWriteArrayList<>();
 
+    private volatile Runnable changed = () -> {
+    };
+
     SandboxUser(long id, Instant created) {
         this.id = id;
         this.created = created;
+    }
+
+    static SandboxUser restore(WorldState.User state) {
+        var user = new SandboxUser(state.id(), state.created());
+        user.tokenGenerations.set(state.tokenGenerations());
+        user.liveTokens.addAll(state.liveTokens());
+        user.requests.set(state.requests());
+        user.connectionIds.addAll(state.connectionIds());
+        return user;
+    }
+
+    WorldState.User remembered() {
+        return new WorldState.User(id, created, tokenGenerations.get(), List.copyOf(liveTokens), requests.get(),
+                connectionIds);
+    }
+
+    /** What to run after a change to remember: a token issued or revoked. */
+    void onChange(Runnable listener) {
+        this.changed = listener;
     }
 
     public long id() {
@@ -45,6 +67,7 @@ public final class SandboxUser {
             liveTokens.clear();
         }
         liveTokens.add(generation);
+        changed.run();
         return generation;
     }
 
@@ -54,6 +77,7 @@ public final class SandboxUser {
 
     public void revokeToken(int generation) {
         liveTokens.remove(generation);
+        changed.run();
     }
 
     /** Counts this user's API calls: the sequence number that makes scenario faults deterministic. */

@@ -49,6 +49,9 @@ public final class SandboxWorld {
 
     private final AtomicLong connectionIds = new AtomicLong();
 
+    private volatile Runnable changed = () -> {
+    };
+
     public SandboxWorld(WorldSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -66,8 +69,46 @@ public final class SandboxWorld {
 
     public SandboxUser createUser() {
         var user = new SandboxUser(userIds.incrementAndGet(), now());
+        user.onChange(changed);
         users.put(user.id(), user);
+        changed.run();
         return user;
+    }
+
+    /**
+     * What to run after each change worth remembering across a restart (a user, a token, a connection made or
+     * deleted): the in-app sandbox saves its {@link #state()} then.
+     */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+        users.values().forEach(user -> user.onChange(listener));
+    }
+
+    /** Everything the world remembers (see {@link WorldState}). */
+    public WorldState state() {
+        return new WorldState(userIds.get(), connectionIds.get(),
+                users.values().stream().map(SandboxUser::remembered).toList(),
+                connections.values().stream().map(SandboxConnection::remembered).toList());
+    }
+
+    /**
+     * Takes back a remembered state, in a world that holds nothing yet (at start-up).
+     *
+     * @throws IllegalStateException when the world already holds users
+     */
+    public void restore(WorldState state) {
+        if (!users.isEmpty() || !connections.isEmpty()) {
+            throw new IllegalStateException("The sandbox world already holds users: it is restored only at start-up");
+        }
+        state.users().forEach(remembered -> {
+            SandboxUser user = SandboxUser.restore(remembered);
+            user.onChange(changed);
+            users.put(user.id(), user);
+        });
+        state.connections().forEach(remembered -> connections.put(remembered.id(),
+                SandboxConnection.restore(remembered)));
+        userIds.set(state.lastUserId());
+        connectionIds.set(state.lastConnectionId());
     }
 
     public Optional<SandboxUser> user(long id) {
@@ -89,6 +130,7 @@ public final class SandboxWorld {
                 source.accountCount(bank, id, created));
         connections.put(connection.id(), connection);
         user.addConnection(connection.id());
+        changed.run();
         return connection;
     }
 
@@ -108,6 +150,7 @@ public final class SandboxWorld {
         }
         user.removeConnection(connectionId);
         connections.remove(connectionId);
+        changed.run();
         return true;
     }
 
@@ -115,6 +158,7 @@ public final class SandboxWorld {
     public void deleteUser(SandboxUser user) {
         users.remove(user.id());
         user.connectionIds().forEach(id -> deleteConnection(user, id));
+        changed.run();
     }
 
     /** Every connection, for the background refresh. */
