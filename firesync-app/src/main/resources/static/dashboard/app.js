@@ -39,6 +39,7 @@ async function show() {
     }
   }
   const page = clear(byId('page'));
+  window.scrollTo(0, 0);
   page.dataset.page = name;
   document.title = `${PAGES[name].title} · FireSync`;
   try {
@@ -92,7 +93,7 @@ async function signIn(event) {
   }
   input.value = '';
   await show();
-  byId('main').focus();
+  byId('main').focus({ preventScroll: true });
 }
 
 /** Admin routes let an admin through to the method check (405) and refuse anyone else (403). */
