@@ -270,6 +270,7 @@ class DashboardBrowserTests {
 
         browser.find("[data-job='healthCheck'] .trigger").click();
         browser.until(d -> d.findElement(By.cssSelector("#admin-jobs")).getText().contains("healthCheck queued"));
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("admin");
     }
 
