@@ -123,6 +123,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot of the whole page at desktop width (at most 3,000 pixels high). */
+    void screenshotWholePage(String name) {
+        long height = ((Number) Objects.requireNonNull(script("return document.documentElement.scrollHeight")))
+                .longValue();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height",
+                Math.min(height, 3000), "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot(name);
+        } finally {
+            wide();
+        }
+    }
+
     /** axe-core's violations of impact serious or critical on the page as it is now, one line each. */
     List<String> seriousAccessibilityViolations() {
         if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {

@@ -104,7 +104,7 @@ class DashboardBrowserTests {
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(adminToken).doesNotContain("fsk_");
         assertThat(browser.find("#nav-admin").isDisplayed()).isTrue();
         overviewShowsEverySection();
-        browser.screenshot("overview");
+        browser.screenshot("signed-in");
 
         browser.find("#sign-out").click();
         browser.shown("#sign-in-form");
@@ -136,6 +136,8 @@ class DashboardBrowserTests {
     void syncNowShowsTheDecisionWithTheKeyboardAlone() {
         connectionsJourney(true);
         browser.screenshot("connections");
+        overviewShowsEverySection();
+        browser.screenshotWholePage("overview");
     }
 
     @Test
