@@ -96,13 +96,16 @@ async function signIn(event) {
   byId('main').focus({ preventScroll: true });
 }
 
-/** Admin routes let an admin through to the method check (405) and refuse anyone else (403). */
+/** Only an admin may list the users. */
 async function isAdmin() {
   try {
     await api('/api/admin/users');
     return true;
   } catch (refused) {
-    return refused instanceof Problem && refused.status !== 403 && refused.status !== 401 && refused.status !== 0;
+    if (refused instanceof Problem && refused.status === 403) {
+      return false;
+    }
+    throw refused;
   }
 }
 

@@ -22,8 +22,7 @@ export async function render(page, context) {
     section('Metrics', 'metrics-title', h('p', {}, h('a', { href: '/actuator/prometheus', id: 'prometheus' },
       '/actuator/prometheus'), ': Prometheus metrics. Scrape them with the admin token as a bearer header ',
     '(a browser tab opened on the link has no token and is refused).'))));
-  userForms(users);
-  await Promise.all([tokenList(tokens), jobList(jobs), healthView(health)]);
+  await Promise.all([userForms(users), tokenList(tokens), jobList(jobs), healthView(health)]);
 }
 
 /** Shows a new token once, with the way to copy it. */
@@ -35,36 +34,47 @@ function shownOnce(who, token) {
     value);
 }
 
-function userForms(box) {
-  const name = h('input', { id: 'new-user-name', required: true, maxlength: '100' });
-  const created = h('div', { 'aria-live': 'polite' });
+async function userForms(box) {
+  const name = h('input', { id: 'new-user-name', required: true, maxlength: '200' });
+  const said = h('div', { 'aria-live': 'polite' });
+  const list = h('ul', { class: 'rows', id: 'user-list' });
+  const load = async () => {
+    try {
+      const users = await data('/api/admin/users');
+      clear(list).append(...users.map(user => {
+        const issue = h('button', { type: 'button', class: 'issue secondary' }, 'Issue a token',
+          h('span', { class: 'visually-hidden' }, ` for ${user.name}`));
+        issue.addEventListener('click', async () => {
+          try {
+            const token = await data(`/api/admin/users/${user.id}/tokens`, { method: 'POST' });
+            clear(said).append(shownOnce(`${user.name} (user ${token.userId})`, token.token));
+          } catch (error) {
+            clear(said).append(problem(error));
+          }
+        });
+        return h('li', { 'data-user': user.id }, h('strong', {}, user.name), ' ',
+          h('span', { class: 'tag' }, user.role.toLowerCase()),
+          h('span', { class: 'hint block' }, `user ${user.id}, created ${dateTime(user.createdAt)}`), issue);
+      }));
+    } catch (error) {
+      clear(said).append(problem(error));
+    }
+  };
   const create = h('form', { id: 'create-user' }, h('label', { class: 'field' }, h('span', {}, 'New user\'s name'), name),
     h('button', { type: 'submit' }, 'Create user'));
   create.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       const user = await data('/api/admin/users', { method: 'POST', body: { name: name.value.trim() } });
-      clear(created).append(shownOnce(`${user.name} (user ${user.id})`, user.token));
+      clear(said).append(shownOnce(`${user.name} (user ${user.id})`, user.token));
       name.value = '';
+      await load();
     } catch (error) {
-      clear(created).append(problem(error));
+      clear(said).append(problem(error));
     }
   });
-  const userId = h('input', { id: 'mint-user-id', required: true, inputmode: 'numeric' });
-  const minted = h('div', { 'aria-live': 'polite' });
-  const mint = h('form', { id: 'mint-token' }, h('label', { class: 'field' }, h('span', {}, 'User id'), userId),
-    h('button', { type: 'submit' }, 'Issue a token for this user'));
-  mint.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const token = await data(`/api/admin/users/${encodeURIComponent(userId.value.trim())}/tokens`,
-        { method: 'POST' });
-      clear(minted).append(shownOnce(`user ${token.userId}`, token.token));
-    } catch (error) {
-      clear(minted).append(problem(error));
-    }
-  });
-  box.append(create, created, mint, minted);
+  box.append(create, said, list);
+  await load();
 }
 
 async function tokenList(box) {

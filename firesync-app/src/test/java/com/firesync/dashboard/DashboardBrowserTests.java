@@ -253,6 +253,17 @@ class DashboardBrowserTests {
                 .getDomProperty("value"));
         assertThat(carolToken).startsWith("fsk_");
         assertThat(http.get("/api/accounts", carolToken).status()).isEqualTo(200);
+        WebElement carol = browser.until(d -> d.findElements(By.cssSelector("#user-list li"))
+                .stream()
+                .filter(li -> li.getText().startsWith("carol"))
+                .findFirst()
+                .orElse(null));
+        carol.findElement(By.cssSelector(".issue")).click();
+        String another = browser.until(d -> {
+            String shown = d.findElement(By.cssSelector("#admin-users .shown-once input")).getDomProperty("value");
+            return carolToken.equals(shown) ? null : shown;
+        });
+        assertThat(http.get("/api/accounts", another).status()).isEqualTo(200);
 
         browser.find("#issue-token").click();
         String extra = browser.until(d -> d.findElement(By.cssSelector("#admin-tokens .shown-once input"))
