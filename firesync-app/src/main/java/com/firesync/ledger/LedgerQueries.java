@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +88,7 @@ public class LedgerQueries {
         condition(sql, params, " AND t.booked_date >= :from", "from", filter.from());
         condition(sql, params, " AND t.booked_date <= :to", "to", filter.to());
         condition(sql, params, " AND t.pending = :pending", "pending", filter.pending());
+        condition(sql, params, SEARCH, "search", likePattern(filter.search()));
         TransactionCursor after = filter.after();
         if (after != null) {
             sql.append(" AND (t.booked_date, t.id) < (:afterDate, :afterId)");
@@ -103,6 +105,21 @@ public class LedgerQueries {
         List<TransactionView> page = rows.subList(0, filter.limit());
         TransactionView last = page.getLast();
         return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
+    }
+
+    /** The label as shown ({@code wording}, else {@code simplified_wording}) or the bank's original one. */
+    private static final String SEARCH = " AND (LOWER(COALESCE(t.wording, t.simplified_wording)) LIKE :search ESCAPE '\\'"
+            + " OR LOWER(t.original_wording) LIKE :search ESCAPE '\\')";
+
+    private static @Nullable String likePattern(@Nullable String search) {
+        if (search == null) {
+            return null;
+        }
+        String escaped = search.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,

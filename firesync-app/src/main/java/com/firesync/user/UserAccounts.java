@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class UserAccounts {
 
+    public static final int LISTED_USERS = 1000;
+
     private final Users users;
 
     private final Clock clock;
@@ -56,6 +58,14 @@ public class UserAccounts {
         String token = ApiTokenFormat.generate();
         long id = users.insertToken(userId, token);
         return new IssuedToken(id, userId, token, clock.instant());
+    }
+
+    /**
+     * The users (those being erased left out), oldest first, at most {@value #LISTED_USERS}: the admin's overview of a
+     * self-hosted instance, not a directory.
+     */
+    public List<UserSummary> users() {
+        return users.list(LISTED_USERS);
     }
 
     /**

@@ -78,6 +78,16 @@ class Users {
                 .update();
     }
 
+    /** Users not being erased, oldest first, at most {@code limit}. */
+    List<UserSummary> list(int limit) {
+        return jdbc.sql(
+                "SELECT id, name, role, created_at FROM users WHERE erasing_since IS NULL ORDER BY id LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, row) -> new UserSummary(rs.getLong("id"), rs.getString("name"),
+                        Role.valueOf(rs.getString("role")), Objects.requireNonNull(DbTime.read(rs, "created_at"))))
+                .list();
+    }
+
     List<ApiToken> tokensOf(long userId) {
         return jdbc.sql("""
                 SELECT id, prefix, created_at, last_used_at, revoked_at FROM api_tokens

@@ -111,6 +111,22 @@ class LedgerApiTests {
     }
 
     @Test
+    void searchesLabelsIgnoringCaseWithWildcardsTakenLiterally() {
+        var rows = new LedgerRows(jdbc);
+        rows.transaction(aliceChecking, alice.id(), "100%_off", DAY, "-1", false, null);
+
+        assertThat(pages(alice.token(), "limit=2&search=LABEL%20A2")).extracting(t -> t.get("label").asString())
+                .containsExactlyInAnyOrder("Label a2", "Label a20", "Label a21", "Label a22", "Label a23",
+                        "Label a24", "Label a25", "Label a26", "Label a27", "Label a28", "Label a29");
+        assertThat(pages(alice.token(), "search=%25_")).extracting(t -> t.get("label").asString())
+                .containsExactly("Label 100%_off");
+        assertThat(pages(alice.token(), "search=a2&accountId=" + aliceSavings)).isEmpty();
+        assertThat(pages(bob.token(), "search=label%20a")).isEmpty();
+        assertThat(http.get("/api/transactions?search=" + "x".repeat(101), alice.token()).json().get("detail")
+                .asString()).contains("search");
+    }
+
+    @Test
     void showsTheOriginalAmountOfAForeignCurrencyTransaction() {
         var rows = new LedgerRows(jdbc);
         long abroad = rows.transaction(aliceChecking, alice.id(), "usd", DAY.plusDays(1), "-46.3", false, null);

@@ -53,6 +53,23 @@ class HttpHygieneTests {
     }
 
     @Test
+    void servesTheDashboardWithoutATokenUnderAPolicyAllowingOnlyItsOwnFiles() {
+        for (String path : new String[]{"/", "/dashboard/app.js", "/dashboard/dashboard.css",
+                "/webjars/uplot/dist/uPlot.esm.js"}) {
+            Answer answer = http.get(path, null);
+
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.header("Content-Security-Policy")).as(path)
+                    .hasValue(ContentSecurityPolicy.DASHBOARD)
+                    .hasValueSatisfying(csp -> assertThat(csp).doesNotContain("unsafe", "*", "http"));
+            assertThat(answer.header("X-Frame-Options")).hasValue("DENY");
+        }
+        assertThat(http.get("/", null).body()).contains("<script type=\"module\" src=\"/dashboard/app.js\">")
+                .doesNotContain("style=", "onclick", "<style");
+        assertThat(http.get("/api/accounts", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void letsTheWebviewFormPostToItselfAndItsRedirectTarget() {
         String redirect = "http://127.0.0.1:" + port + "/api/auth/powens/callback";
         Answer page = http.get("/sandbox/webview/en/connect?client_id=x&redirect_uri="

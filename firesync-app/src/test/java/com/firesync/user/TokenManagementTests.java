@@ -6,6 +6,7 @@ import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,21 @@ class TokenManagementTests {
         assertThat(token.has("lastUsedAt")).isTrue();
         assertThat(answer.body()).doesNotContain(alice.token(), ApiTokenFormat.hash(alice.token()), bob.token()
                 .substring(0, 8));
+    }
+
+    @Test
+    void listsUsersToAnAdminOnlyWithoutTokensAndWithoutThoseBeingErased() {
+        accounts.startErasure(bob.id());
+
+        Answer answer = http.get("/api/admin/users", admin.token());
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        answer.json().get("data").forEach(user -> names.add(user.get("name").asString()));
+        assertThat(names).containsExactly("admin", "alice");
+        assertThat(answer.json().get("data").get(1).get("role").asString()).isEqualTo("USER");
+        assertThat(answer.body()).doesNotContain("fsk_", "token");
+        assertThat(http.get("/api/admin/users", alice.token()).status()).isEqualTo(403);
     }
 
     @Test

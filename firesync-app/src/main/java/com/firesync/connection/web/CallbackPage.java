@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The small HTML page a browser sees after the webview. Everything echoed is escaped; the page loads nothing and runs
- * no script.
+ * no script. Its one link leads back to FireSync's dashboard (a fixed same-origin path: nothing from the request
+ * chooses where it goes).
  */
 final class CallbackPage {
 
@@ -41,8 +42,10 @@ final class CallbackPage {
         String html = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
-                <body><h1>%s</h1><p>%s</p><p>You can close this window.</p></body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(message));
+                <body><h1>%s</h1><p>%s</p>
+                <p><a href="/" id="dashboard">Back to the FireSync dashboard</a>, or close this window.</p></body></html>
+                """
+                .formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(message));
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

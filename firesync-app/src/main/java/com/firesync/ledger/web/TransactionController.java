@@ -36,10 +36,11 @@ class TransactionController {
             @RequestParam(required = false) @Nullable String accountId,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String pending,
+            @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit) {
         var filter = new TransactionFilter(account(accountId), date("from", from), date("to", to),
-                bool("pending", pending), cursor(cursor), limit(limit));
+                bool("pending", pending), search(search), cursor(cursor), limit(limit));
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             requireOwnAccount(caller, filter.accountId());
             throw ApiException.invalidParameter("from", "must not be after 'to'");
@@ -86,6 +87,17 @@ class TransactionController {
             case "false" -> false;
             default -> throw ApiException.invalidParameter(name, "must be true or false");
         };
+    }
+
+    private static @Nullable String search(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > TransactionFilter.MAX_SEARCH) {
+            throw ApiException.invalidParameter("search", "must be at most " + TransactionFilter.MAX_SEARCH
+                    + " characters");
+        }
+        return raw.strip();
     }
 
     private static @Nullable TransactionCursor cursor(@Nullable String raw) {

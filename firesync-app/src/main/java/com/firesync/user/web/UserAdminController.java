@@ -5,12 +5,13 @@ import com.firesync.shared.Role;
 import com.firesync.user.IssuedToken;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
-
+import com.firesync.user.UserSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +28,11 @@ class UserAdminController {
 
     UserAdminController(UserAccounts accounts) {
         this.accounts = accounts;
+    }
+
+    @GetMapping("/api/admin/users")
+    ApiResponse<List<UserSummary>> list() {
+        return ApiResponse.ok(accounts.users());
     }
 
     @PostMapping("/api/admin/users")
