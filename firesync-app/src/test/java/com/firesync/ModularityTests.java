@@ -54,6 +54,8 @@ class ModularityTests {
             Map.entry("accounts", "ledger"),
             Map.entry("balance_snapshots", "ledger"),
             Map.entry("transactions", "ledger"),
+            Map.entry("transaction_change_heads", "ledger"),
+            Map.entry("event_log", "events"),
             Map.entry("sync_runs", "sync"),
             Map.entry("webhook_inbox", "sync"),
             Map.entry("scheduled_tasks", "schedule"),

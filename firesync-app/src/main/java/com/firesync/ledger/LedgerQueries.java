@@ -103,7 +103,7 @@ public class LedgerQueries {
      * The user's accounts whose connection is being deleted (hidden until the deletion ends) or was deleted with its
      * history kept (archived): usually none, so the page query stays as it is.
      */
-    private EndOfLife endOfLife(long userId) {
+    EndOfLife endOfLife(long userId) {
         Set<Long> hidden = new HashSet<>();
         Set<Long> archived = new HashSet<>();
         jdbc.sql("""
@@ -116,7 +116,7 @@ public class LedgerQueries {
         return new EndOfLife(hidden, archived);
     }
 
-    private record EndOfLife(Set<Long> hidden, Set<Long> archived) {
+    record EndOfLife(Set<Long> hidden, Set<Long> archived) {
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,
@@ -131,7 +131,7 @@ public class LedgerQueries {
      * Reads the columns by position (in the order of the SELECT above): looking each up by name costs more than the
      * rest of the mapping.
      */
-    private static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
+    static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
         String label = rs.getString(7);
         if (label == null) {
             label = rs.getString(8);
