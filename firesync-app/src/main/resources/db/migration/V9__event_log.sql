@@ -24,3 +24,15 @@ CREATE TABLE event_log (
 );
 CREATE INDEX event_log_user ON event_log (user_id, id);
 CREATE INDEX event_log_occurred ON event_log (occurred_at);
+
+-- Single-use WebSocket tickets (events): a browser cannot send a bearer header on a WebSocket, so it trades its token
+-- for a ticket valid a minute. Stored hashed; any instance redeems it.
+CREATE TABLE event_tickets (
+    ticket_hash VARCHAR(64)              NOT NULL PRIMARY KEY,
+    user_id     BIGINT                   NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    admin       BOOLEAN                  NOT NULL,
+    token_key   VARCHAR(64)              NOT NULL,
+    expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at     TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX event_tickets_expiry ON event_tickets (expires_at);

@@ -56,6 +56,7 @@ class ModularityTests {
             Map.entry("transactions", "ledger"),
             Map.entry("transaction_change_heads", "ledger"),
             Map.entry("event_log", "events"),
+            Map.entry("event_tickets", "events"),
             Map.entry("sync_runs", "sync"),
             Map.entry("webhook_inbox", "sync"),
             Map.entry("scheduled_tasks", "schedule"),

@@ -22,6 +22,9 @@ public class EventLog {
     private static final TypeReference<Map<String, @Nullable Object>> DATA = new TypeReference<>() {
     };
 
+    /** The PostgreSQL channel on which a commit that wrote events is announced. */
+    static final String CHANNEL = "firesync_events";
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -50,17 +53,22 @@ public class EventLog {
      * {@code userId} is {@code null}.
      */
     public List<Event> after(@Nullable Long userId, long afterId, int limit) {
-        return jdbc.sql("""
-                SELECT id, user_id, type, occurred_at, data FROM event_log
-                WHERE id > :after AND (CAST(:user AS BIGINT) IS NULL OR user_id = :user)
-                ORDER BY id LIMIT :limit""")
-                .param("after", afterId)
-                .param("user", userId, java.sql.Types.BIGINT)
+        var query = userId == null
+                ? jdbc.sql("SELECT id, user_id, type, occurred_at, data FROM event_log WHERE id > :after "
+                        + "ORDER BY id LIMIT :limit")
+                : jdbc.sql("SELECT id, user_id, type, occurred_at, data FROM event_log WHERE user_id = :user "
+                        + "AND id > :after ORDER BY id LIMIT :limit").param("user", userId);
+        return query.param("after", afterId)
                 .param("limit", limit)
                 .query((rs, row) -> new Event(Long.toString(rs.getLong("id")), rs.getString("type"),
                         Objects.requireNonNull(DbTime.read(rs, "occurred_at")), rs.getLong("user_id"),
                         json.readValue(rs.getString("data"), DATA)))
                 .list();
+    }
+
+    /** Wakes the other instances' tails once this transaction commits (PostgreSQL delivers it at commit). */
+    void notifyOnCommit() {
+        jdbc.sql("SELECT pg_notify('" + CHANNEL + "', '')").query().singleValue();
     }
 
     /** The greatest id in the log, 0 when it is empty. */

@@ -4,9 +4,11 @@ import com.firesync.connection.ConnectionLinked;
 import com.firesync.connection.ConnectionState;
 import com.firesync.connection.ConnectionStateChanged;
 import com.firesync.ledger.TransactionsChanged;
+import com.firesync.shared.MetricNames;
 import com.firesync.sync.SyncCompleted;
 import com.firesync.sync.SyncFailed;
 import com.firesync.sync.SyncStarted;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +27,15 @@ class EventRecorder {
 
     private final Clock clock;
 
-    EventRecorder(EventLog log, Clock clock) {
+    private final CommitSignals signals;
+
+    private final MeterRegistry meters;
+
+    EventRecorder(EventLog log, Clock clock, CommitSignals signals, MeterRegistry meters) {
         this.log = log;
         this.clock = clock;
+        this.signals = signals;
+        this.meters = meters;
     }
 
     @EventListener
@@ -83,6 +91,8 @@ class EventRecorder {
 
     private void record(long userId, String type, Map<String, @Nullable Object> data) {
         log.append(userId, type, clock.instant(), data);
+        signals.written();
+        meters.counter(MetricNames.EVENTS_WRITTEN, "type", type).increment();
     }
 
     private static Map<String, @Nullable Object> data(String k1, Object v1, String k2, Object v2, String k3,
