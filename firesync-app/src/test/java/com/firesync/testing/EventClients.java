@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +37,20 @@ public final class EventClients {
 
         private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
+        private final List<Instant> receivedAt = new CopyOnWriteArrayList<>();
+
         private volatile @Nullable String closing;
 
         private volatile int heartbeats;
 
         void event(JsonNode event) {
+            receivedAt.add(Instant.now());
             events.add(event);
+        }
+
+        /** When each event arrived, in the order of {@link #events()}. */
+        public List<Instant> receivedAt() {
+            return List.copyOf(receivedAt);
         }
 
         void closing(String closing) {
