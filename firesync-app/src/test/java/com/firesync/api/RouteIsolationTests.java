@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
+import com.firesync.testing.EventClients;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
@@ -132,6 +133,44 @@ class RouteIsolationTests {
         assertThat(http.get("/api/transactions", alice.token()).json().get("data").size()).isOne();
         assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
                 .noneMatch(token -> token.get("revoked").asBoolean())).isTrue();
+    }
+
+    /**
+     * Both streams and the change feed carry only the caller's own: Bob, replaying the whole log and following it
+     * live, on SSE and on WebSocket, never gets one of Alice's events, and his feed holds none of her transactions.
+     */
+    @Test
+    void theStreamsAndTheFeedCarryOnlyTheCallersOwn() {
+        logEvent(alice);
+        logEvent(bob);
+        String base = "http://127.0.0.1:" + port;
+        var sse = EventClients.Sse.open(base, bob.token(), "", "0");
+        var ws = EventClients.Ws.open(base, bob.token(), "?lastEventId=0", null);
+        try {
+            assertThat(sse.status()).isEqualTo(200);
+            logEvent(alice);
+            logEvent(bob);
+            for (EventClients.Received stream : List.of(sse, ws)) {
+                assertThat(stream.await(events -> events.size() >= 2, java.time.Duration.ofSeconds(5))).isTrue();
+                assertThat(stream.events()).hasSize(2)
+                        .allSatisfy(event -> assertThat(event.get("userId").asLong()).isEqualTo(bob.id()));
+            }
+        } finally {
+            sse.close();
+            ws.close();
+        }
+        assertThat(http.get("/api/events?scope=all", bob.token()).status()).isEqualTo(403);
+        var feed = http.get("/api/changes", bob.token()).json().get("data").get("added");
+        assertThat(feed.valueStream().map(row -> row.get("id").asLong()))
+                .containsExactly(jdbc.sql("SELECT id FROM transactions WHERE user_id = :u").param("u", bob.id())
+                        .query(Long.class).single());
+    }
+
+    private void logEvent(NewUser user) {
+        jdbc.sql("INSERT INTO event_log (user_id, type, occurred_at, data) VALUES (:u, 'sync.started', :t, '{}')")
+                .param("u", user.id())
+                .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
+                .update();
     }
 
     private Map<String, Long> seed(NewUser user) {

@@ -43,7 +43,7 @@ class EventController {
         this.json = json;
     }
 
-    @GetMapping("/api/events")
+    @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal Caller caller,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
             @RequestParam(required = false) @Nullable String lastEventId,

@@ -64,6 +64,10 @@ class StreamHandshake implements HandshakeInterceptor {
     }
 
     private SocketRequest admit(ServerHttpRequest request) {
+        if (!"websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "websocket_expected",
+                    "This route opens a WebSocket: send an upgrade request (or use GET /api/events for SSE).");
+        }
         var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
         Holder holder = holder(request, query.getFirst("ticket"));
         Long userId = StreamRequests.scope(decoded(query.getFirst("scope")), holder.userId(), holder.admin());
