@@ -57,6 +57,8 @@ class ModularityTests {
             Map.entry("transaction_change_heads", "ledger"),
             Map.entry("event_log", "events"),
             Map.entry("event_tickets", "events"),
+            Map.entry("webhook_endpoints", "events"),
+            Map.entry("webhook_deliveries", "events"),
             Map.entry("sync_runs", "sync"),
             Map.entry("webhook_inbox", "sync"),
             Map.entry("scheduled_tasks", "schedule"),

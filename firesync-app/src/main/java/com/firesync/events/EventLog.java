@@ -77,12 +77,16 @@ public class EventLog {
     }
 
     /**
-     * Deletes the events older than the retention ({@code FIRESYNC_EVENTS_RETENTION}).
+     * Deletes the events, and the webhook delivery attempts, older than the retention
+     * ({@code FIRESYNC_EVENTS_RETENTION}).
      *
      * @return how many were deleted
      */
     public int pruneBeyondRetention(Instant now) {
         Instant cutoff = now.minus(settings.retention());
+        jdbc.sql("DELETE FROM webhook_deliveries WHERE attempted_at < :cutoff")
+                .param("cutoff", DbTime.param(cutoff))
+                .update();
         return jdbc.sql("DELETE FROM event_log WHERE occurred_at < :cutoff")
                 .param("cutoff", DbTime.param(cutoff))
                 .update();

@@ -3,7 +3,7 @@
  * in the same database transaction as each change, and the ways it goes out live.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"connection", "ledger", "shared", "sync"})
+@ApplicationModule(allowedDependencies = {"connection", "ledger", "runtime", "security", "shared", "sync"})
 package com.firesync.events;
 
 import org.jspecify.annotations.NullMarked;

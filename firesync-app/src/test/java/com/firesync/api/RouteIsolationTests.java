@@ -106,7 +106,9 @@ class RouteIsolationTests {
                 .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
                 .anyMatch(p -> p.contains("/api/tokens/{id}"))
                 .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
-                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"));
+                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/webhook-endpoints/{id}"))
+                .anyMatch(p -> p.contains("GET /api/webhook-endpoints/{id}/deliveries"));
         assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
         assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
                 .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
@@ -160,6 +162,8 @@ class RouteIsolationTests {
             ws.close();
         }
         assertThat(http.get("/api/events?scope=all", bob.token()).status()).isEqualTo(403);
+        assertThat(http.get("/api/webhook-endpoints", bob.token()).json().get("data").valueStream()
+                .map(endpoint -> endpoint.get("id").asLong())).doesNotContain(alicesIds.get("webhook"));
         var feed = http.get("/api/changes", bob.token()).json().get("data").get("added");
         assertThat(feed.valueStream().map(row -> row.get("id").asLong()))
                 .containsExactly(jdbc.sql("SELECT id FROM transactions WHERE user_id = :u").param("u", bob.id())
@@ -189,8 +193,16 @@ class RouteIsolationTests {
                 .update(keys, "id");
         long run = keys.getKeyAs(Long.class);
         long token = accounts.issueToken(user.id()).id();
+        var endpointKeys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO webhook_endpoints (user_id, url, event_types, created_at, delivered_through)
+                VALUES (:u, 'https://hooks.example/in', 'sync.completed', :t, 0)""")
+                .param("u", user.id())
+                .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
+                .update(endpointKeys, "id");
+        long endpoint = endpointKeys.getKeyAs(Long.class);
         return Map.of("connection", connection, "account", account, "transaction", transaction, "run", run, "token",
-                token, "user", user.id());
+                token, "user", user.id(), "webhook", endpoint);
     }
 
     /** Alice's id for each path variable: by its name ({@code accountId}), or for {@code {id}} by the segment before. */
@@ -220,6 +232,7 @@ class RouteIsolationTests {
             case "runs", "run" -> "run";
             case "tokens", "token" -> "token";
             case "users", "user" -> "user";
+            case "webhook-endpoints" -> "webhook";
             default -> "connection";
         };
     }
