@@ -74,8 +74,8 @@ public final class MetricNames {
     public static final String EVENT_DELIVERY = "firesync.events.delivery";
 
     /** Counter: outbound webhook delivery attempts; tag {@code outcome} ({@code delivered}, {@code failed}). */
-    public static final String WEBHOOK_ATTEMPTS = "firesync.webhooks.attempts";
+    public static final String WEBHOOK_ATTEMPTS = "firesync.webhooks.outbound.attempts";
 
     /** Timer: from an event's occurrence to its delivery to a webhook endpoint. */
-    public static final String WEBHOOK_DELIVERY = "firesync.webhooks.delivery";
+    public static final String WEBHOOK_DELIVERY = "firesync.webhooks.outbound.delivery";
 }

@@ -1,11 +1,11 @@
 package com.firesync.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
+import com.firesync.shared.MetricNames;
 import com.firesync.shared.Role;
 import com.firesync.testing.EventClients;
 import com.firesync.testing.FireSyncTest;
@@ -15,6 +15,7 @@ import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,6 +59,9 @@ class EventStreamTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     String base;
 
@@ -103,6 +107,10 @@ class EventStreamTests {
         List<Long> all = new ArrayList<>(first.ids());
         all.addAll(resumed.ids());
         assertThat(all).hasSize(6).isSorted().doesNotHaveDuplicates().isEqualTo(logIds(alice));
+        assertThat(meters.get(MetricNames.EVENT_STREAMS).tag("kind", "sse").gauge().value()).isOne();
+        assertThat(meters.get(MetricNames.EVENTS_WRITTEN).tag("type", "transactions.changed").counter().count())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(meters.get(MetricNames.EVENT_DELIVERY).tag("kind", "sse").timer().count()).isGreaterThanOrEqualTo(6);
         assertThat(first.events()).allSatisfy(event -> {
             assertThat(event.get("type").asString()).isEqualTo("transactions.changed");
             assertThat(event.get("userId").asLong()).isEqualTo(alice.id());
@@ -140,15 +148,22 @@ class EventStreamTests {
         String ticket = ticket(alice);
         open.add(EventClients.Ws.open(base, null, "?ticket=" + ticket, null));
 
-        assertThatThrownBy(() -> EventClients.Ws.open(base, null, "?ticket=" + ticket, null))
-                .isInstanceOf(CompletionException.class);
+        assertThat(refusal(ticket)).isEqualTo(401);
         String late = ticket(alice);
         clock.advance(Duration.ofSeconds(61));
-        assertThatThrownBy(() -> EventClients.Ws.open(base, null, "?ticket=" + late, null))
-                .isInstanceOf(CompletionException.class);
-        var refused = Http.local(port).get("/api/ws?ticket=" + late, null);
-        assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.json().get("code").asString()).isEqualTo("invalid_ticket");
+        assertThat(refusal(late)).isEqualTo(401);
+        assertThat(refusal("wst_forged")).isEqualTo(401);
+    }
+
+    /** The status of a refused WebSocket upgrade with the ticket. */
+    private int refusal(String ticket) {
+        try {
+            open.add(EventClients.Ws.open(base, null, "?ticket=" + ticket, null));
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+            return ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
+import com.firesync.shared.MetricNames;
 import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
@@ -14,6 +15,7 @@ import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,6 +66,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     WebhookReceiver receiver;
 
@@ -121,6 +126,9 @@ class WebhookDeliveryTests {
                 .isNotEmpty()
                 .allSatisfy(attempt -> assertThat(attempt.get("nextRetryAt").isNull()).isFalse());
         assertThat(attempts.get(0).get("status").asInt()).isEqualTo(204);
+        assertThat(meters.get(MetricNames.WEBHOOK_ATTEMPTS).tag("outcome", "failed").counter().count()).isPositive();
+        assertThat(meters.get(MetricNames.WEBHOOK_ATTEMPTS).tag("outcome", "delivered").counter().count())
+                .isEqualTo(delivered.size());
         assertThat(http.get("/api/webhook-endpoints", alice.token()).json().get("data").get(0).get("status")
                 .asString()).isEqualTo("active");
     }
