@@ -71,6 +71,19 @@ public class EventLog {
         jdbc.sql("SELECT pg_notify('" + CHANNEL + "', '')").query().singleValue();
     }
 
+    /**
+     * Deletes the user's events about a connection that is being deleted: nothing of it may remain.
+     *
+     * @return how many were deleted
+     */
+    public int forgetConnection(long userId, long connectionId) {
+        return jdbc.sql("DELETE FROM event_log WHERE user_id = :user AND (data LIKE :middle OR data LIKE :end)")
+                .param("user", userId)
+                .param("middle", "%\"connectionId\":" + connectionId + ",%")
+                .param("end", "%\"connectionId\":" + connectionId + "}%")
+                .update();
+    }
+
     /** The greatest id in the log, 0 when it is empty. */
     public long lastId() {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM event_log").query(Long.class).single();

@@ -2,6 +2,7 @@ package com.firesync.privacy;
 
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ProviderIdentities;
+import com.firesync.events.EventLog;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderToken;
@@ -49,10 +50,13 @@ public class ConnectionDeletion {
 
     private final LedgerWriter ledger;
 
+    private final EventLog eventLog;
+
     ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProvider provider,
             Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock,
-            LedgerWriter ledger) {
+            LedgerWriter ledger, EventLog eventLog) {
         this.ledger = ledger;
+        this.eventLog = eventLog;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.queue = queue;
@@ -112,6 +116,7 @@ public class ConnectionDeletion {
             remnants.deleteEvents(List.of(connectionId), webhooks, null);
             // archived rows come back to the listing, others are gone for good: either way a feed client rereads
             ledger.expireChangeCursors(target.userId());
+            eventLog.forgetConnection(target.userId(), connectionId);
             if (target.archived()) {
                 archive(connectionId);
             } else {
