@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param streamBuffer events held for one stream that its client has not taken yet; past it the stream is closed
  *        with its resume point, so a slow client never slows anything else
  * @param poll how often the log is read when no notification came (a missed one costs at most this)
- * @param gapGrace how long an id missing from the log (its transaction not committed yet) holds back the events
- *        after it; past it the id is taken as rolled back
+ * @param gapGrace on H2, how long an id missing from the log (its transaction not committed yet) holds back the
+ *        events after it before it is taken as rolled back; on PostgreSQL the wait ends when every transaction that
+ *        could still write it has ended (at most 15 times this)
  * @param ticketTtl how long a WebSocket ticket stays usable
  */
 @ConfigurationProperties("firesync.events")

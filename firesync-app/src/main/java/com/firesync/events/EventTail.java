@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * Follows the log on this instance and hands each new event, in id order, to the open streams that want it. Woken by
  * a commit here or a notification from another instance, and reads the log at least every {@code poll} anyway: the
  * log is the source of truth, a lost notification only delays. An id missing from the log (its transaction still
- * open) holds back the events after it for up to {@code gapGrace}, so that streams never get an event before an
- * earlier one. Ends every stream first when the instance stops, each with its resume point.
+ * open) holds back the events after it until {@link GapWitness} says it will never come, so that streams never get
+ * an event before an earlier one, nor lose one that commits late. Ends every stream first when the instance stops, each with its resume point.
  */
 @Component
 class EventTail implements SmartLifecycle {
@@ -26,6 +26,8 @@ class EventTail implements SmartLifecycle {
     private static final int BATCH = 500;
 
     private static final long GAP_RECHECK_MS = 20;
+
+    private static final java.time.Duration CLOSING_WAIT = java.time.Duration.ofSeconds(2);
 
     private final EventLog events;
 
@@ -39,15 +41,18 @@ class EventTail implements SmartLifecycle {
 
     private long watermark;
 
-    private long gapSince = -1;
+    private final GapWitness gaps;
+
+    private GapWitness.@Nullable Gap gap;
 
     private volatile boolean running;
 
     private @Nullable Thread thread;
 
-    EventTail(EventLog events, EventSettings settings) {
+    EventTail(EventLog events, EventSettings settings, GapWitness gaps) {
         this.events = events;
         this.settings = settings;
+        this.gaps = gaps;
     }
 
     /**
@@ -87,6 +92,7 @@ class EventTail implements SmartLifecycle {
         running = false;
         wake.release();
         subscribers.forEach(subscriber -> subscriber.end("shutdown"));
+        awaitClosed();
         Thread follower = thread;
         if (follower != null) {
             try {
@@ -94,6 +100,18 @@ class EventTail implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Lets the streams send their closing word (each leaves the set when done) before the server goes. */
+    private void awaitClosed() {
+        long deadline = System.nanoTime() + CLOSING_WAIT.toNanos();
+        try {
+            while (!subscribers.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -130,7 +148,7 @@ class EventTail implements SmartLifecycle {
                 if (event.position() != watermark + 1 && !gapExpired()) {
                     return true;
                 }
-                gapSince = -1;
+                gap = null;
                 synchronized (dispatch) {
                     for (Subscriber subscriber : subscribers) {
                         if (subscriber.wants(event)) {
@@ -157,10 +175,11 @@ class EventTail implements SmartLifecycle {
     }
 
     private boolean gapExpired() {
-        long now = System.nanoTime();
-        if (gapSince < 0) {
-            gapSince = now;
+        GapWitness.Gap seen = gap;
+        if (seen == null) {
+            gap = gaps.seen();
+            return false;
         }
-        return now - gapSince >= settings.gapGrace().toNanos();
+        return gaps.settled(seen);
     }
 }

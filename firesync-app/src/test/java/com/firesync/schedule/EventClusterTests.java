@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * follows every user's events with an SSE client on instance A and a WebSocket client (opened with a ticket issued
  * by A) on instance B: each receives every logged event, in id order, within a second of its commit whichever
  * instance ran the sync; each client is killed mid-cycle and reconnects with the last id it got, and ends with
- * every event exactly once. Runs in the PostgreSQL test run only.
+ * every event exactly once; stopping the instances gracefully closes both streams with their resume point. Runs in
+ * the PostgreSQL test run only.
  */
 @Tag("postgresql-only")
 class EventClusterTests {
@@ -37,6 +38,9 @@ class EventClusterTests {
     private static final int CONNECTIONS = 50;
 
     private static final Duration LATENCY = Duration.ofSeconds(1);
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     private final String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 
@@ -71,8 +75,9 @@ class EventClusterTests {
 
         Follower sse = new Follower();
         Follower ws = new Follower();
-        sse.sse(a, admin, null);
-        ws.ws(a, b, admin, null);
+        // from the start of the log: the first events of the cycle may commit before a stream is subscribed
+        sse.sse(a, admin, "0");
+        ws.ws(a, b, admin, "0");
         assertThat(new Http(a.base()).postJson("/api/sync/jobs/trigger/periodicSync", admin, "").status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 15);
@@ -86,12 +91,28 @@ class EventClusterTests {
                 .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NOT NULL") == CONNECTIONS);
         List<Long> logged = ids();
         for (Follower follower : List.of(sse, ws)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> follower.ids().size() >= logged.size());
-            assertThat(follower.ids()).as("every event once, in order").isEqualTo(logged);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> follower.ids().size() >= logged.size());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // the assertion below says what is missing
+            }
+            List<Long> missing = new ArrayList<>(logged);
+            missing.removeAll(follower.ids());
+            assertThat(follower.ids()).as("every event once, in order; missing %s", missing).isEqualTo(logged);
             assertThat(follower.lateLive()).as("live events delivered over a second after they occurred").isEmpty();
         }
         assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("syncs ran on both").isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM event_log WHERE type = 'sync.completed'")).isEqualTo(CONNECTIONS);
+        // a graceful stop closes each stream with its resume point
+        a.stop();
+        b.stop();
+        for (Follower follower : List.of(sse, ws)) {
+            var last = follower.sessions.getLast();
+            await().atMost(Duration.ofSeconds(10)).until(() -> last.closing() != null);
+            JsonNode closing = JSON.readTree(last.closing());
+            assertThat(closing.get("reason").asString()).isEqualTo("shutdown");
+            assertThat(closing.get("lastEventId").asString()).isEqualTo(last.lastId());
+        }
         System.out.printf("Event cluster: %d events, %d syncs, max live latency SSE %d ms, WebSocket %d ms%n",
                 logged.size(), CONNECTIONS, sse.maxLatency().toMillis(), ws.maxLatency().toMillis());
     }
