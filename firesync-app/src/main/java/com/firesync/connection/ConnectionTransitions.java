@@ -98,7 +98,11 @@ class ConnectionTransitions {
                 .param("reason", clip(change.reason(), 200))
                 .param("at", DbTime.param(at))
                 .update();
-        events.publishEvent(new ConnectionStateChanged(connectionId, from, change.to(), providerState, at));
+        long userId = jdbc.sql("SELECT user_id FROM connections WHERE id = :id")
+                .param("id", connectionId)
+                .query(Long.class)
+                .single();
+        events.publishEvent(new ConnectionStateChanged(connectionId, userId, from, change.to(), providerState, at));
     }
 
     static @Nullable String clip(@Nullable String value, int max) {

@@ -23,7 +23,7 @@ final class H2TransactionInserts implements TransactionInserts {
 
     @Override
     public Inserted insertNew(long accountId, long userId, @Nullable String accountCurrency,
-            List<ProviderTransaction> distinct, OffsetDateTime now) {
+            List<ProviderTransaction> distinct, OffsetDateTime now, long version) {
         Map<String, Boolean> existing = new HashMap<>();
         jdbc.sql("""
                 SELECT provider_transaction_id, deleted_at FROM transactions

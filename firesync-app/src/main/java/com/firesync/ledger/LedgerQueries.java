@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -122,6 +124,26 @@ public class LedgerQueries {
         return "%" + escaped + "%";
     }
 
+    /**
+     * The user's accounts whose connection is being deleted (hidden until the deletion ends) or was deleted with its
+     * history kept (archived): usually none, so the page query stays as it is.
+     */
+    EndOfLife endOfLife(long userId) {
+        Set<Long> hidden = new HashSet<>();
+        Set<Long> archived = new HashSet<>();
+        jdbc.sql("""
+                SELECT a.id, c.archived_at FROM accounts a JOIN connections c ON c.id = a.connection_id
+                WHERE c.user_id = :user AND (c.deleting_since IS NOT NULL OR c.archived_at IS NOT NULL)""")
+                .param("user", userId)
+                .query(rs -> {
+                    (rs.getObject("archived_at") == null ? hidden : archived).add(rs.getLong("id"));
+                });
+        return new EndOfLife(hidden, archived);
+    }
+
+    record EndOfLife(Set<Long> hidden, Set<Long> archived) {
+    }
+
     private static void condition(StringBuilder sql, Map<String, Object> params, String clause, String name,
             @Nullable Object value) {
         if (value != null) {
@@ -135,6 +157,15 @@ public class LedgerQueries {
      * rest of the mapping.
      */
     private static TransactionView transaction(ResultSet rs) throws SQLException {
+        return transaction(rs, rs.getBoolean(14));
+    }
+
+    /** A change feed row, whose account's archived flag the feed knows from {@link #endOfLife}. */
+    static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
+        return transaction(rs, archived.contains(rs.getLong(2)));
+    }
+
+    private static TransactionView transaction(ResultSet rs, boolean archived) throws SQLException {
         String label = rs.getString(7);
         if (label == null) {
             label = rs.getString(8);
@@ -143,7 +174,7 @@ public class LedgerQueries {
                 rs.getObject(4, LocalDate.class), Objects.requireNonNull(amount(rs.getBigDecimal(5))), rs.getString(6),
                 label,
                 rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
-                rs.getBoolean(14));
+                archived);
     }
 
     /**

@@ -64,14 +64,15 @@ final class LedgerSql {
                            simplified_wording = :simplifiedWording, wording = :wording, type = :type,
                            pending = :pending, deleted_at = :deleted, provider_last_update = :lastUpdate,
                            original_amount = :originalAmount, original_currency = :originalCurrency,
-                           updated_at = :now
+                           updated_at = :now, change_version = :version
             WHEN NOT MATCHED THEN
                 INSERT (account_id, user_id, provider_transaction_id, booked_date, value_date, operation_date, amount,
                         currency, original_wording, simplified_wording, wording, type, pending, deleted_at,
-                        provider_last_update, original_amount, original_currency, created_at, updated_at)
+                        provider_last_update, original_amount, original_currency, created_at, updated_at,
+                        change_version, created_version)
                 VALUES (:account, :user, :ref, :date, :valueDate, :operationDate, :amount, :currency,
                         :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate,
-                        :originalAmount, :originalCurrency, :now, :now)""";
+                        :originalAmount, :originalCurrency, :now, :now, :version, :version)""";
 
     private LedgerSql() {
     }

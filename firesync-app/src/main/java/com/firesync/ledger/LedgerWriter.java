@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,10 +45,17 @@ public class LedgerWriter {
 
     private final TransactionInserts inserts;
 
-    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment) {
+    private final ChangeVersions versions;
+
+    private final ApplicationEventPublisher events;
+
+    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
+            ChangeVersions versions, ApplicationEventPublisher events) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.versions = versions;
+        this.events = events;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
     }
 
@@ -84,7 +92,8 @@ public class LedgerWriter {
     /**
      * Stores a batch of one account's transactions in one database transaction, and tells what changed. The database's
      * {@link TransactionInserts} inserts what it can of the batch; the rest (and a transaction listed twice) is merged
-     * row by row.
+     * row by row. The rows written carry a new change version, and a {@link TransactionsChanged} is published in the
+     * same database transaction when anything changed.
      *
      * @param accountCurrency the account's currency as the provider sent it, for transactions that carry none
      */
@@ -95,9 +104,11 @@ public class LedgerWriter {
             return WriteCounts.NONE;
         }
         OffsetDateTime now = DbTime.at(clock.instant());
+        long version = versions.next(userId);
         Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
         transactions.forEach(transaction -> distinct.putIfAbsent(transaction.id(), transaction));
-        var result = inserts.insertNew(accountId, userId, accountCurrency, List.copyOf(distinct.values()), now);
+        var result = inserts.insertNew(accountId, userId, accountCurrency, List.copyOf(distinct.values()), now,
+                version);
         Set<String> firstInserted = new HashSet<>(result.inserted());
         int added = 0;
         List<ProviderTransaction> rest = new ArrayList<>(transactions.size());
@@ -108,19 +119,35 @@ public class LedgerWriter {
                 rest.add(transaction);
             }
         }
-        return new WriteCounts(added, 0, 0)
-                .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now));
+        WriteCounts counts = new WriteCounts(added, 0, 0)
+                .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now, version));
+        announce(userId, accountId, counts, version);
+        return counts;
+    }
+
+    /** Publishes what a write changed, inside its database transaction: the event log records it with the rows. */
+    private void announce(long userId, long accountId, WriteCounts counts, long version) {
+        if (counts.total() == 0) {
+            return;
+        }
+        long connectionId = jdbc.sql("SELECT connection_id FROM accounts WHERE id = :account")
+                .param("account", accountId)
+                .query(Long.class)
+                .single();
+        events.publishEvent(new TransactionsChanged(userId, connectionId, accountId, counts,
+                ChangeCursor.after(version).encode()));
     }
 
     /** Merges rows one by one, counting each that changed by what it was before ({@code existing}). */
     private WriteCounts merge(long accountId, long userId, @Nullable String accountCurrency,
-            List<ProviderTransaction> rest, Map<String, Boolean> existing, OffsetDateTime now) {
+            List<ProviderTransaction> rest, Map<String, Boolean> existing, OffsetDateTime now, long version) {
         if (rest.isEmpty()) {
             return WriteCounts.NONE;
         }
         MapSqlParameterSource[] batch = new MapSqlParameterSource[rest.size()];
         for (int i = 0; i < batch.length; i++) {
-            batch[i] = transactionParams(accountId, userId, accountCurrency, rest.get(i), now);
+            batch[i] = transactionParams(accountId, userId, accountCurrency, rest.get(i), now).addValue("version",
+                    version);
         }
         int[] changed = named.batchUpdate(LedgerSql.MERGE_TRANSACTION, batch);
         int added = 0;
@@ -150,7 +177,7 @@ public class LedgerWriter {
      * @return how many were marked
      */
     @Transactional
-    public int removeMissing(long accountId, LocalDate from, Set<String> listed) {
+    public int removeMissing(long accountId, long userId, LocalDate from, Set<String> listed) {
         List<String> stale = jdbc.sql("""
                 SELECT provider_transaction_id FROM transactions
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
@@ -164,13 +191,26 @@ public class LedgerWriter {
         if (stale.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
-                UPDATE transactions SET deleted_at = :now, updated_at = :now
+        long version = versions.next(userId);
+        int removed = jdbc.sql("""
+                UPDATE transactions SET deleted_at = :now, updated_at = :now, change_version = :version
                 WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
                 .param("now", DbTime.at(clock.instant()))
+                .param("version", version)
                 .param("account", accountId)
                 .param("ids", stale)
                 .update();
+        announce(userId, accountId, new WriteCounts(0, 0, removed), version);
+        return removed;
+    }
+
+    /**
+     * Expires the user's change-feed cursors, in the caller's database transaction: rows are about to be deleted
+     * outright (a connection deleted with its history), so a client must read the feed again from the beginning.
+     */
+    @Transactional
+    public void expireChangeCursors(long userId) {
+        versions.expireCursors(userId);
     }
 
     private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,

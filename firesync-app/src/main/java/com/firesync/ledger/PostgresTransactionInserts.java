@@ -36,9 +36,10 @@ final class PostgresTransactionInserts implements TransactionInserts {
                 JOIN transactions t ON t.account_id = CAST(:account AS BIGINT)
                     AND t.provider_transaction_id = b.provider_transaction_id
             ), inserted AS (
-                INSERT INTO transactions (account_id, user_id, %s, created_at, updated_at)
+                INSERT INTO transactions (account_id, user_id, %s, created_at, updated_at, change_version,
+                                          created_version)
                 SELECT CAST(:account AS BIGINT), CAST(:user AS BIGINT), b.*, CAST(:now AS TIMESTAMP WITH TIME ZONE),
-                       CAST(:now AS TIMESTAMP WITH TIME ZONE)
+                       CAST(:now AS TIMESTAMP WITH TIME ZONE), CAST(:version AS BIGINT), CAST(:version AS BIGINT)
                 FROM batch b
                 WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.provider_transaction_id = b.provider_transaction_id)
                 ON CONFLICT (account_id, provider_transaction_id) DO NOTHING
@@ -60,10 +61,11 @@ final class PostgresTransactionInserts implements TransactionInserts {
 
     @Override
     public Inserted insertNew(long accountId, long userId, @Nullable String accountCurrency,
-            List<ProviderTransaction> distinct, OffsetDateTime now) {
+            List<ProviderTransaction> distinct, OffsetDateTime now, long version) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("account", accountId)
                 .addValue("user", userId)
-                .addValue("now", now);
+                .addValue("now", now)
+                .addValue("version", version);
         for (TransactionColumn column : TransactionColumn.ALL) {
             @Nullable
             String[] values = new @Nullable String[distinct.size()];

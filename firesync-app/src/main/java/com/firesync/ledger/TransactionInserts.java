@@ -22,9 +22,10 @@ interface TransactionInserts {
      * Inserts what it can of a batch of distinct transactions (one per provider id) of one account.
      *
      * @param accountCurrency the account's currency as the provider sent it, for rows that carry none
+     * @param version the change version the inserted rows carry
      */
     Inserted insertNew(long accountId, long userId, @Nullable String accountCurrency,
-            List<ProviderTransaction> distinct, OffsetDateTime now);
+            List<ProviderTransaction> distinct, OffsetDateTime now, long version);
 
     /** The implementation for the configured database; one that is not PostgreSQL gets the standard SQL path. */
     static TransactionInserts of(@Nullable DatabaseKind database, NamedParameterJdbcTemplate named, JdbcClient jdbc) {

@@ -23,7 +23,7 @@ class SyncMeters {
         this.meters = meters;
     }
 
-    // synchronous and in memory: the engine publishes outside any transaction, and a counter needs no retry
+    // synchronous and in memory: a counter needs no retry (the engine publishes in the transaction ending the run)
     @EventListener
     void on(SyncCompleted run) {
         String trigger = run.trigger().code();

@@ -2,6 +2,8 @@ package com.firesync.privacy;
 
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ProviderIdentities;
+import com.firesync.events.EventLog;
+import com.firesync.ledger.LedgerWriter;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderToken;
 import com.firesync.shared.ApiException;
@@ -46,8 +48,15 @@ public class ConnectionDeletion {
 
     private final Clock clock;
 
+    private final LedgerWriter ledger;
+
+    private final EventLog eventLog;
+
     ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProvider provider,
-            Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock) {
+            Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock,
+            LedgerWriter ledger, EventLog eventLog) {
+        this.ledger = ledger;
+        this.eventLog = eventLog;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.queue = queue;
@@ -78,6 +87,8 @@ public class ConnectionDeletion {
         if (marked == 0) {
             throw ApiException.notFound("connection");
         }
+        // its rows leave the listing now: a change-feed client must read its copy again
+        ledger.expireChangeCursors(userId);
         queue.deleteConnection(connectionId);
         return DeletionStarted.of(connectionId, keepHistory);
     }
@@ -103,6 +114,9 @@ public class ConnectionDeletion {
         transactions.executeWithoutResult(status -> {
             List<Long> webhooks = remnants.deleteWebhooks(Set.of(target.providerId()), null);
             remnants.deleteEvents(List.of(connectionId), webhooks, null);
+            // archived rows come back to the listing, others are gone for good: either way a feed client rereads
+            ledger.expireChangeCursors(target.userId());
+            eventLog.forgetConnection(target.userId(), connectionId);
             if (target.archived()) {
                 archive(connectionId);
             } else {

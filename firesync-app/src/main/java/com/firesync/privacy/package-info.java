@@ -5,7 +5,7 @@
  * being deleted is invisible to the API and never synced.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"connection", "provider", "shared", "user"})
+@ApplicationModule(allowedDependencies = {"connection", "events", "ledger", "provider", "shared", "user"})
 package com.firesync.privacy;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package com.firesync.schedule;
 
 import com.firesync.connection.ConnectStates;
+import com.firesync.events.EventLog;
 import com.firesync.sync.SyncRuns;
 import com.firesync.sync.WebhookInbox;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prunes what is no longer needed (sync runs and processed webhooks past the retention, connect states expired over
- * a day ago, completed event publications over a day old) and reports the last day's sync statistics. Counts only:
+ * a day ago, logged events past their retention, completed event publications over a day old) and reports the last day's sync statistics. Counts only:
  * no token, code or personal data reaches the log. Each table is pruned by the module that owns it; the event
  * publications by Spring Modulith, whose table it is.
  */
@@ -34,8 +35,11 @@ class DailyCleanupJob implements JobWork {
 
     private final Clock clock;
 
+    private final EventLog eventLog;
+
     DailyCleanupJob(SyncRuns runs, ConnectStates states, WebhookInbox webhooks, CompletedEventPublications events,
-            ScheduleSettings settings, Clock clock) {
+            ScheduleSettings settings, Clock clock, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.runs = runs;
         this.states = states;
         this.webhooks = webhooks;
@@ -59,8 +63,10 @@ class DailyCleanupJob implements JobWork {
         int prunedWebhooks = webhooks.pruneProcessedBefore(retention);
         // counted from the registry's clock, the same injected clock; it does not say how many it deleted
         events.deletePublicationsOlderThan(DAY);
+        int prunedEvents = eventLog.pruneBeyondRetention(now);
         return statistics + "; pruned " + prunedRuns + " sync runs, " + prunedStates + " connect states, "
-                + prunedWebhooks + " webhooks and the event publications completed over a day ago";
+                + prunedWebhooks + " webhooks, " + prunedEvents
+                + " logged events and the event publications completed over a day ago";
     }
 
     private static String statistics(SyncRuns.RunCounts day) {

@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
  * Builds the db-scheduler {@link Scheduler} on the application's database and clock. Known tasks: the four jobs'
  * recurring tasks (only when {@code ENABLE_SCHEDULED_SYNC} is on), {@code runJob} (a manual trigger, one per job at a
  * time), {@code syncConnection} (one connection's sync, the unit periodic sync and the health check fan out to),
- * and the deletions' {@code deleteConnection} and {@code eraseUser} ({@link EndOfLifeTasks}). The scheduler is started and stopped by {@link SchedulerLifecycle}.
+ * and the deletions' {@code deleteConnection} and {@code eraseUser} ({@link EndOfLifeTasks}), and the webhooks'
+ * {@code deliverWebhooks} ({@link WebhookTasks}). The scheduler is started and stopped by {@link SchedulerLifecycle}.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -33,7 +34,7 @@ class SchedulerConfiguration {
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, JobRunner runner, JobSchedules schedules, ConnectionSyncTask sync,
             EndOfLifeTasks endOfLife, ScheduleSettings settings, FireSyncSettings application, Clock clock,
-            Environment environment) {
+            Environment environment, WebhookTasks webhooks) {
         List<RecurringTask<Void>> recurring = application.scheduledSync()
                 ? schedules.recurringTasks(runner)
                 : List.of();
@@ -46,6 +47,7 @@ class SchedulerConfiguration {
                         new FailureHandler.OnFailureRetryLater<>(settings.busyRetry())))
                 .execute((instance, context) -> sync.execute(instance.getData())));
         known.addAll(endOfLife.tasks());
+        known.add(webhooks.deliver());
         String name = "firesync-" + ProcessHandle.current().pid() + "@" + host();
         SchedulerBuilder builder = Scheduler.create(dataSource, known);
         if (DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL) {

@@ -1,6 +1,7 @@
 package com.firesync.security;
 
 import com.firesync.user.UserAccounts;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Routes under /api that authenticate their own way (the Powens callback carries a state, webhooks a signature). */
-    static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**"};
+    /**
+     * Routes under /api that authenticate their own way (the Powens callback carries a state, webhooks a signature, the
+     * WebSocket stream a bearer header or a single-use ticket, checked by its handshake).
+     */
+    static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**", "/api/ws"};
 
     /**
      * No observation of each security filter, authentication and authorization: on every request they cost more than
@@ -58,7 +62,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(accounts, rateLimit, problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_API)
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        // the continuation of a request authorized already (an event stream's end)
+                        .permitAll()
+                        .requestMatchers(PUBLIC_API)
                         .permitAll()
                         .requestMatchers("/api/admin/**")
                         .hasRole("ADMIN")

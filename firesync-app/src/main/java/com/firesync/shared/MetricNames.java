@@ -63,4 +63,19 @@ public final class MetricNames {
 
     private MetricNames() {
     }
+
+    /** Counter: events written to the event log; tag {@code type}. */
+    public static final String EVENTS_WRITTEN = "firesync.events.written";
+
+    /** Gauge: live event streams open on this instance; tag {@code kind} ({@code sse}, {@code websocket}). */
+    public static final String EVENT_STREAMS = "firesync.events.streams";
+
+    /** Timer: from an event's occurrence to its delivery on a live stream; tag {@code kind}. */
+    public static final String EVENT_DELIVERY = "firesync.events.delivery";
+
+    /** Counter: outbound webhook delivery attempts; tag {@code outcome} ({@code delivered}, {@code failed}). */
+    public static final String WEBHOOK_ATTEMPTS = "firesync.webhooks.outbound.attempts";
+
+    /** Timer: from an event's occurrence to its delivery to a webhook endpoint. */
+    public static final String WEBHOOK_DELIVERY = "firesync.webhooks.outbound.delivery";
 }

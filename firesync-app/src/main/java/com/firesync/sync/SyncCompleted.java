@@ -3,7 +3,8 @@ package com.firesync.sync;
 import java.time.Duration;
 
 /**
- * A sync ran to its end, successfully or not. Published once the run's record is committed.
+ * A sync ran to its end, successfully or not. Published in the database transaction that
+ * records the run's end.
  *
  * @param connectionId the connection
  * @param userId its owner
@@ -11,13 +12,15 @@ import java.time.Duration;
  * @param trigger why it ran
  * @param outcome {@link RunOutcome#SYNCED} or {@link RunOutcome#FAILED}
  * @param errorCode the failure's code, {@code null} when it synced
+ * @param accounts accounts synced
  * @param added transactions added
  * @param updated transactions changed
  * @param removed transactions removed
  * @param duration how long it took
  */
 public record SyncCompleted(long connectionId, long userId, long runId, SyncTrigger trigger, RunOutcome outcome,
-        @org.jspecify.annotations.Nullable String errorCode, int added, int updated, int removed, Duration duration) {
+        @org.jspecify.annotations.Nullable String errorCode, int accounts, int added, int updated, int removed,
+        Duration duration) {
 
     public boolean succeeded() {
         return errorCode == null;

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Syncs connections: asks the policy, claims the connection (one sync at a time, across instances), pulls accounts
@@ -57,13 +58,16 @@ public class SyncEngine {
 
     private final ApplicationEventPublisher events;
 
+    private final TransactionTemplate transactions;
+
     private final Clock clock;
 
     SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
             SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, ApplicationEventPublisher events,
-            ClaimantRegistry claimant, Clock clock) {
+            ClaimantRegistry claimant, TransactionTemplate transactions, Clock clock) {
         this.instance = claimant.id();
         this.events = events;
+        this.transactions = transactions;
         this.circuits = circuits;
         this.connections = connections;
         this.provider = provider;
@@ -102,7 +106,11 @@ public class SyncEngine {
 
     private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh) {
         Instant started = clock.instant();
-        long run = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
+        long run = Objects.requireNonNull(transactions.execute(tx -> {
+            long id = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
+            events.publishEvent(new SyncStarted(claim.connectionId(), claim.userId(), id, trigger));
+            return id;
+        }));
         try {
             if (refresh) {
                 provider.refreshConnection(claim.token(), claim.providerConnectionId());
@@ -113,7 +121,6 @@ public class SyncEngine {
             }
             connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
             circuits.recordSuccess(claim.connectionId());
-            runs.finish(run, RunOutcome.SYNCED, null, pulled.accounts(), pulled.counts());
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
                     pulled.counts().removed());
@@ -192,7 +199,6 @@ public class SyncEngine {
             @Nullable Pulled partial) {
         WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
         int accounts = partial == null ? 0 : partial.accounts();
-        runs.finish(run, RunOutcome.FAILED, code, accounts, counts);
         log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
         return outcome(claim, trigger, RunOutcome.FAILED, code, run, started, accounts, counts);
     }
@@ -200,11 +206,14 @@ public class SyncEngine {
     private SyncOutcome outcome(SyncClaim claim, SyncTrigger trigger, RunOutcome decision, @Nullable String errorCode,
             long run, Instant started, int accounts, WriteCounts counts) {
         var duration = java.time.Duration.between(started, clock.instant());
-        events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision, errorCode,
-                counts.added(), counts.updated(), counts.removed(), duration));
-        if (errorCode != null) {
-            events.publishEvent(new SyncFailed(claim.connectionId(), run, trigger, errorCode));
-        }
+        transactions.executeWithoutResult(tx -> {
+            runs.finish(run, decision, errorCode, accounts, counts);
+            events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision,
+                    errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration));
+            if (errorCode != null) {
+                events.publishEvent(new SyncFailed(claim.connectionId(), claim.userId(), run, trigger, errorCode));
+            }
+        });
         return new SyncOutcome(claim.connectionId(), SyncOutcome.Decision.of(decision),
                 errorCode == null ? "ok" : errorCode, null, run,
                 accounts, counts.added(), counts.updated(), counts.removed(), duration.toMillis());

@@ -110,7 +110,7 @@ final class TransactionPull {
         }
         for (var entry : accounts.entrySet()) {
             if (entry.getValue().listed() && !failedAccounts.contains(entry.getKey())) {
-                int removed = ledger.removeMissing(entry.getValue().id(), reconcileFrom,
+                int removed = ledger.removeMissing(entry.getValue().id(), userId, reconcileFrom,
                         listed.getOrDefault(entry.getKey(), Set.of()));
                 counts = counts.plus(new WriteCounts(0, 0, removed));
             }

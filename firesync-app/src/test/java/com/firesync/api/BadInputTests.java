@@ -105,7 +105,7 @@ class BadInputTests {
 
         assertThat(routes).hasSizeGreaterThan(10);
         assertThat(routes).extracting(Route::pattern).contains("/api/connections/{id}", "/api/me",
-                "/api/admin/users/{id}", "/api/me/export");
+                "/api/admin/users/{id}", "/api/me/export", "/api/changes", "/api/events", "/api/events/tickets");
         assertThat(failures).as("requests answered 5xx or without a problem body").isEmpty();
         Answer health = http.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
@@ -113,6 +113,45 @@ class BadInputTests {
         // alice may have erased herself on the way (DELETE /api/me is a well-formed request): a new user checks
         // that the API still answers
         assertThat(http.get("/api/accounts", accounts.create("carol", Role.USER).token()).status()).isEqualTo(200);
+    }
+
+    /**
+     * The WebSocket route is not a Spring MVC route, so it is probed here: every refusal before the upgrade is a
+     * problem, and so is a stream request with a bad resume point, scope or cursor.
+     */
+    @Test
+    void refusesMalformedStreamRequestsWithProblems() {
+        String user = tokens[1];
+        List<String> failures = new ArrayList<>();
+        for (String query : List.of("", "?ticket=", "?ticket=wst_nope", "?ticket=" + "x".repeat(500),
+                "?ticket=%00", "?lastEventId=abc", "?scope=all")) {
+            for (@Nullable
+            String token : new String[]{null, user, "garbage"}) {
+                for (boolean upgrade : new boolean[]{false, true}) {
+                    var request = http.request("/api/ws" + query, token).header("Accept", "application/json");
+                    if (upgrade) {
+                        request.header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key",
+                                "dGhlIHNhbXBsZSBub25jZQ==");
+                    }
+                    check(failures, "GET /api/ws" + query + " upgrade=" + upgrade, http.send(request.GET()));
+                }
+            }
+        }
+        for (String query : List.of("?lastEventId=abc", "?lastEventId=-1", "?scope=x", "?scope=all",
+                "?lastEventId=" + "9".repeat(40))) {
+            check(failures, "GET /api/events" + query, http.send(http.request("/api/events" + query, user)
+                    .header("Accept", "text/event-stream").GET()));
+        }
+        for (String query : List.of("?cursor=abc", "?cursor=YzE6LTE6MA", "?limit=0", "?limit=x", "?cursor=%ff")) {
+            check(failures, "GET /api/changes" + query, http.get("/api/changes" + query, user));
+        }
+        assertThat(failures).as("stream requests answered 5xx, 2xx or without a problem body").isEmpty();
+    }
+
+    private static void check(List<String> failures, String request, Answer answer) {
+        if (answer.status() < 400 || answer.status() >= 500 || !isProblem(answer)) {
+            failures.add(request + " -> " + answer.status() + " " + answer.contentType() + " " + answer.body());
+        }
     }
 
     private Answer send(String method, String path, @Nullable String token, Random random) {

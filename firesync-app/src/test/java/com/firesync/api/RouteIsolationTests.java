@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
+import com.firesync.testing.EventClients;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
@@ -105,7 +106,9 @@ class RouteIsolationTests {
                 .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
                 .anyMatch(p -> p.contains("/api/tokens/{id}"))
                 .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
-                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"));
+                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/webhook-endpoints/{id}"))
+                .anyMatch(p -> p.contains("GET /api/webhook-endpoints/{id}/deliveries"));
         assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
         assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
                 .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
@@ -134,6 +137,46 @@ class RouteIsolationTests {
                 .noneMatch(token -> token.get("revoked").asBoolean())).isTrue();
     }
 
+    /**
+     * Both streams and the change feed carry only the caller's own: Bob, replaying the whole log and following it
+     * live, on SSE and on WebSocket, never gets one of Alice's events, and his feed holds none of her transactions.
+     */
+    @Test
+    void theStreamsAndTheFeedCarryOnlyTheCallersOwn() {
+        logEvent(alice);
+        logEvent(bob);
+        String base = "http://127.0.0.1:" + port;
+        var sse = EventClients.Sse.open(base, bob.token(), "", "0");
+        var ws = EventClients.Ws.open(base, bob.token(), "?lastEventId=0", null);
+        try {
+            assertThat(sse.status()).isEqualTo(200);
+            logEvent(alice);
+            logEvent(bob);
+            for (EventClients.Received stream : List.of(sse, ws)) {
+                assertThat(stream.await(events -> events.size() >= 2, java.time.Duration.ofSeconds(5))).isTrue();
+                assertThat(stream.events()).hasSize(2)
+                        .allSatisfy(event -> assertThat(event.get("userId").asLong()).isEqualTo(bob.id()));
+            }
+        } finally {
+            sse.close();
+            ws.close();
+        }
+        assertThat(http.get("/api/events?scope=all", bob.token()).status()).isEqualTo(403);
+        assertThat(http.get("/api/webhook-endpoints", bob.token()).json().get("data").valueStream()
+                .map(endpoint -> endpoint.get("id").asLong())).doesNotContain(alicesIds.get("webhook"));
+        var feed = http.get("/api/changes", bob.token()).json().get("data").get("added");
+        assertThat(feed.valueStream().map(row -> row.get("id").asLong()))
+                .containsExactly(jdbc.sql("SELECT id FROM transactions WHERE user_id = :u").param("u", bob.id())
+                        .query(Long.class).single());
+    }
+
+    private void logEvent(NewUser user) {
+        jdbc.sql("INSERT INTO event_log (user_id, type, occurred_at, data) VALUES (:u, 'sync.started', :t, '{}')")
+                .param("u", user.id())
+                .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
+                .update();
+    }
+
     private Map<String, Long> seed(NewUser user) {
         var rows = new LedgerRows(jdbc);
         long connection = rows.connection(user.id(), "bank-" + user.name());
@@ -150,8 +193,16 @@ class RouteIsolationTests {
                 .update(keys, "id");
         long run = keys.getKeyAs(Long.class);
         long token = accounts.issueToken(user.id()).id();
+        var endpointKeys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO webhook_endpoints (user_id, url, event_types, created_at, delivered_through)
+                VALUES (:u, 'https://hooks.example/in', 'sync.completed', :t, 0)""")
+                .param("u", user.id())
+                .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
+                .update(endpointKeys, "id");
+        long endpoint = endpointKeys.getKeyAs(Long.class);
         return Map.of("connection", connection, "account", account, "transaction", transaction, "run", run, "token",
-                token, "user", user.id());
+                token, "user", user.id(), "webhook", endpoint);
     }
 
     /** Alice's id for each path variable: by its name ({@code accountId}), or for {@code {id}} by the segment before. */
@@ -181,6 +232,7 @@ class RouteIsolationTests {
             case "runs", "run" -> "run";
             case "tokens", "token" -> "token";
             case "users", "user" -> "user";
+            case "webhook-endpoints" -> "webhook";
             default -> "connection";
         };
     }

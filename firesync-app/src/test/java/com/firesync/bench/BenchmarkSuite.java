@@ -42,7 +42,10 @@ class BenchmarkSuite {
         Map<String, Object> scenarios = new LinkedHashMap<>();
         Map<String, Object> syncAll = SyncAllScenario.run(size);
         double syncAllPeak = (double) syncAll.remove("peak_rss_mb");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> events = (Map<String, Object>) syncAll.remove("events");
         scenarios.put("sync_all", syncAll);
+        scenarios.put("events", events);
         var backfill = BackfillScenario.run(size);
         scenarios.put("backfill", backfill.backfill());
         scenarios.put("api_read", backfill.apiRead());
@@ -60,6 +63,8 @@ class BenchmarkSuite {
 
         assertThat(syncAll).containsEntry("synced", (long) size.connections()).containsEntry("http_429", 0L);
         assertThat((double) syncAll.get("calls_per_connection")).isBetween(1.0, 2.0);
+        assertThat(events).containsEntry("lost", 0L).containsEntry("duplicated", 0L);
+        assertThat((int) events.get("events")).isPositive();
         assertThat((long) backfill.backfill().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
         assertThat(((Number) backfill.backfill().get("synced")).intValue())
                 .isEqualTo(backfill.backfill().get("connections"));

@@ -36,45 +36,58 @@ final class SyncAllScenario {
         // three days of history at link time, then one day of news: about ten new transactions per connection
         try (var sandbox = Rig.sandbox("sync_all-sandbox", "--firesync.sandbox.history=P3D")) {
             String admin;
+            List<EventsScenario.Follow> users;
             // set-up: link every connection and let its first sync run, with no limit to slow it down
             try (var setup = JarProcess.start("sync_all-setup", List.of("-Xmx1g"), List.of(),
                     Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
                 admin = Rig.adminToken(data);
-                link(setup.base(), admin, connections);
+                users = link(setup.base(), admin, connections);
                 Rig.await("first syncs", Duration.ofMinutes(20),
                         () -> count(db,
                                 "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == connections);
             }
-            // a day passes, at the bank and in FireSync's records (no reconciliation is due: an incremental cycle)
-            try (var db = database.connect(); var statement = db.createStatement()) {
-                statement.executeUpdate("UPDATE connections SET last_success_at = last_success_at - INTERVAL '1 day',"
-                        + " last_attempt_at = last_attempt_at - INTERVAL '1 day'");
-            }
-            JsonNode advanced = BenchHttp.postJson(sandbox.base() + "/sandbox/control", null,
-                    "{\"advance\":\"P1D\",\"latency\":\"" + LATENCY + "\",\"rate_limit\":" + PROVIDER_LIMIT + "}", 200);
-            if (advanced.get("refreshed").asInt() < connections) {
-                throw new IllegalStateException("The sandbox refreshed only " + advanced.get("refreshed"));
-            }
-            try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(),
-                    Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT), "/actuator/health/readiness", Rig.LOGS);
+            Map<String, String> environment = new java.util.HashMap<>(
+                    Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT));
+            // the events scenario's ten admin clients share the admin token
+            environment.put("FIRESYNC_EVENTS_MAXSTREAMSPERTOKEN", Integer.toString(EventsScenario.ADMINS * 2));
+            try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(), environment,
+                    "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
-                JsonNode before = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
-                Instant start = Instant.now();
-                BenchHttp.postJson(fireSync.base() + "/api/sync/intelligent/all", admin, "", 202);
-                Rig.await("the sync-all cycle", Duration.ofMinutes(30),
-                        () -> finishedSince(db, start) == connections);
-                JsonNode after = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
-                return figures(db, start, connections,
-                        after.get("api_calls").asLong() - before.get("api_calls").asLong(),
-                        after.get("rate_limited").asLong() - before.get("rate_limited").asLong(),
-                        fireSync.peakRssMb());
+                Map<String, Object> figures = cycle(db, sandbox, fireSync, admin, connections);
+                // events: one more cycle, with the stream clients connected
+                int clients = Math.min(EventsScenario.clients(size), users.size() + EventsScenario.ADMINS);
+                figures.put("events", EventsScenario.run(fireSync.base(), admin, users, clients, db,
+                        () -> (double) cycle(db, sandbox, fireSync, admin, connections).get("ratio")));
+                figures.put("peak_rss_mb", round(fireSync.peakRssMb(), 1));
+                return figures;
             }
         }
     }
 
+    /** A day passes at the bank and in FireSync's records, then one measured sync-all cycle (incremental). */
+    private static Map<String, Object> cycle(Connection db, JarProcess sandbox, JarProcess fireSync, String admin,
+            int connections) throws Exception {
+        try (var statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE connections SET last_success_at = last_success_at - INTERVAL '1 day',"
+                    + " last_attempt_at = last_attempt_at - INTERVAL '1 day'");
+        }
+        JsonNode advanced = BenchHttp.postJson(sandbox.base() + "/sandbox/control", null,
+                "{\"advance\":\"P1D\",\"latency\":\"" + LATENCY + "\",\"rate_limit\":" + PROVIDER_LIMIT + "}", 200);
+        if (advanced.get("refreshed").asInt() < connections) {
+            throw new IllegalStateException("The sandbox refreshed only " + advanced.get("refreshed"));
+        }
+        JsonNode before = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
+        Instant start = Instant.now();
+        BenchHttp.postJson(fireSync.base() + "/api/sync/intelligent/all", admin, "", 202);
+        Rig.await("the sync-all cycle", Duration.ofMinutes(30), () -> finishedSince(db, start) == connections);
+        JsonNode after = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
+        return figures(db, start, connections, after.get("api_calls").asLong() - before.get("api_calls").asLong(),
+                after.get("rate_limited").asLong() - before.get("rate_limited").asLong());
+    }
+
     private static Map<String, Object> figures(Connection db, Instant start, int connections, long calls,
-            long http429, double peakRssMb) throws SQLException {
+            long http429) throws SQLException {
         try (var query = db.prepareStatement("""
                 SELECT MAX(finished_at), COUNT(*) FILTER (WHERE outcome = 'synced'), SUM(transactions_added)
                 FROM sync_runs WHERE started_at >= ?""")) {
@@ -93,23 +106,28 @@ final class SyncAllScenario {
                 figures.put("calls_per_connection", round((double) calls / connections, 3));
                 figures.put("synced", rs.getLong(2));
                 figures.put("new_transactions_per_connection", round(rs.getDouble(3) / connections, 1));
-                figures.put("peak_rss_mb", round(peakRssMb, 1));
                 return figures;
             }
         }
     }
 
-    /** Links the connections, one user each, a few at a time. */
-    private static void link(String fireSync, String admin, int connections) throws Exception {
+    /** Links the connections, one user each, a few at a time; answers the users. */
+    private static List<EventsScenario.Follow> link(String fireSync, String admin, int connections)
+            throws Exception {
         try (var executor = Executors.newFixedThreadPool(8)) {
-            List<Future<?>> links = IntStream.range(0, connections).mapToObj(i -> executor.submit(() -> {
-                String token = BenchHttp.postJson(fireSync + "/api/admin/users", admin,
-                        "{\"name\":\"bench-user-" + i + "\"}", 201).get("data").get("token").asString();
-                BenchHttp.linkDemoBank(fireSync, token, "bench-" + i);
-            })).<Future<?>>map(future -> future).toList();
-            for (Future<?> link : links) {
-                link.get();
+            List<Future<EventsScenario.Follow>> links = IntStream.range(0, connections).mapToObj(i -> executor
+                    .submit(() -> {
+                        JsonNode user = BenchHttp.postJson(fireSync + "/api/admin/users", admin,
+                                "{\"name\":\"bench-user-" + i + "\"}", 201).get("data");
+                        String token = user.get("token").asString();
+                        BenchHttp.linkDemoBank(fireSync, token, "bench-" + i);
+                        return new EventsScenario.Follow(user.get("id").asLong(), token);
+                    })).toList();
+            List<EventsScenario.Follow> users = new java.util.ArrayList<>();
+            for (Future<EventsScenario.Follow> link : links) {
+                users.add(link.get());
             }
+            return users;
         }
     }
 

@@ -23,9 +23,9 @@ class EventMetersTests {
     void countsMovesBetweenStatesByFromAndTo() {
         var listener = new ConnectionMeters(meters);
 
-        listener.on(new ConnectionStateChanged(1, ConnectionState.SYNCING, ConnectionState.NEEDS_USER_ACTION,
+        listener.on(new ConnectionStateChanged(1, 1, ConnectionState.SYNCING, ConnectionState.NEEDS_USER_ACTION,
                 "SCARequired", Instant.EPOCH));
-        listener.on(new ConnectionStateChanged(2, ConnectionState.SYNCING, ConnectionState.NEEDS_USER_ACTION,
+        listener.on(new ConnectionStateChanged(2, 1, ConnectionState.SYNCING, ConnectionState.NEEDS_USER_ACTION,
                 "wrongpass", Instant.EPOCH));
 
         assertThat(meters.counter(MetricNames.CONNECTION_TRANSITIONS, "from", "syncing", "to", "needs_user_action")
@@ -48,7 +48,7 @@ class EventMetersTests {
     void countsSyncFailuresByCode() {
         var listener = new SyncMeters(meters);
 
-        listener.on(new SyncFailed(1, 10, SyncTrigger.SCHEDULE, "SCARequired"));
+        listener.on(new SyncFailed(1, 1, 10, SyncTrigger.SCHEDULE, "SCARequired"));
 
         assertThat(meters.counter(MetricNames.SYNC_FAILURES, "code", "SCARequired", "trigger", "schedule").count())
                 .isEqualTo(1);

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Users on Demo Bank and on the Test Bank's fault scenarios live through many simulated days of bank activity,
- * syncs and webhooks; once the faults stop and one more sync runs, every stored ledger equals the bank's exactly.
+ * syncs and webhooks; once the faults stop and one more sync runs, every stored ledger equals the bank's exactly,
+ * and so does the copy a client built from the change feed alone, read in small pages between the syncs.
  */
 @FireSyncTest
 @Import(TestClockConfiguration.class)
@@ -80,6 +81,8 @@ class ConvergenceTests {
             assertThat(browser.connect(created.token(), user[0], user[1], "secret").status()).isEqualTo(200);
             users.put(user[1], created);
         }
+        Map<String, FeedClient> feeds = new LinkedHashMap<>();
+        users.forEach((name, user) -> feeds.put(name, new FeedClient(http, user.token())));
         Background.awaitQuiet(jdbc);
 
         for (int step = 0; step < 30; step++) {
@@ -87,8 +90,10 @@ class ConvergenceTests {
             if (step % 2 == 0) {
                 bankRefresh.refreshDue();
             }
-            for (NewUser user : users.values()) {
-                http.postJson("/api/sync/intelligent/all", user.token(), "");
+            for (var user : users.entrySet()) {
+                http.postJson("/api/sync/intelligent/all", user.getValue().token(), "");
+                // a few small pages at a time, interleaved with the syncs and the background webhooks
+                feeds.get(user.getKey()).read(2);
             }
         }
 
@@ -107,6 +112,13 @@ class ConvergenceTests {
                     world.expectedLedger(connection[1], clock.instant())))
                     .as("connection " + connection[0])
                     .isEmpty();
+        }
+        for (var user : users.entrySet()) {
+            FeedClient feed = feeds.get(user.getKey());
+            feed.read(Integer.MAX_VALUE);
+            assertThat(feed.held()).as(user.getKey() + ": the copy built from /api/changes alone")
+                    .isEqualTo(FeedClient.listing(http, user.getValue().token()));
+            assertThat(feed.pages()).as("read in many small pages").isGreaterThan(30);
         }
         assertThat(
                 jdbc.sql("SELECT COUNT(*) FROM transactions WHERE original_amount IS NOT NULL AND deleted_at IS NULL")

@@ -1,0 +1,56 @@
+package com.firesync.ledger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The change feed's clock: each write of a user's transactions takes the user's change head, a row locked until the
+ * write commits, and a fresh version from the sequence shared by every instance. One user's writes thus commit in
+ * version order, so a reader past version {@code v} can never see a later commit bring a row at {@code v} or below.
+ */
+@Repository
+class ChangeVersions {
+
+    private final JdbcClient jdbc;
+
+    ChangeVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes the user's head for the current database transaction and answers the version its rows carry. */
+    long next(long userId) {
+        if (advance(userId) == 0) {
+            jdbc.sql("""
+                    INSERT INTO transaction_change_heads (user_id, version) VALUES (:user, 0)
+                    ON CONFLICT DO NOTHING""").param("user", userId).update();
+            advance(userId);
+        }
+        return jdbc.sql("SELECT version FROM transaction_change_heads WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The version below which the user's cursors are expired; 0 when none is. */
+    long floor(long userId) {
+        return jdbc.sql("SELECT floor_version FROM transaction_change_heads WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
+    /** Expires every cursor the user holds: rows were deleted outright, so their removal cannot be reported. */
+    void expireCursors(long userId) {
+        long version = next(userId);
+        jdbc.sql("UPDATE transaction_change_heads SET floor_version = :version WHERE user_id = :user")
+                .param("version", version)
+                .param("user", userId)
+                .update();
+    }
+
+    private int advance(long userId) {
+        return jdbc.sql("UPDATE transaction_change_heads SET version = nextval('transaction_changes') "
+                + "WHERE user_id = :user").param("user", userId).update();
+    }
+}
