@@ -48,6 +48,8 @@ class SandboxFallbackSettings implements EnvironmentPostProcessor, Ordered {
         if (inApp) {
             // the default run survives restarts: the sandbox remembers its users beside FireSync's own data
             values.put("firesync.sandbox.state-file", "${firesync.data-dir}/sandbox-state.json");
+            // the Enable Banking face's own application key, which a client on this machine can sign with
+            values.put("firesync.sandbox.enablebanking.key-file", "${firesync.data-dir}/sandbox-enablebanking-key.pem");
             values.put(OFFERED + "base-url", ROOT + "/2.0");
             values.put(OFFERED + "webview-url", ROOT + "/webview");
         }
