@@ -50,7 +50,8 @@ final class UnattendedAccess {
 
     /** Counts a call, or refuses it when it is unattended and the day's budget of its kind is spent. */
     void count(String account, Kind kind, boolean present) {
-        Counters day = counters.computeIfAbsent(new Key(account, LocalDate.now(clock.withZone(ZoneOffset.UTC)), kind),
+        Counters day = counters.computeIfAbsent(
+                new Key(account, clock.instant().atZone(ZoneOffset.UTC).toLocalDate(), kind),
                 key -> new Counters());
         if (present) {
             day.present().incrementAndGet();
