@@ -47,6 +47,8 @@ final class EnableBankingHttp {
 
     private final KeyPair keys;
 
+    private final String applicationId;
+
     private final Clock clock;
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -55,9 +57,15 @@ final class EnableBankingHttp {
             .build();
 
     EnableBankingHttp(ConfigurableApplicationContext context, KeyPair keys, Clock clock) {
-        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
-                + "/sandbox/enablebanking";
+        this("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"), keys, APPLICATION_ID,
+                clock);
+    }
+
+    /** A client of the face on the server at {@code origin} ({@code http://127.0.0.1:<port>}). */
+    EnableBankingHttp(String origin, KeyPair keys, String applicationId, Clock clock) {
+        this.base = origin + "/sandbox/enablebanking";
         this.keys = keys;
+        this.applicationId = applicationId;
         this.clock = clock;
     }
 
@@ -81,7 +89,7 @@ final class EnableBankingHttp {
     /** A valid application JWT: RS256, kid the application id, an hour long. */
     String jwt() {
         Instant now = clock.instant();
-        return jwt(keys, APPLICATION_ID, now, now.plus(Duration.ofHours(1)));
+        return jwt(keys, applicationId, now, now.plus(Duration.ofHours(1)));
     }
 
     static String jwt(KeyPair signer, String kid, Instant issued, Instant expires) {
@@ -141,8 +149,13 @@ final class EnableBankingHttp {
 
     /** {@code POST /auth} for a bank, valid for {@code validity}; answers the response body. */
     JsonNode startAuthorization(String bank, Duration validity, String state) throws IOException, InterruptedException {
+        return startAuthorization(bank, validity, state, REDIRECT);
+    }
+
+    JsonNode startAuthorization(String bank, Duration validity, String state, String redirect)
+            throws IOException, InterruptedException {
         return ok(send("POST", "/auth", jwt(), authBody(bank, clock.instant().plus(validity).toString(), state,
-                REDIRECT), Map.of()));
+                redirect), Map.of()));
     }
 
     static String authBody(String bank, String validUntil, String state, String redirect) {
