@@ -14,10 +14,14 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +84,8 @@ class EnableBankingFaceTests {
         JsonNode session = eb.ok(eb.send("POST", "/sessions", eb.jwt(), "{\"code\":\"" + query.get("code") + "\"}",
                 Map.of()));
         assertThat(session.get("access").get("valid_until").asString())
-                .isEqualTo(clock.instant().plus(Duration.ofDays(90)).atOffset(java.time.ZoneOffset.UTC)
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")));
+                .isEqualTo(clock.instant().plus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")));
         assertThat(session.get("aspsp").get("name").asString()).isEqualTo("Demo Bank");
         JsonNode accounts = session.get("accounts");
         assertThat(accounts).hasSize(3).allSatisfy(account -> {
@@ -174,7 +178,7 @@ class EnableBankingFaceTests {
     void datesLimitTheRowsByBookingDate() throws Exception {
         JsonNode session = eb.authorize("Demo Bank", "dora", Duration.ofDays(10));
         JsonNode account = session.get("accounts").get(0);
-        LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        LocalDate today = clock.instant().atZone(ZoneId.of("Europe/Paris")).toLocalDate();
         LocalDate from = today.minusDays(8);
         LocalDate to = today.minusDays(3);
         List<JsonNode> rows = eb.allTransactions(account.get("uid").asString(),
@@ -246,9 +250,9 @@ class EnableBankingFaceTests {
         assertThat(eb.error(eb.get(list + "date_from=2026-03-05&date_to=2026-03-01"), 422))
                 .isEqualTo("WRONG_DATE_INTERVAL");
         assertThat(eb.error(eb.get(list + "date_from=yesterday"), 422)).isEqualTo("WRONG_REQUEST_PARAMETERS");
-        assertThat(eb.error(eb.get("/accounts/" + java.util.UUID.randomUUID() + "/details"), 404))
+        assertThat(eb.error(eb.get("/accounts/" + UUID.randomUUID() + "/details"), 404))
                 .isEqualTo("ACCOUNT_DOES_NOT_EXIST");
-        assertThat(eb.error(eb.get("/sessions/" + java.util.UUID.randomUUID()), 404))
+        assertThat(eb.error(eb.get("/sessions/" + UUID.randomUUID()), 404))
                 .isEqualTo("SESSION_DOES_NOT_EXIST");
     }
 

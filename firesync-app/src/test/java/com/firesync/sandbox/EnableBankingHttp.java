@@ -2,6 +2,7 @@ package com.firesync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -103,7 +104,7 @@ final class EnableBankingHttp {
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(signer.getPrivate()));
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

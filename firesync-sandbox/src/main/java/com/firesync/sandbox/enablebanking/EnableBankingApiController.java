@@ -110,7 +110,7 @@ class EnableBankingApiController {
         Map<Long, LedgerAccount> accounts = accounts(connection);
         List<AccountDataJson> data = session.uids().stream().map(uid -> {
             String iban = account(accounts, session, uid).iban();
-            return new AccountDataJson(uid, EnableBankingJson.identificationHash(authorization.bank(), iban),
+            return new AccountDataJson(uid, EnableBankingJson.identificationHash(iban),
                     EnableBankingJson.identificationHashes(authorization.bank(), iban));
         }).toList();
         Instant authorized = authorization.authorized();

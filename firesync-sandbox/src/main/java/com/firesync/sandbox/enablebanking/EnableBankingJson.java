@@ -44,16 +44,16 @@ final class EnableBankingJson {
         String iban = account.iban();
         return new AccountJson(new AccountIdJson(iban), List.of(new GenericIdJson(iban, "IBAN")),
                 "Sandbox customer " + account.userId(), account.kind().label(), "PRIV", cashAccountType(account),
-                account.kind().label(), CURRENCY, uid, identificationHash(bank, iban),
+                account.kind().label(), CURRENCY, uid, identificationHash(iban),
                 identificationHashes(bank, iban));
     }
 
-    static String identificationHash(Bank bank, String iban) {
+    static String identificationHash(String iban) {
         return hash(IBAN_FIELDS, iban);
     }
 
     static List<String> identificationHashes(Bank bank, String iban) {
-        return List.of(identificationHash(bank, iban),
+        return List.of(identificationHash(iban),
                 hash(BANK_IBAN_FIELDS, bank.displayName() + "|" + Aspsps.COUNTRY + "|" + iban));
     }
 

@@ -3,6 +3,7 @@ package com.firesync.sandbox.enablebanking;
 import com.firesync.sandbox.ConditionalOnSandbox;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,7 @@ class EnableBankingStatsController {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("account", usage.account());
             line.put("day", usage.day().toString());
-            line.put("kind", usage.kind().name().toLowerCase(java.util.Locale.ROOT));
+            line.put("kind", usage.kind().name().toLowerCase(Locale.ROOT));
             line.put("unattended", usage.unattended());
             line.put("present", usage.present());
             line.put("refused", usage.refused());
