@@ -2,6 +2,8 @@ package com.firesync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.firesync.sandbox.webhook.BackgroundRefresh;
+import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.SandboxExtension;
 import java.security.KeyPair;
@@ -114,6 +116,15 @@ class EnableBankingAccessTests {
         JsonNode closed = eb.ok(eb.get("/sessions/" + id));
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("closed").asString()).isNotBlank();
+    }
+
+    @Test
+    void thePowensFaceRefreshLeavesTheBankCustomersConnectionsAlone() throws Exception {
+        eb.authorize("Test Bank", "sca", Duration.ofDays(3));
+        var world = sandbox.bean(SandboxWorld.class);
+        assertThat(world.allConnections()).isNotEmpty();
+        assertThat(sandbox.bean(BackgroundRefresh.class).refreshDue()).isZero();
+        assertThat(world.allConnections()).allSatisfy(connection -> assertThat(connection.state()).isNull());
     }
 
     private static String refusal(String jwt) throws Exception {
