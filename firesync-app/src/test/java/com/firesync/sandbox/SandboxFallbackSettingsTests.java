@@ -33,6 +33,20 @@ class SandboxFallbackSettingsTests {
     }
 
     @Test
+    void offersItsEnableBankingApplicationWhenNoneIsConfigured() throws IOException {
+        StandardEnvironment environment = environment(Map.of("server.port", "3100", "firesync.data-dir", "/d"));
+
+        assertThat(environment.getProperty("firesync.sandbox.enablebanking-client.application-id"))
+                .isEqualTo("0e5b0a9c-5a2d-4e6b-9a57-3f1c2b7d4e01");
+        assertThat(environment.getProperty("firesync.sandbox.enablebanking-client.private-key"))
+                .isEqualTo("/d/sandbox-enablebanking-key.pem");
+        assertThat(environment.getProperty("firesync.sandbox.enablebanking-client.base-url"))
+                .isEqualTo("http://localhost:3100/sandbox/enablebanking");
+        assertThat(environment(Map.of("ENABLEBANKING_APPLICATION_ID", "mine"))
+                .getProperty("firesync.sandbox.enablebanking-client.application-id")).isNull();
+    }
+
+    @Test
     void passesTheSandboxOwnClientSettingsOn() throws IOException {
         StandardEnvironment environment = environment(Map.of("firesync.sandbox.client-id", "my-client",
                 "firesync.sandbox.webhook.secret", "my-hook"));

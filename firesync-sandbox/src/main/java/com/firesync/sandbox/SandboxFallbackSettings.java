@@ -28,6 +28,8 @@ class SandboxFallbackSettings implements EnvironmentPostProcessor, Ordered {
 
     static final String OFFERED = "firesync.sandbox.powens-client.";
 
+    static final String OFFERED_EB = "firesync.sandbox.enablebanking-client.";
+
     private static final String ROOT = "http://localhost:${local.server.port:${server.port:8080}}/sandbox";
 
     @Override
@@ -48,11 +50,31 @@ class SandboxFallbackSettings implements EnvironmentPostProcessor, Ordered {
         if (inApp) {
             // the default run survives restarts: the sandbox remembers its users beside FireSync's own data
             values.put("firesync.sandbox.state-file", "${firesync.data-dir}/sandbox-state.json");
+            // the Enable Banking face's own application key, which a client on this machine can sign with
+            values.put("firesync.sandbox.enablebanking.key-file", "${firesync.data-dir}/sandbox-enablebanking-key.pem");
             values.put(OFFERED + "base-url", ROOT + "/2.0");
             values.put(OFFERED + "webview-url", ROOT + "/webview");
+            offerEnableBanking(environment, values);
         }
         // last: every setting made anywhere else wins
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, values));
+    }
+
+    /**
+     * In-app, with no Enable Banking application configured and the face's own key pair in use, the face's
+     * application: its id, the key file its private key is kept in, and its URL, as
+     * {@code firesync.sandbox.enablebanking-client.*}.
+     */
+    private static void offerEnableBanking(ConfigurableEnvironment environment, Map<String, Object> values) {
+        if (!blank(environment.getProperty("firesync.enablebanking.application-id"))
+                || !blank(environment.getProperty("ENABLEBANKING_APPLICATION_ID"))
+                || !blank(environment.getProperty("firesync.sandbox.enablebanking.public-key"))) {
+            return;
+        }
+        values.put(OFFERED_EB + "application-id",
+                "${firesync.sandbox.enablebanking.application-id:" + SandboxSettings.EB_APPLICATION_ID + "}");
+        values.put(OFFERED_EB + "private-key", "${firesync.sandbox.enablebanking.key-file}");
+        values.put(OFFERED_EB + "base-url", ROOT + "/enablebanking");
     }
 
     /** Whether a Powens client is configured: then nothing of the sandbox's may stand in for a missing half. */

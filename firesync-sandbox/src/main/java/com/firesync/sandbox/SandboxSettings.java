@@ -41,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  *        runs (default false; for load tests against the standalone sandbox)
  * @param stateFile where the sandbox remembers its users, tokens, connections and clock across restarts; in-app it
  *        defaults to {@code sandbox-state.json} in FireSync's data directory, standalone to nowhere (all in memory)
+ * @param enablebanking the Enable Banking face ({@code firesync.sandbox.enablebanking.*})
  */
 @ConfigurationProperties("firesync.sandbox")
 @Validated
@@ -52,7 +53,8 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
         @DefaultValue("3") @Min(1) @Max(20) int transactionsPerDay, @DefaultValue("PT1H") Duration refreshInterval,
         @DefaultValue("PT0S") Duration latency, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @DefaultValue("0") @DecimalMin("0") double rateLimit, @DefaultValue @Valid Webhook webhook,
-        @DefaultValue("false") boolean control, @Nullable Path stateFile) {
+        @DefaultValue("false") boolean control, @Nullable Path stateFile,
+        @DefaultValue @Valid EnableBanking enablebanking) {
 
     static final String CLIENT_ID = "firesync-sandbox";
 
@@ -72,6 +74,33 @@ public record SandboxSettings(@Nullable Boolean enabled, @DefaultValue("false") 
     public record Webhook(@Nullable URI url, @DefaultValue(WEBHOOK_SECRET) @NotBlank String secret,
             @DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT1S") Duration backoff) {
     }
+
+    /**
+     * The Enable Banking face under {@code /sandbox/enablebanking}.
+     *
+     * @param applicationId the one application it knows: the {@code kid} its JWTs must carry (default
+     *        {@value #EB_APPLICATION_ID})
+     * @param publicKey that application's RSA public key, as PEM ({@code PUBLIC KEY} or {@code CERTIFICATE}) or the
+     *        path of a PEM file; unset means a key pair of the sandbox's own (see {@code keyFile})
+     * @param keyFile with no {@code publicKey}: where the sandbox keeps the private key of its own pair (PKCS#8 PEM,
+     *        owner-only), read at start-up when present and written when generated, so that a client on the same
+     *        machine can sign with it; unset means the pair lives in memory only and nobody can sign (in-app it
+     *        defaults to {@code sandbox-enablebanking-key.pem} in FireSync's data directory)
+     * @param redirectUrls the application's redirect URLs, allowed exactly (local ones are also allowed when
+     *        {@code allow-local-redirects} is on; in-app, FireSync's own callback always is)
+     * @param pageSize transactions per page (default 100)
+     * @param unattendedLimit calls per account, per day (UTC) and per kind (details, balances, transactions) without
+     *        the PSU headers of a present user before answering 429 (default 4)
+     * @param maximumConsentValidity the banks' {@code maximum_consent_validity} (default 180 days)
+     * @param codeLifetime how long the authorisation code of the redirect may be exchanged (default 10 minutes)
+     */
+    public record EnableBanking(@DefaultValue(EB_APPLICATION_ID) @NotBlank String applicationId,
+            @Nullable String publicKey, @Nullable Path keyFile, @DefaultValue List<String> redirectUrls,
+            @DefaultValue("100") @Min(1) @Max(1000) int pageSize, @DefaultValue("4") @Min(1) int unattendedLimit,
+            @DefaultValue("P180D") Duration maximumConsentValidity, @DefaultValue("PT10M") Duration codeLifetime) {
+    }
+
+    static final String EB_APPLICATION_ID = "0e5b0a9c-5a2d-4e6b-9a57-3f1c2b7d4e01";
 
     WorldSettings world() {
         return new WorldSettings(seed, history, accountsPerConnection, transactionsPerDay);

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * for handlers of the sandbox package. Bad input is a 4xx; only a sandbox bug is a 500 ({@code bug}).
  */
 @RestControllerAdvice(basePackages = "com.firesync.sandbox")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @ConditionalOnSandbox
 class SandboxErrorAdvice {
 

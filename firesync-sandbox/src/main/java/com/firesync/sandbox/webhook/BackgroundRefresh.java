@@ -1,6 +1,7 @@
 package com.firesync.sandbox.webhook;
 
 import com.firesync.sandbox.world.SandboxConnection;
+import com.firesync.sandbox.world.SandboxUser;
 import com.firesync.sandbox.world.SandboxWorld;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bank's own refresh cadence: every connection whose last sync is at least {@code interval} of clock time old is
+ * The bank's own refresh cadence: every connection of a Powens user whose last sync is at least {@code interval} of clock time old is
  * refreshed. The check itself runs every second of real time so that a test clock moved by hand is noticed.
  */
 public final class BackgroundRefresh implements AutoCloseable {
@@ -40,7 +41,8 @@ public final class BackgroundRefresh implements AutoCloseable {
         Instant now = world.now();
         int refreshed = 0;
         for (SandboxConnection connection : world.allConnections()) {
-            if (!connection.lastSyncAttempt().plus(interval).isAfter(now)) {
+            boolean powens = world.user(connection.userId()).filter(SandboxUser::powensUser).isPresent();
+            if (powens && !connection.lastSyncAttempt().plus(interval).isAfter(now)) {
                 refresh.refresh(connection);
                 refreshed++;
             }

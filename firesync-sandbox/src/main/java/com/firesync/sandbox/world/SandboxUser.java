@@ -71,6 +71,14 @@ public final class SandboxUser {
         return generation;
     }
 
+    /**
+     * Whether the Powens API ever issued this user a token: the users the Enable Banking face makes for its bank
+     * customers never get one, and the Powens face's refreshes and webhooks leave them alone.
+     */
+    public boolean powensUser() {
+        return tokenGenerations.get() > 0;
+    }
+
     public boolean tokenLive(int generation) {
         return liveTokens.contains(generation);
     }
