@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -29,13 +30,14 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The dashboard in a real browser (Debian's headless Chromium driven by Selenium) against FireSync in a child JVM on a
- * random port, with the in-app sandbox and the embedded H2 database in a fresh data directory: one FireSync and one
+ * The dashboard in a real browser (Debian's headless Chromium driven by Selenium) against the packaged jar in a child
+ * JVM on a random port (so these run after {@code package}, in the {@code browser} execution of {@code verify}), with the in-app sandbox and the embedded H2 database in a fresh data directory: one FireSync and one
  * browser for the class, the journeys in order (later ones use the banks linked by earlier ones). Each journey leaves
  * a screenshot in {@code target/dashboard-screenshots}.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
+@Tag("browser")
 class DashboardBrowserTests {
 
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
@@ -59,8 +61,10 @@ class DashboardBrowserTests {
     @BeforeAll
     void start() throws IOException {
         Path data = dir.resolve("data");
-        fireSync = FireSyncProcess.start(Map.of("FIRESYNC_DATA_DIR", data.toString(), "ENABLE_SCHEDULED_SYNC", "false",
-                "FIRESYNC_SYNC_FRESHFOR", "0s", "FIRESYNC_SYNC_MININTERVAL", "0s", "FIRESYNC_SYNC_BACKFILL", "P90D"),
+        fireSync = FireSyncProcess.startPackaged(
+                Map.of("FIRESYNC_DATA_DIR", data.toString(), "ENABLE_SCHEDULED_SYNC", "false",
+                        "FIRESYNC_SYNC_FRESHFOR", "0s", "FIRESYNC_SYNC_MININTERVAL", "0s", "FIRESYNC_SYNC_BACKFILL",
+                        "P90D"),
                 dir.resolve("firesync.log"));
         origin = "http://localhost:" + fireSync.port();
         http = Http.local(fireSync.port());

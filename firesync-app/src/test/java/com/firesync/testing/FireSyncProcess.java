@@ -2,6 +2,7 @@ package com.firesync.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +39,27 @@ public final class FireSyncProcess implements AutoCloseable {
      * Starts FireSync with the given heap limit ({@code -Xmx96m}), to measure what fits in it.
      */
     public static FireSyncProcess start(Map<String, String> environment, Path log, String maxHeap) {
+        return start(environment, log, List.of(maxHeap, "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "com.firesync.FireSyncApplication"));
+    }
+
+    /**
+     * Starts the packaged jar ({@code target/firesync.jar}), as an operator runs it: for tests that run after
+     * {@code package} (the {@code integration-test} phase).
+     */
+    public static FireSyncProcess startPackaged(Map<String, String> environment, Path log) {
+        Path jar = Path.of("target", "firesync.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is not built: run these tests with ./mvnw verify");
+        }
+        return start(environment, log, List.of("-Xmx384m", "-jar", jar.toString()));
+    }
+
+    private static FireSyncProcess start(Map<String, String> environment, Path log, List<String> arguments) {
         int port = FreePort.next();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, maxHeap, "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "com.firesync.FireSyncApplication"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(arguments);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
