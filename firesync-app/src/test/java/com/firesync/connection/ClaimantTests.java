@@ -2,8 +2,6 @@ package com.firesync.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.firesync.shared.DbTime;
-import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
@@ -52,19 +50,7 @@ class ClaimantTests {
 
     @BeforeEach
     void link() {
-        long user = users.create("carol", Role.USER).id();
-        long providerUser = identities.obtain(user).id();
-        jdbc.sql("""
-                INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name, state,
-                                         created_at, updated_at)
-                VALUES (:user, :providerUser, 'powens', '4343', 'Demo Bank', 'active', :now, :now)""")
-                .param("user", user)
-                .param("providerUser", providerUser)
-                .param("now", DbTime.param(clock.instant()))
-                .update();
-        connection = jdbc.sql("SELECT id FROM connections WHERE user_id = :user").param("user", user)
-                .query(Long.class)
-                .single();
+        connection = TestConnections.linked(users, identities, jdbc, "carol", "4343", clock.instant());
     }
 
     @Test

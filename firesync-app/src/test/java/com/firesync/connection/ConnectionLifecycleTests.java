@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.connection.ConnectionTransitions.Change;
 import com.firesync.provider.ProviderFailure;
-import com.firesync.shared.DbTime;
-import com.firesync.shared.Role;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
@@ -54,19 +52,7 @@ class ConnectionLifecycleTests {
 
     @BeforeEach
     void link() {
-        long user = users.create("alice", Role.USER).id();
-        long providerUser = identities.obtain(user).id();
-        jdbc.sql("""
-                INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name, state,
-                                         created_at, updated_at)
-                VALUES (:user, :providerUser, 'powens', '4242', 'Demo Bank', 'active', :now, :now)""")
-                .param("user", user)
-                .param("providerUser", providerUser)
-                .param("now", DbTime.param(clock.instant()))
-                .update();
-        connection = jdbc.sql("SELECT id FROM connections WHERE user_id = :user").param("user", user)
-                .query(Long.class)
-                .single();
+        connection = TestConnections.linked(users, identities, jdbc, "alice", "4242", clock.instant());
     }
 
     @Test
