@@ -66,8 +66,10 @@ public class LedgerQueries {
         var sql = new StringBuilder("""
                 SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
                        t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
-                       t.original_currency
+                       t.original_currency, td.debit_id, td.credit_account, tc.debit_id, tc.debit_account
                 FROM transactions t
+                LEFT JOIN transfers td ON td.debit_id = t.id
+                LEFT JOIN transfers tc ON tc.credit_id = t.id
                 WHERE t.user_id = :user AND t.deleted_at IS NULL""");
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
@@ -140,7 +142,16 @@ public class LedgerQueries {
                 rs.getObject(4, LocalDate.class), Objects.requireNonNull(amount(rs.getBigDecimal(5))), rs.getString(6),
                 label,
                 rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
-                archived.contains(rs.getLong(2)));
+                archived.contains(rs.getLong(2)), transfer(rs));
+    }
+
+    private static TransactionView.@Nullable Transfer transfer(ResultSet rs) throws SQLException {
+        long debit = rs.getLong(14);
+        if (!rs.wasNull()) {
+            return new TransactionView.Transfer(debit, rs.getLong(15));
+        }
+        long credit = rs.getLong(16);
+        return rs.wasNull() ? null : new TransactionView.Transfer(credit, rs.getLong(17));
     }
 
     /**

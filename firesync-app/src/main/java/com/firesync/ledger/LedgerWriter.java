@@ -1,5 +1,6 @@
 package com.firesync.ledger;
 
+import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
@@ -9,7 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,15 +46,22 @@ public class LedgerWriter {
 
     private final TransactionInserts inserts;
 
-    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment) {
+    private final ZoneId bankZone;
+
+    private final LedgerChanges changes;
+
+    LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
+            BankingProvider provider, Transfers transfers, ApplicationEventPublisher events) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
+        this.bankZone = provider.zone();
+        this.changes = new LedgerChanges(jdbc, transfers, events);
     }
 
     /**
-     * Stores a connection's accounts and today's balance of each, and answers FireSync's account id for each
+     * Stores a connection's accounts and today's balance of each (today at the bank), and answers FireSync's account id for each
      * provider account id.
      */
     @Transactional
@@ -72,7 +81,7 @@ public class LedgerWriter {
             ids.put(account.id(), id);
             if (account.balance() != null) {
                 named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
-                        .addValue("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .addValue("day", LocalDate.ofInstant(clock.instant(), bankZone))
                         .addValue("balance", account.balance())
                         .addValue("currency", Currencies.orUnknown(account.currency()))
                         .addValue("now", now));
@@ -108,8 +117,14 @@ public class LedgerWriter {
                 rest.add(transaction);
             }
         }
-        return new WriteCounts(added, 0, 0)
+        var changed = new DayRange(transactions.stream().map(ProviderTransaction::date).toList())
+                .with(changes.storedDays(accountId, result.existing().keySet()));
+        WriteCounts counts = new WriteCounts(added, 0, 0)
                 .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now));
+        if (counts.added() + counts.updated() + counts.removed() > 0) {
+            changes.changed(userId, changed);
+        }
+        return counts;
     }
 
     /** Merges rows one by one, counting each that changed by what it was before ({@code existing}). */
@@ -151,26 +166,30 @@ public class LedgerWriter {
      */
     @Transactional
     public int removeMissing(long accountId, LocalDate from, Set<String> listed) {
-        List<String> stale = jdbc.sql("""
-                SELECT provider_transaction_id FROM transactions
+        Map<String, LocalDate> stale = new HashMap<>();
+        jdbc.sql("""
+                SELECT provider_transaction_id, booked_date FROM transactions
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
                 .param("account", accountId)
                 .param("from", from)
-                .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
-                .list()
-                .stream()
-                .filter(id -> !listed.contains(id))
-                .toList();
+                .query(rs -> {
+                    String id = Objects.requireNonNull(rs.getString(1));
+                    if (!listed.contains(id)) {
+                        stale.put(id, rs.getObject(2, LocalDate.class));
+                    }
+                });
         if (stale.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        int removed = jdbc.sql("""
                 UPDATE transactions SET deleted_at = :now, updated_at = :now
                 WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
                 .param("now", DbTime.at(clock.instant()))
                 .param("account", accountId)
-                .param("ids", stale)
+                .param("ids", stale.keySet())
                 .update();
+        changes.changed(changes.owner(accountId), new DayRange(stale.values()));
+        return removed;
     }
 
     private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,
@@ -212,6 +231,8 @@ public class LedgerWriter {
                 .addValue("lastUpdate", transaction.providerLastUpdate())
                 .addValue("originalAmount", transaction.originalAmount(), Types.NUMERIC)
                 .addValue("originalCurrency", Currencies.original(transaction.originalCurrency()), Types.VARCHAR)
+                .addValue("category", transaction.categoryId(), Types.BIGINT)
+                .addValue("counterpartyIban", Text.clip(transaction.counterpartyIban(), 64), Types.VARCHAR)
                 .addValue("now", now);
     }
 }
