@@ -74,6 +74,10 @@ class ModularityTests {
             Map.entry("connection/TokenRotation.java", Set.of("users")),
             // the account list joins each account's bank name and its connection's end-of-life marks
             Map.entry("ledger/LedgerQueries.java", Set.of("connections")),
+            // roll-ups are derived from the ledger's rows set-based, in the writing transaction; balance history reads
+            // the stored balances (issue 15)
+            Map.entry("analytics/Rollups.java", Set.of("accounts", "transactions", "transfers")),
+            Map.entry("analytics/AnalyticsData.java", Set.of("accounts", "balance_snapshots")),
             // deletion, erasure and export reach every table about a user (issue 13, part 2)
             Map.entry("privacy/ConnectionDeletion.java", Set.of("connections")),
             Map.entry("privacy/DataExport.java", Set.of("accounts", "connections", "transactions", "users")),

@@ -1,0 +1,74 @@
+package com.firesync.analytics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One account's balance at the end of any day, from the balances stored at its syncs and its booked rows per day.
+ * Before a stored balance, the balance is that balance minus what was booked after the day; after the last one, that
+ * balance plus what was booked since. An investment account's stored balance is its valuation, which its rows do not
+ * explain: on a day after a stored valuation it is the latest valuation plus the rows booked since.
+ */
+final class BalanceHistory {
+
+    private final NavigableMap<LocalDate, BigDecimal> stored = new TreeMap<>();
+
+    /** The sum of every row booked on or before each day that has rows. */
+    private final NavigableMap<LocalDate, BigDecimal> cumulated = new TreeMap<>();
+
+    private final boolean valued;
+
+    private @Nullable LocalDate firstDay;
+
+    BalanceHistory(boolean valued) {
+        this.valued = valued;
+    }
+
+    /** Adds a day's booked rows; days are added oldest first. */
+    void flow(LocalDate day, BigDecimal flow) {
+        BigDecimal before = cumulated.isEmpty() ? BigDecimal.ZERO : cumulated.lastEntry().getValue();
+        cumulated.put(day, before.add(flow));
+        first(day);
+    }
+
+    void stored(LocalDate day, BigDecimal balance) {
+        stored.put(day, balance);
+        first(day);
+    }
+
+    private void first(LocalDate day) {
+        if (firstDay == null || day.isBefore(firstDay)) {
+            firstDay = day;
+        }
+    }
+
+    /** The balance at the end of {@code day}; {@code null} before the account's first known day or with no anchor. */
+    @Nullable
+    BigDecimal at(LocalDate day) {
+        if (stored.isEmpty() || firstDay == null || day.isBefore(firstDay)) {
+            return null;
+        }
+        Map.Entry<LocalDate, BigDecimal> before = stored.floorEntry(day);
+        Map.Entry<LocalDate, BigDecimal> after = stored.ceilingEntry(day);
+        if (after != null && (before == null || !valued)) {
+            return after.getValue().subtract(sum(day, after.getKey()));
+        }
+        Map.Entry<LocalDate, BigDecimal> latest = Objects.requireNonNull(before);
+        return latest.getValue().add(sum(latest.getKey(), day));
+    }
+
+    /** What was booked after {@code from} up to and including {@code to}. */
+    private BigDecimal sum(LocalDate from, LocalDate to) {
+        return upTo(to).subtract(upTo(from));
+    }
+
+    private BigDecimal upTo(LocalDate day) {
+        Map.Entry<LocalDate, BigDecimal> entry = cumulated.floorEntry(day);
+        return entry == null ? BigDecimal.ZERO : entry.getValue();
+    }
+}

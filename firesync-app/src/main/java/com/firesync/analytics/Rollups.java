@@ -1,0 +1,108 @@
+package com.firesync.analytics;
+
+import com.firesync.ledger.LedgerChanged;
+import com.firesync.ledger.Transfers;
+import com.firesync.shared.DbTime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the daily roll-ups per account ({@code account_days}, {@code category_days}): the write path's
+ * {@link LedgerChanged} recomputes the days it names, in the writing transaction, so the roll-ups never lag the
+ * ledger; {@link #rebuild} recomputes a user's from scratch and gives the same rows.
+ */
+@Service
+public class Rollups {
+
+    /** The types whose rows are neither income nor expenses (see {@link AccountKind#countsCashFlow()}). */
+    private static final String NO_CASH_FLOW = Stream.concat(Stream.of("loan"), AccountKind.INVESTMENT_TYPES.stream())
+            .sorted()
+            .map(type -> "'" + type + "'")
+            .collect(Collectors.joining(", "));
+
+    private static final String COUNTED = "td.debit_id IS NULL AND tc.credit_id IS NULL AND COALESCE(a.type, '') NOT IN ("
+            + NO_CASH_FLOW + ")";
+
+    private static final String ROWS = """
+            FROM transactions t
+            JOIN accounts a ON a.id = t.account_id
+            LEFT JOIN transfers td ON td.debit_id = t.id
+            LEFT JOIN transfers tc ON tc.credit_id = t.id
+            WHERE t.user_id = :user AND t.booked_date BETWEEN :from AND :to AND t.deleted_at IS NULL
+              AND t.pending = FALSE""";
+
+    private static final String ACCOUNT_DAYS = """
+            INSERT INTO account_days (account_id, day, user_id, currency, flow, income, expenses, transfers)
+            SELECT t.account_id, t.booked_date, :user, MIN(a.currency), SUM(t.amount),
+                   SUM(CASE WHEN %1$s AND t.amount > 0 THEN t.amount ELSE 0 END),
+                   SUM(CASE WHEN %1$s AND t.amount < 0 THEN -t.amount ELSE 0 END),
+                   SUM(CASE WHEN td.debit_id IS NULL AND tc.credit_id IS NULL THEN 0 ELSE 1 END)
+            %2$s
+            GROUP BY t.account_id, t.booked_date""".formatted(COUNTED, ROWS);
+
+    private static final String CATEGORY_DAYS = """
+            INSERT INTO category_days (account_id, day, category_id, user_id, currency, income, expenses)
+            SELECT t.account_id, t.booked_date, COALESCE(t.category_id, 0), :user, MIN(a.currency),
+                   SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END),
+                   SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)
+            %s AND %s
+            GROUP BY t.account_id, t.booked_date, COALESCE(t.category_id, 0)""".formatted(ROWS, COUNTED);
+
+    private final JdbcClient jdbc;
+
+    private final Transfers transfers;
+
+    private final Clock clock;
+
+    Rollups(JdbcClient jdbc, Transfers transfers, Clock clock) {
+        this.jdbc = jdbc;
+        this.transfers = transfers;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(LedgerChanged change) {
+        recompute(change.userId(), change.from(), change.to());
+    }
+
+    /** Marks the user's transfers and computes their roll-ups again from the ledger, from scratch. */
+    @Transactional
+    public void rebuild(long userId) {
+        transfers.rebuild(userId);
+        lock(userId);
+        jdbc.sql("DELETE FROM account_days WHERE user_id = :user").param("user", userId).update();
+        jdbc.sql("DELETE FROM category_days WHERE user_id = :user").param("user", userId).update();
+        recompute(userId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+    }
+
+    private void recompute(long userId, LocalDate from, LocalDate to) {
+        lock(userId);
+        for (String table : new String[]{"account_days", "category_days"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND day BETWEEN :from AND :to")
+                    .param("user", userId)
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
+        }
+        for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
+            jdbc.sql(insert).param("user", userId).param("from", from).param("to", to).update();
+        }
+    }
+
+    /** Takes the user's row lock, so that two writers of one user recompute one after the other. */
+    private void lock(long userId) {
+        jdbc.sql("""
+                MERGE INTO analytics_users u USING (SELECT CAST(:user AS BIGINT) AS user_id) s ON u.user_id = s.user_id
+                WHEN MATCHED THEN UPDATE SET updated_at = :now
+                WHEN NOT MATCHED THEN INSERT (user_id, updated_at) VALUES (:user, :now)""")
+                .param("user", userId)
+                .param("now", DbTime.at(clock.instant()))
+                .update();
+    }
+}
