@@ -58,8 +58,8 @@ class AnalyticsData {
         }
         List<Day> days = new ArrayList<>();
         jdbc.sql("""
-                SELECT account_id, day, currency, flow, income, expenses, transfers FROM account_days
-                WHERE user_id = :user AND day BETWEEN :from AND :to ORDER BY day""")
+                SELECT account_id, booked_on, currency, flow, income, expenses, transfers FROM account_days
+                WHERE user_id = :user AND booked_on BETWEEN :from AND :to ORDER BY booked_on""")
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
@@ -81,8 +81,8 @@ class AnalyticsData {
         }
         List<CategoryDay> days = new ArrayList<>();
         jdbc.sql("""
-                SELECT account_id, day, category_id, currency, income, expenses FROM category_days
-                WHERE user_id = :user AND day BETWEEN :from AND :to""")
+                SELECT account_id, booked_on, category_id, currency, income, expenses FROM category_days
+                WHERE user_id = :user AND booked_on BETWEEN :from AND :to""")
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)

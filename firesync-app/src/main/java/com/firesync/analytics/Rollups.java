@@ -38,7 +38,7 @@ public class Rollups {
               AND t.pending = FALSE""";
 
     private static final String ACCOUNT_DAYS = """
-            INSERT INTO account_days (account_id, day, user_id, currency, flow, income, expenses, transfers)
+            INSERT INTO account_days (account_id, booked_on, user_id, currency, flow, income, expenses, transfers)
             SELECT t.account_id, t.booked_date, :user, MIN(a.currency), SUM(t.amount),
                    SUM(CASE WHEN %1$s AND t.amount > 0 THEN t.amount ELSE 0 END),
                    SUM(CASE WHEN %1$s AND t.amount < 0 THEN -t.amount ELSE 0 END),
@@ -47,7 +47,7 @@ public class Rollups {
             GROUP BY t.account_id, t.booked_date""".formatted(COUNTED, ROWS);
 
     private static final String CATEGORY_DAYS = """
-            INSERT INTO category_days (account_id, day, category_id, user_id, currency, income, expenses)
+            INSERT INTO category_days (account_id, booked_on, category_id, user_id, currency, income, expenses)
             SELECT t.account_id, t.booked_date, COALESCE(t.category_id, 0), :user, MIN(a.currency),
                    SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END),
                    SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)
@@ -84,7 +84,7 @@ public class Rollups {
     private void recompute(long userId, LocalDate from, LocalDate to) {
         lock(userId);
         for (String table : new String[]{"account_days", "category_days"}) {
-            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND day BETWEEN :from AND :to")
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to")
                     .param("user", userId)
                     .param("from", from)
                     .param("to", to)
