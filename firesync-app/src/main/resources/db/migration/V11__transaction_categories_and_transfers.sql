@@ -11,6 +11,16 @@ CREATE TABLE transfers (
     user_id        BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     debit_account  BIGINT  NOT NULL,
     credit_account BIGINT  NOT NULL,
+    amount         NUMERIC(19, 4) NOT NULL,
     debit_date     DATE    NOT NULL
 );
 CREATE INDEX transfers_user_date ON transfers (user_id, debit_date);
+-- A change re-marks only the transfers of the amounts it touched: their candidates are found by amount.
+CREATE INDEX transactions_user_amount ON transactions (user_id, amount, booked_date);
+
+-- One row per user whose transfers are marked, locked while they are marked again: two writers of one user's rows
+-- mark one after the other. Nothing references it, so the lock never meets the foreign keys' share locks.
+CREATE TABLE transfer_locks (
+    user_id   BIGINT                   NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    locked_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -55,6 +55,7 @@ class ModularityTests {
             Map.entry("balance_snapshots", "ledger"),
             Map.entry("transactions", "ledger"),
             Map.entry("transfers", "ledger"),
+            Map.entry("transfer_locks", "ledger"),
             Map.entry("account_days", "analytics"),
             Map.entry("category_days", "analytics"),
             Map.entry("analytics_users", "analytics"),

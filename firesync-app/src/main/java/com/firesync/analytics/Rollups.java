@@ -35,7 +35,7 @@ public class Rollups {
             LEFT JOIN transfers td ON td.debit_id = t.id
             LEFT JOIN transfers tc ON tc.credit_id = t.id
             WHERE t.user_id = :user AND t.booked_date BETWEEN :from AND :to AND t.deleted_at IS NULL
-              AND t.pending = FALSE""";
+              AND t.pending = FALSE %s""";
 
     private static final String ACCOUNT_DAYS = """
             INSERT INTO account_days (account_id, booked_on, user_id, currency, flow, income, expenses, transfers)
@@ -44,15 +44,15 @@ public class Rollups {
                    SUM(CASE WHEN %1$s AND t.amount < 0 THEN -t.amount ELSE 0 END),
                    SUM(CASE WHEN td.debit_id IS NULL AND tc.credit_id IS NULL THEN 0 ELSE 1 END)
             %2$s
-            GROUP BY t.account_id, t.booked_date""".formatted(COUNTED, ROWS);
+            GROUP BY t.account_id, t.booked_date""";
 
     private static final String CATEGORY_DAYS = """
             INSERT INTO category_days (account_id, booked_on, category_id, user_id, currency, income, expenses)
             SELECT t.account_id, t.booked_date, COALESCE(t.category_id, 0), :user, MIN(a.currency),
                    SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END),
                    SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)
-            %s AND %s
-            GROUP BY t.account_id, t.booked_date, COALESCE(t.category_id, 0)""".formatted(ROWS, COUNTED);
+            %2$s AND %1$s
+            GROUP BY t.account_id, t.booked_date, COALESCE(t.category_id, 0)""";
 
     private final JdbcClient jdbc;
 
@@ -68,7 +68,25 @@ public class Rollups {
 
     @EventListener
     void on(LedgerChanged change) {
-        recompute(change.userId(), change.from(), change.to());
+        lock(change.userId());
+        String accounts = " AND account_id IN (:accounts)";
+        for (String table : new String[]{"account_days", "category_days"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to" + accounts)
+                    .param("user", change.userId())
+                    .param("from", change.from())
+                    .param("to", change.to())
+                    .param("accounts", change.accountIds())
+                    .update();
+        }
+        String rows = ROWS.formatted(" AND t.account_id IN (:accounts)");
+        for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
+            jdbc.sql(insert.formatted(COUNTED, rows))
+                    .param("user", change.userId())
+                    .param("from", change.from())
+                    .param("to", change.to())
+                    .param("accounts", change.accountIds())
+                    .update();
+        }
     }
 
     /** Marks the user's transfers and computes their roll-ups again from the ledger, from scratch. */
@@ -78,20 +96,13 @@ public class Rollups {
         lock(userId);
         jdbc.sql("DELETE FROM account_days WHERE user_id = :user").param("user", userId).update();
         jdbc.sql("DELETE FROM category_days WHERE user_id = :user").param("user", userId).update();
-        recompute(userId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
-    }
-
-    private void recompute(long userId, LocalDate from, LocalDate to) {
-        lock(userId);
-        for (String table : new String[]{"account_days", "category_days"}) {
-            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to")
-                    .param("user", userId)
-                    .param("from", from)
-                    .param("to", to)
-                    .update();
-        }
+        String rows = ROWS.formatted("");
         for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
-            jdbc.sql(insert).param("user", userId).param("from", from).param("to", to).update();
+            jdbc.sql(insert.formatted(COUNTED, rows))
+                    .param("user", userId)
+                    .param("from", LocalDate.of(1, 1, 1))
+                    .param("to", LocalDate.of(9999, 12, 31))
+                    .update();
         }
     }
 

@@ -12,21 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 record DayRange(@Nullable LocalDate first, @Nullable LocalDate last) {
 
-    static final DayRange EMPTY = new DayRange(null, null);
-
     DayRange(Collection<LocalDate> days) {
         this(days.stream().min(LocalDate::compareTo).orElse(null),
                 days.stream().max(LocalDate::compareTo).orElse(null));
-    }
-
-    DayRange with(DayRange other) {
-        if (first == null || last == null) {
-            return other;
-        }
-        if (other.first == null || other.last == null) {
-            return this;
-        }
-        return new DayRange(first.isBefore(other.first) ? first : other.first,
-                last.isAfter(other.last) ? last : other.last);
     }
 }

@@ -117,12 +117,12 @@ public class LedgerWriter {
                 rest.add(transaction);
             }
         }
-        var changed = new DayRange(transactions.stream().map(ProviderTransaction::date).toList())
-                .with(changes.storedDays(accountId, result.existing().keySet()));
+        LedgerChanges.Rows changed = changes.stored(accountId, result.existing().keySet());
+        transactions.forEach(transaction -> changed.add(transaction.date(), transaction.amount()));
         WriteCounts counts = new WriteCounts(added, 0, 0)
                 .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now));
         if (counts.added() + counts.updated() + counts.removed() > 0) {
-            changes.changed(userId, changed);
+            changes.changed(userId, accountId, changed);
         }
         return counts;
     }
@@ -166,16 +166,18 @@ public class LedgerWriter {
      */
     @Transactional
     public int removeMissing(long accountId, LocalDate from, Set<String> listed) {
-        Map<String, LocalDate> stale = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        LedgerChanges.Rows changed = new LedgerChanges.Rows();
         jdbc.sql("""
-                SELECT provider_transaction_id, booked_date FROM transactions
+                SELECT provider_transaction_id, booked_date, amount FROM transactions
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
                 .param("account", accountId)
                 .param("from", from)
                 .query(rs -> {
                     String id = Objects.requireNonNull(rs.getString(1));
                     if (!listed.contains(id)) {
-                        stale.put(id, rs.getObject(2, LocalDate.class));
+                        stale.add(id);
+                        changed.add(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
                     }
                 });
         if (stale.isEmpty()) {
@@ -186,9 +188,9 @@ public class LedgerWriter {
                 WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
                 .param("now", DbTime.at(clock.instant()))
                 .param("account", accountId)
-                .param("ids", stale.keySet())
+                .param("ids", stale)
                 .update();
-        changes.changed(changes.owner(accountId), new DayRange(stale.values()));
+        changes.changed(changes.owner(accountId), accountId, changed);
         return removed;
     }
 

@@ -46,6 +46,7 @@ class BenchmarkSuite {
         var backfill = BackfillScenario.run(size);
         scenarios.put("backfill", backfill.backfill());
         scenarios.put("api_read", backfill.apiRead());
+        scenarios.put("analytics", backfill.analytics());
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heap_max_mb", 256);
         memory.put("peak_rss_mb", SyncAllScenario.round(Math.max(syncAllPeak, backfill.peakRssMb()), 1));
@@ -66,6 +67,8 @@ class BenchmarkSuite {
         assertThat(backfill.apiRead()).containsEntry("non_2xx", 0L);
         assertThat((long) backfill.apiRead().get("rps")).isPositive();
         assertThat((long) backfill.apiRead().get("db_tps")).isPositive();
+        assertThat((long) backfill.analytics().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
+        assertThat((double) backfill.analytics().get("p95_ms")).isPositive();
         assertThat(Files.exists(Results.FILE)).isTrue();
     }
 

@@ -26,6 +26,7 @@ final class Results {
             new Target("backfill", "ratio", ">= 0.30", value -> value >= 0.30),
             new Target("api_read", "rps", ">= 2000", value -> value >= 2000),
             new Target("api_read", "p99_ms", "<= 50", value -> value <= 50),
+            new Target("analytics", "p95_ms", "<= 100", value -> value <= 100),
             new Target("memory", "idle_rss_mb", "<= 350", value -> value <= 350),
             new Target("memory", "startup_s", "<= 8", value -> value <= 8));
 
