@@ -27,14 +27,15 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
-        // -Dbench.only=backfill (sync_all, backfill, idle): one scenario, while profiling it; results are not written
+        // -Dbench.only=backfill (sync_all, backfill, analytics, idle): one scenario, while profiling it; results are not written
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank()) {
             Object figures = switch (only) {
                 case "sync_all" -> SyncAllScenario.run(size);
                 case "backfill" -> BackfillScenario.run(size);
+                case "analytics" -> BackfillScenario.run(size).analytics();
                 case "idle" -> IdleScenario.run(JVM, 3);
-                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill or idle");
+                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill, analytics or idle");
             };
             System.out.println(only + ": " + figures);
             return;
