@@ -108,12 +108,13 @@ public class Rollups {
 
     /** Takes the user's row lock, so that two writers of one user recompute one after the other. */
     private void lock(long userId) {
-        jdbc.sql("""
-                MERGE INTO analytics_users u USING (SELECT CAST(:user AS BIGINT) AS user_id) s ON u.user_id = s.user_id
-                WHEN MATCHED THEN UPDATE SET updated_at = :now
-                WHEN NOT MATCHED THEN INSERT (user_id, updated_at) VALUES (:user, :now)""")
+        jdbc.sql("INSERT INTO analytics_users (user_id, updated_at) VALUES (:user, :now) ON CONFLICT DO NOTHING")
                 .param("user", userId)
                 .param("now", DbTime.at(clock.instant()))
                 .update();
+        jdbc.sql("SELECT user_id FROM analytics_users WHERE user_id = :user FOR UPDATE")
+                .param("user", userId)
+                .query(Long.class)
+                .list();
     }
 }

@@ -129,14 +129,18 @@ public class Transfers {
                 .toList();
     }
 
-    /** Two writers of one user's rows mark one after the other: each locks the user's row of transfer_locks. */
+    /**
+     * Two writers of one user's rows mark one after the other: each locks the user's row of transfer_locks (created
+     * once; a concurrent creation waits, then does nothing).
+     */
     private void lock(long userId) {
-        jdbc.sql("""
-                MERGE INTO transfer_locks l USING (SELECT CAST(:user AS BIGINT) AS user_id) s ON l.user_id = s.user_id
-                WHEN MATCHED THEN UPDATE SET locked_at = :now
-                WHEN NOT MATCHED THEN INSERT (user_id, locked_at) VALUES (:user, :now)""")
+        jdbc.sql("INSERT INTO transfer_locks (user_id, locked_at) VALUES (:user, :now) ON CONFLICT DO NOTHING")
                 .param("user", userId)
                 .param("now", DbTime.at(clock.instant()))
                 .update();
+        jdbc.sql("SELECT user_id FROM transfer_locks WHERE user_id = :user FOR UPDATE")
+                .param("user", userId)
+                .query(Long.class)
+                .list();
     }
 }
