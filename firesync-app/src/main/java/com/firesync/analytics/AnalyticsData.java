@@ -4,7 +4,7 @@ import com.firesync.ledger.AccountView;
 import com.firesync.ledger.LedgerQueries;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,60 +51,86 @@ class AnalyticsData {
                 .list();
     }
 
-    /** The user's daily roll-ups on or before {@code to} of the given accounts, oldest first. */
-    List<Day> days(long userId, Collection<Long> accounts, LocalDate from, LocalDate to) {
+    /** What the given accounts' booked rows add up to per day, from {@code from} to {@code to}, oldest first. */
+    List<Flow> flows(long userId, Collection<Long> accounts, LocalDate from, LocalDate to) {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        List<Day> days = new ArrayList<>();
-        jdbc.sql("""
-                SELECT account_id, booked_on, currency, flow, income, expenses, transfers FROM account_days
-                WHERE user_id = :user AND booked_on BETWEEN :from AND :to ORDER BY booked_on""")
+        return jdbc.sql("""
+                SELECT account_id, booked_on, flow FROM account_days
+                WHERE user_id = :user AND booked_on BETWEEN :from AND :to AND account_id IN (:accounts)
+                ORDER BY booked_on""")
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
-                .query(rs -> {
-                    long account = rs.getLong(1);
-                    if (accounts.contains(account)) {
-                        days.add(new Day(account, rs.getObject(2, LocalDate.class),
-                                Objects.requireNonNull(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), rs.getInt(7)));
-                    }
-                });
-        return days;
+                .param("accounts", accounts)
+                .query((rs, row) -> new Flow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list();
     }
 
-    /** The user's expenses and income per category and day in the range, of the given accounts. */
-    List<CategoryDay> categoryDays(long userId, Collection<Long> accounts, LocalDate from, LocalDate to) {
+    /** The user's income, expenses and transfer rows per currency and month, of the given accounts. */
+    List<Month> months(long userId, Collection<Long> accounts, LocalDate from, LocalDate to) {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        List<CategoryDay> days = new ArrayList<>();
-        jdbc.sql("""
-                SELECT account_id, booked_on, category_id, currency, income, expenses FROM category_days
-                WHERE user_id = :user AND booked_on BETWEEN :from AND :to""")
+        return jdbc.sql("""
+                SELECT currency, EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on), SUM(income),
+                       SUM(expenses), SUM(transfers)
+                FROM account_days
+                WHERE user_id = :user AND booked_on BETWEEN :from AND :to AND account_id IN (:accounts)
+                GROUP BY currency, EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on)""")
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
-                .query(rs -> {
-                    if (accounts.contains(rs.getLong(1))) {
-                        days.add(new CategoryDay(rs.getObject(2, LocalDate.class), rs.getLong(3),
-                                Objects.requireNonNull(rs.getString(4)), rs.getBigDecimal(5), rs.getBigDecimal(6)));
-                    }
-                });
-        return days;
+                .param("accounts", accounts)
+                .query((rs, row) -> new Month(Objects.requireNonNull(rs.getString(1)),
+                        YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getInt(6)))
+                .list();
+    }
+
+    /** The user's expenses per currency and category, or per currency and month, of the given accounts. */
+    List<Spent> spent(long userId, Collection<Long> accounts, LocalDate from, LocalDate to, boolean byCategory) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        String key = byCategory
+                ? "category_id, category_id"
+                : "EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on)";
+        return jdbc.sql("""
+                SELECT currency, %1$s, SUM(expenses) FROM category_days
+                WHERE user_id = :user AND booked_on BETWEEN :from AND :to AND account_id IN (:accounts)
+                  AND expenses <> 0
+                GROUP BY currency, %1$s""".formatted(key))
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .param("accounts", accounts)
+                .query((rs, row) -> new Spent(Objects.requireNonNull(rs.getString(1)),
+                        byCategory
+                                ? Long.toString(rs.getLong(2))
+                                : YearMonth.of(rs.getInt(2), rs.getInt(3)).toString(),
+                        rs.getBigDecimal(4)))
+                .list();
     }
 
     /** A balance the ledger stored for an account on a day (the bank's day of a sync). */
     record Balance(long accountId, LocalDate day, BigDecimal balance) {
     }
 
-    /** One account-day of the roll-ups. */
-    record Day(long accountId, LocalDate day, String currency, BigDecimal flow, BigDecimal income,
-            BigDecimal expenses, int transfers) {
+    /** What an account's booked rows of a day add up to. */
+    record Flow(long accountId, LocalDate day, BigDecimal flow) {
     }
 
-    /** One category-day of the roll-ups, accounts merged. */
-    record CategoryDay(LocalDate day, long categoryId, String currency, BigDecimal income, BigDecimal expenses) {
+    /** One currency's month of the roll-ups, accounts merged. */
+    record Month(String currency, YearMonth month, BigDecimal income, BigDecimal expenses, int transfers) {
+    }
+
+    /**
+     * One currency's expenses of a category or a month.
+     *
+     * @param key the category id ({@code 0} for none) or the month as {@code YYYY-MM}
+     */
+    record Spent(String currency, String key, BigDecimal expenses) {
     }
 }

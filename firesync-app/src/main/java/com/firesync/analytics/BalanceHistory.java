@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One account's balance at the end of any day, from the balances stored at its syncs and its booked rows per day.
+ * One account's balance at the end of any day, from the balances stored at its syncs and its booked rows per day
+ * (before its first row, its reconstructed opening balance).
  * Before a stored balance, the balance is that balance minus what was booked after the day; after the last one, that
  * balance plus what was booked since. An investment account's stored balance is its valuation, which its rows do not
  * explain: on a day after a stored valuation it is the latest valuation plus the rows booked since.
@@ -23,8 +24,6 @@ final class BalanceHistory {
 
     private final boolean valued;
 
-    private @Nullable LocalDate firstDay;
-
     BalanceHistory(boolean valued) {
         this.valued = valued;
     }
@@ -33,24 +32,19 @@ final class BalanceHistory {
     void flow(LocalDate day, BigDecimal flow) {
         BigDecimal before = cumulated.isEmpty() ? BigDecimal.ZERO : cumulated.lastEntry().getValue();
         cumulated.put(day, before.add(flow));
-        first(day);
     }
 
     void stored(LocalDate day, BigDecimal balance) {
         stored.put(day, balance);
-        first(day);
     }
 
-    private void first(LocalDate day) {
-        if (firstDay == null || day.isBefore(firstDay)) {
-            firstDay = day;
-        }
-    }
-
-    /** The balance at the end of {@code day}; {@code null} before the account's first known day or with no anchor. */
+    /**
+     * The balance at the end of {@code day}; {@code null} without any stored balance. The rows added must cover the
+     * days between {@code day} and the stored balance it is computed from.
+     */
     @Nullable
     BigDecimal at(LocalDate day) {
-        if (stored.isEmpty() || firstDay == null || day.isBefore(firstDay)) {
+        if (stored.isEmpty()) {
             return null;
         }
         Map.Entry<LocalDate, BigDecimal> before = stored.floorEntry(day);

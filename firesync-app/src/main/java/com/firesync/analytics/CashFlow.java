@@ -24,15 +24,15 @@ public class CashFlow {
         this.data = data;
     }
 
-    /** The user's cash flow per period between two days. */
-    public List<CurrencyFlows> periods(long userId, LocalDate from, LocalDate to, Interval interval) {
+    /** The user's cash flow per calendar month between two days (the first and last clipped to them). */
+    public List<CurrencyFlows> periods(long userId, LocalDate from, LocalDate to) {
         var accounts = data.accounts(userId).keySet();
-        List<Interval.Period> periods = interval.periods(from, to);
+        List<Interval.Period> periods = Interval.MONTH.periods(from, to);
         Map<String, Flow[]> byCurrency = new TreeMap<>();
-        for (AnalyticsData.Day day : data.days(userId, accounts, from, to)) {
-            Flow[] flows = byCurrency.computeIfAbsent(day.currency(), c -> empty(periods));
-            int index = indexOf(periods, day.day());
-            flows[index] = flows[index].plus(day.income(), day.expenses(), day.transfers());
+        for (AnalyticsData.Month month : data.months(userId, accounts, from, to)) {
+            Flow[] flows = byCurrency.computeIfAbsent(month.currency(), c -> empty(periods));
+            int index = indexOf(periods, month.month().atEndOfMonth());
+            flows[index] = flows[index].plus(month.income(), month.expenses(), month.transfers());
         }
         List<CurrencyFlows> answer = new ArrayList<>();
         byCurrency.forEach((currency, flows) -> {
@@ -50,7 +50,7 @@ public class CashFlow {
     /** The user's income and expenses between two days, per currency. */
     Map<String, Figures> totals(long userId, LocalDate from, LocalDate to) {
         Map<String, Figures> totals = new TreeMap<>();
-        periods(userId, from, to, Interval.MONTH).forEach(flows -> totals.put(flows.currency(), flows.total()));
+        periods(userId, from, to).forEach(flows -> totals.put(flows.currency(), flows.total()));
         return totals;
     }
 

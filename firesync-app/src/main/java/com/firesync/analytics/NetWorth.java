@@ -33,7 +33,7 @@ public class NetWorth {
     /** The user's net worth at the end of each period between two days. */
     public List<CurrencySeries> series(long userId, LocalDate from, LocalDate to, Interval interval) {
         Map<Long, AccountView> accounts = data.accounts(userId);
-        Map<Long, BalanceHistory> histories = histories(userId, accounts);
+        Map<Long, BalanceHistory> histories = histories(userId, accounts, from, to);
         Map<String, List<Point>> byCurrency = new TreeMap<>();
         for (Interval.Period period : interval.periods(from, to)) {
             Map<String, Tally> points = new HashMap<>();
@@ -51,25 +51,47 @@ public class NetWorth {
         return byCurrency.entrySet().stream().map(e -> new CurrencySeries(e.getKey(), e.getValue())).toList();
     }
 
-    private Map<Long, BalanceHistory> histories(long userId, Map<Long, AccountView> accounts) {
+    /**
+     * Each account's history, from its stored balances (or, without any, its current balance) and its rows over the
+     * days the balances from {@code from} to {@code to} need: back to the latest stored balance on or before
+     * {@code from}, on to the first on or after {@code to}.
+     */
+    private Map<Long, BalanceHistory> histories(long userId, Map<Long, AccountView> accounts, LocalDate from,
+            LocalDate to) {
         Map<Long, BalanceHistory> histories = new HashMap<>();
         accounts.values().forEach(account -> histories.put(account.id(),
                 new BalanceHistory(AccountKind.of(account.type()) == AccountKind.INVESTMENT)));
-        for (AnalyticsData.Day day : data.days(userId, accounts.keySet(), LocalDate.of(1900, 1, 1),
-                LocalDate.of(9999, 12, 31))) {
-            Objects.requireNonNull(histories.get(day.accountId())).flow(day.day(), day.flow());
-        }
         Set<Long> anchored = new HashSet<>();
+        LocalDate first = from;
+        LocalDate last = to;
+        Map<Long, LocalDate> before = new HashMap<>();
+        Map<Long, LocalDate> after = new HashMap<>();
         for (AnalyticsData.Balance balance : data.balances(userId, accounts.keySet())) {
             Objects.requireNonNull(histories.get(balance.accountId())).stored(balance.day(), balance.balance());
             anchored.add(balance.accountId());
+            if (!balance.day().isAfter(from)) {
+                before.put(balance.accountId(), balance.day());
+            }
+            if (!balance.day().isBefore(to)) {
+                after.putIfAbsent(balance.accountId(), balance.day());
+            }
         }
         // an account stored before balances were kept per day: its current balance anchors its history
         for (AccountView account : accounts.values()) {
             if (!anchored.contains(account.id()) && account.balance() != null) {
-                Objects.requireNonNull(histories.get(account.id()))
-                        .stored(LocalDate.ofInstant(account.lastUpdate(), settings.zone()), account.balance());
+                LocalDate day = LocalDate.ofInstant(account.lastUpdate(), settings.zone());
+                Objects.requireNonNull(histories.get(account.id())).stored(day, account.balance());
+                (day.isAfter(from) ? after : before).put(account.id(), day);
             }
+        }
+        for (LocalDate day : before.values()) {
+            first = day.isBefore(first) ? day : first;
+        }
+        for (LocalDate day : after.values()) {
+            last = day.isAfter(last) ? day : last;
+        }
+        for (AnalyticsData.Flow flow : data.flows(userId, accounts.keySet(), first, last)) {
+            Objects.requireNonNull(histories.get(flow.accountId())).flow(flow.day(), flow.flow());
         }
         return histories;
     }

@@ -35,12 +35,8 @@ public class Spending {
         long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
         Map<String, Map<String, BigDecimal>> byCurrency = new TreeMap<>();
         var accounts = data.accounts(userId).keySet();
-        for (AnalyticsData.CategoryDay day : data.categoryDays(userId, accounts, from, to)) {
-            if (day.expenses().signum() == 0) {
-                continue;
-            }
-            String key = byCategory ? Long.toString(day.categoryId()) : YearMonth.from(day.day()).toString();
-            byCurrency.computeIfAbsent(day.currency(), c -> new HashMap<>()).merge(key, day.expenses(),
+        for (AnalyticsData.Spent spent : data.spent(userId, accounts, from, to, byCategory)) {
+            byCurrency.computeIfAbsent(spent.currency(), c -> new HashMap<>()).merge(spent.key(), spent.expenses(),
                     BigDecimal::add);
         }
         List<CurrencySpending> answer = new ArrayList<>();

@@ -33,7 +33,10 @@ class BenchmarkSuite {
             Object figures = switch (only) {
                 case "sync_all" -> SyncAllScenario.run(size);
                 case "backfill" -> BackfillScenario.run(size);
-                case "analytics" -> BackfillScenario.run(size).analytics();
+                case "analytics" -> {
+                    var backfill = BackfillScenario.run(size);
+                    yield Map.of("backfill", backfill.backfill(), "analytics", backfill.analytics());
+                }
                 case "idle" -> IdleScenario.run(JVM, 3);
                 default -> throw new IllegalArgumentException("bench.only: sync_all, backfill, analytics or idle");
             };

@@ -84,7 +84,7 @@ class AnalyticsController {
             throw ApiException.invalidParameter("interval", "must be month");
         }
         return ApiResponse.ok(new Series<>(range.from(), range.to(), Interval.MONTH,
-                cashFlow.periods(caller.userId(), range.from(), range.to(), Interval.MONTH)));
+                cashFlow.periods(caller.userId(), range.from(), range.to())));
     }
 
     @GetMapping("/spending")
