@@ -5,20 +5,32 @@ import com.firesync.ledger.Transfers;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the daily roll-ups per account ({@code account_days}, {@code category_days}): the write path's
- * {@link LedgerChanged} recomputes the days it names, in the writing transaction, so the roll-ups never lag the
- * ledger; {@link #rebuild} recomputes a user's from scratch and gives the same rows.
+ * Keeps the transfer marks and the daily roll-ups per account ({@code account_days}, {@code category_days}) of the
+ * ledger: each {@link LedgerChanged} of the write path brings the days it names up to date right after its commit,
+ * in the writing thread, so the write's own transaction stays as short as before; {@link #rebuild} recomputes a
+ * user's from scratch and gives the same rows.
  */
 @Service
 public class Rollups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
 
     /** The types whose rows are neither income nor expenses (see {@link AccountKind#countsCashFlow()}). */
     private static final String NO_CASH_FLOW = Stream.concat(Stream.of("loan"), AccountKind.INVESTMENT_TYPES.stream())
@@ -60,31 +72,73 @@ public class Rollups {
 
     private final Clock clock;
 
-    Rollups(JdbcClient jdbc, Transfers transfers, Clock clock) {
+    private final TransactionTemplate ownTransaction;
+
+    Rollups(JdbcClient jdbc, Transfers transfers, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transfers = transfers;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Once a change of the ledger is committed, in a transaction of its own: marks again the transfers it may move,
+     * then recomputes the roll-ups of its account and of the accounts whose marks moved, around its days. A failure
+     * is logged and leaves those days behind until they change again or a rebuild; it never fails the write. A plain
+     * listener and a synchronization rather than a transactional listener: the event is not worth recording, and
+     * recorded it would keep account ids after their connection is deleted.
+     */
     @EventListener
     void on(LedgerChanged change) {
-        lock(change.userId());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    apply(change);
+                }
+            });
+        } else {
+            apply(change);
+        }
+    }
+
+    private void apply(LedgerChanged change) {
+        try {
+            ownTransaction.executeWithoutResult(status -> update(change));
+        } catch (RuntimeException e) {
+            LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", change.userId(),
+                    change.from(), change.to(), e);
+        }
+    }
+
+    private void update(LedgerChanged change) {
+        LocalDate from = change.from().minusDays(Transfers.REMARK_DAYS);
+        LocalDate to = change.to().plusDays(Transfers.REMARK_DAYS);
+        Set<Long> accounts = new HashSet<>(transfers.remark(change.userId(), from, to, change.amounts()));
+        accounts.add(change.accountId());
+        recompute(change.userId(), accounts, change.from().minusDays(Transfers.REACH_DAYS),
+                change.to().plusDays(Transfers.REACH_DAYS));
+    }
+
+    private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {
+        lock(userId);
         String accounts = " AND account_id IN (:accounts)";
         for (String table : new String[]{"account_days", "category_days"}) {
             jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to" + accounts)
-                    .param("user", change.userId())
-                    .param("from", change.from())
-                    .param("to", change.to())
-                    .param("accounts", change.accountIds())
+                    .param("user", userId)
+                    .param("from", from)
+                    .param("to", to)
+                    .param("accounts", accountIds)
                     .update();
         }
         String rows = ROWS.formatted(" AND t.account_id IN (:accounts)");
         for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
             jdbc.sql(insert.formatted(COUNTED, rows))
-                    .param("user", change.userId())
-                    .param("from", change.from())
-                    .param("to", change.to())
-                    .param("accounts", change.accountIds())
+                    .param("user", userId)
+                    .param("from", from)
+                    .param("to", to)
+                    .param("accounts", accountIds)
                     .update();
         }
     }

@@ -1,17 +1,18 @@
 package com.firesync.ledger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Published inside the writing transaction when a user's rows changed: whatever is derived per account and day from
- * the user's rows (transfer marks included) may differ for these accounts from {@code from} to {@code to}, and
- * nowhere else.
+ * Published by the write path when rows of an account changed (added, changed, booked, removed). Listeners act once
+ * the change is committed: the transfer marks and roll-ups it may move lie around these days, for these amounts.
  *
- * @param userId the user whose ledger changed
- * @param accountIds the accounts whose rows or transfer marks may have changed
- * @param from the first day that may differ
- * @param to the last day that may differ
+ * @param userId the account's owner
+ * @param accountId the account whose rows changed
+ * @param from the earliest day of a changed row, as it was or as it is
+ * @param to the latest such day
+ * @param amounts the changed rows' amounts, as they were and as they are
  */
-public record LedgerChanged(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {
+public record LedgerChanged(long userId, long accountId, LocalDate from, LocalDate to, Set<BigDecimal> amounts) {
 }

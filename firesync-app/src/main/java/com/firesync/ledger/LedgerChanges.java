@@ -12,28 +12,24 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the write path does after an account's rows changed, in the same transaction: marks again the transfers the
- * changed rows may move, then tells listeners (the analytics roll-ups) which accounts and days may differ.
+ * What the write path tells when an account's rows changed: the days and amounts they had and have, so that the
+ * transfer marks and the analytics roll-ups can be brought up to date once the change is committed.
  */
 final class LedgerChanges {
 
     private final JdbcClient jdbc;
 
-    private final Transfers transfers;
-
     private final ApplicationEventPublisher events;
 
-    LedgerChanges(JdbcClient jdbc, Transfers transfers, ApplicationEventPublisher events) {
+    LedgerChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.transfers = transfers;
         this.events = events;
     }
 
-    /** The booking days and amounts of the account's stored rows among {@code providerIds}, before a rewrite. */
-    Rows stored(long accountId, Collection<String> providerIds) {
-        Rows rows = new Rows();
+    /** Adds the booking days and amounts of the account's stored rows among {@code providerIds}, before a rewrite. */
+    void addStored(Rows rows, long accountId, Collection<String> providerIds) {
         if (providerIds.isEmpty()) {
-            return rows;
+            return;
         }
         jdbc.sql("""
                 SELECT booked_date, amount FROM transactions
@@ -43,7 +39,6 @@ final class LedgerChanges {
                 .query(rs -> {
                     rows.add(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
                 });
-        return rows;
     }
 
     long owner(long accountId) {
@@ -53,19 +48,14 @@ final class LedgerChanges {
                 .single());
     }
 
-    /** Re-marks the transfers that {@code rows} (their values before and after the change) may move, then tells. */
+    /** Tells listeners that the account's {@code rows} (their values before and after the change) changed. */
     void changed(long userId, long accountId, Rows rows) {
         DayRange range = new DayRange(rows.days);
         LocalDate first = range.first();
         LocalDate last = range.last();
-        if (first == null || last == null) {
-            return;
+        if (first != null && last != null) {
+            events.publishEvent(new LedgerChanged(userId, accountId, first, last, Set.copyOf(rows.amounts)));
         }
-        Set<Long> accounts = new HashSet<>(transfers.remark(userId, first.minusDays(Transfers.REMARK_DAYS),
-                last.plusDays(Transfers.REMARK_DAYS), rows.amounts));
-        accounts.add(accountId);
-        events.publishEvent(new LedgerChanged(userId, Set.copyOf(accounts), first.minusDays(Transfers.REACH_DAYS),
-                last.plusDays(Transfers.REACH_DAYS)));
     }
 
     /** The days and amounts of rows that changed, as they were and as they are. */

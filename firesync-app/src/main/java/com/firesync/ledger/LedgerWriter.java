@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
@@ -50,14 +52,17 @@ public class LedgerWriter {
 
     private final LedgerChanges changes;
 
+    private final TransactionTemplate inTransaction;
+
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
-            BankingProvider provider, Transfers transfers, ApplicationEventPublisher events) {
+            BankingProvider provider, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
         this.bankZone = provider.zone();
-        this.changes = new LedgerChanges(jdbc, transfers, events);
+        this.changes = new LedgerChanges(jdbc, events);
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -91,18 +96,30 @@ public class LedgerWriter {
     }
 
     /**
-     * Stores a batch of one account's transactions in one database transaction, and tells what changed. The database's
+     * Stores a batch of one account's transactions in one database transaction, and tells what changed; once it is
+     * committed, publishes {@link LedgerChanged} (its listeners then run in transactions of their own). The database's
      * {@link TransactionInserts} inserts what it can of the batch; the rest (and a transaction listed twice) is merged
      * row by row.
      *
      * @param accountCurrency the account's currency as the provider sent it, for transactions that carry none
      */
-    @Transactional
     public WriteCounts writeTransactions(long accountId, long userId, @Nullable String accountCurrency,
             List<ProviderTransaction> transactions) {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
+        LedgerChanges.Rows changed = new LedgerChanges.Rows();
+        WriteCounts counts = Objects.requireNonNull(inTransaction.execute(
+                status -> write(accountId, userId, accountCurrency, transactions, changed)));
+        if (counts.added() + counts.updated() + counts.removed() > 0) {
+            changes.changed(userId, accountId, changed);
+        }
+        return counts;
+    }
+
+    /** Writes the batch (in the caller's transaction), noting in {@code changed} the rows as they were and are. */
+    private WriteCounts write(long accountId, long userId, @Nullable String accountCurrency,
+            List<ProviderTransaction> transactions, LedgerChanges.Rows changed) {
         OffsetDateTime now = DbTime.at(clock.instant());
         Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
         transactions.forEach(transaction -> distinct.putIfAbsent(transaction.id(), transaction));
@@ -117,14 +134,10 @@ public class LedgerWriter {
                 rest.add(transaction);
             }
         }
-        LedgerChanges.Rows changed = changes.stored(accountId, result.existing().keySet());
+        changes.addStored(changed, accountId, result.existing().keySet());
         transactions.forEach(transaction -> changed.add(transaction.date(), transaction.amount()));
-        WriteCounts counts = new WriteCounts(added, 0, 0)
+        return new WriteCounts(added, 0, 0)
                 .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now));
-        if (counts.added() + counts.updated() + counts.removed() > 0) {
-            changes.changed(userId, accountId, changed);
-        }
-        return counts;
     }
 
     /** Merges rows one by one, counting each that changed by what it was before ({@code existing}). */
@@ -164,10 +177,17 @@ public class LedgerWriter {
      *
      * @return how many were marked
      */
-    @Transactional
     public int removeMissing(long accountId, LocalDate from, Set<String> listed) {
-        List<String> stale = new ArrayList<>();
         LedgerChanges.Rows changed = new LedgerChanges.Rows();
+        int removed = Objects.requireNonNull(inTransaction.execute(status -> remove(accountId, from, listed, changed)));
+        if (removed > 0) {
+            changes.changed(changes.owner(accountId), accountId, changed);
+        }
+        return removed;
+    }
+
+    private int remove(long accountId, LocalDate from, Set<String> listed, LedgerChanges.Rows changed) {
+        List<String> stale = new ArrayList<>();
         jdbc.sql("""
                 SELECT provider_transaction_id, booked_date, amount FROM transactions
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
@@ -183,15 +203,13 @@ public class LedgerWriter {
         if (stale.isEmpty()) {
             return 0;
         }
-        int removed = jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE transactions SET deleted_at = :now, updated_at = :now
                 WHERE account_id = :account AND provider_transaction_id IN (:ids)""")
                 .param("now", DbTime.at(clock.instant()))
                 .param("account", accountId)
                 .param("ids", stale)
                 .update();
-        changes.changed(changes.owner(accountId), accountId, changed);
-        return removed;
     }
 
     private static MapSqlParameterSource accountParams(long connectionId, long userId, ProviderAccount account,

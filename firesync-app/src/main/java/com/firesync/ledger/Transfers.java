@@ -28,7 +28,7 @@ public class Transfers {
     public static final int WINDOW_DAYS = 3;
 
     /** How far from a changed row the marks it moves may lie, on the debit's side. */
-    static final int REMARK_DAYS = 2 * WINDOW_DAYS;
+    public static final int REMARK_DAYS = 2 * WINDOW_DAYS;
 
     /** How far from a changed row the rows whose marks it moves may lie, either side. */
     public static final int REACH_DAYS = 3 * WINDOW_DAYS;
@@ -74,7 +74,7 @@ public class Transfers {
      * Marks again the user's transfers of the given amounts (either sign) whose debit is booked from {@code from} to
      * {@code to}, and answers the accounts whose marks may have moved.
      */
-    Set<Long> remark(long userId, LocalDate from, LocalDate to, Collection<BigDecimal> amounts) {
+    public Set<Long> remark(long userId, LocalDate from, LocalDate to, Collection<BigDecimal> amounts) {
         List<BigDecimal> sizes = amounts.stream().map(BigDecimal::abs).distinct().toList();
         if (sizes.isEmpty()) {
             return Set.of();
