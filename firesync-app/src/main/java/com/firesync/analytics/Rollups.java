@@ -6,7 +6,10 @@ import com.firesync.shared.DbTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -74,6 +77,8 @@ public class Rollups {
 
     private final TransactionTemplate ownTransaction;
 
+    private final Map<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
+
     Rollups(JdbcClient jdbc, Transfers transfers, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transfers = transfers;
@@ -103,12 +108,20 @@ public class Rollups {
         }
     }
 
+    /**
+     * Writers of one user take turns in this process before they take a database connection (the database lock
+     * inside only orders instances): waiting threads then hold no connection, and the pool is never drained by them.
+     */
     private void apply(LedgerChanged change) {
+        ReentrantLock turn = turns.computeIfAbsent(change.userId(), user -> new ReentrantLock());
+        turn.lock();
         try {
             ownTransaction.executeWithoutResult(status -> update(change));
         } catch (RuntimeException e) {
             LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", change.userId(),
                     change.from(), change.to(), e);
+        } finally {
+            turn.unlock();
         }
     }
 
