@@ -3,6 +3,7 @@ package com.firesync.analytics;
 import com.firesync.ledger.LedgerChanged;
 import com.firesync.ledger.Transfers;
 import com.firesync.shared.DbTime;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -79,6 +80,8 @@ public class Rollups {
 
     private final Map<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
 
+    private final Map<Long, PendingChange> pending = new ConcurrentHashMap<>();
+
     Rollups(JdbcClient jdbc, Transfers transfers, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transfers = transfers;
@@ -110,28 +113,56 @@ public class Rollups {
 
     /**
      * Writers of one user take turns in this process before they take a database connection (the database lock
-     * inside only orders instances): waiting threads then hold no connection, and the pool is never drained by them.
+     * inside only orders instances), and a writer that finds the turn taken leaves its change to the holder, merged
+     * with the others waiting: waiting threads hold no connection, and a backfill's many batches are applied in a few
+     * merged passes rather than one after the other.
      */
     private void apply(LedgerChanged change) {
-        ReentrantLock turn = turns.computeIfAbsent(change.userId(), user -> new ReentrantLock());
-        turn.lock();
+        pending.merge(change.userId(), new PendingChange(change), (merged, next) -> merged.add(change));
+        settle(change.userId(), false);
+    }
+
+    /**
+     * Applies the user's pending changes; with {@code waitForTurn}, waits for another thread applying them to finish
+     * first (so that when it returns, every change published before the call is applied).
+     */
+    public void settle(long userId, boolean waitForTurn) {
+        ReentrantLock turn = turns.computeIfAbsent(userId, user -> new ReentrantLock());
+        do {
+            if (waitForTurn) {
+                turn.lock();
+            } else if (!turn.tryLock()) {
+                return;
+            }
+            try {
+                for (PendingChange change = pending.remove(userId); change != null; change = pending.remove(userId)) {
+                    applyNow(userId, change);
+                }
+            } finally {
+                turn.unlock();
+            }
+        } while (pending.containsKey(userId));
+    }
+
+    private void applyNow(long userId, PendingChange change) {
         try {
-            ownTransaction.executeWithoutResult(status -> update(change));
+            ownTransaction.executeWithoutResult(status -> update(userId, change));
         } catch (RuntimeException e) {
-            LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", change.userId(),
-                    change.from(), change.to(), e);
-        } finally {
-            turn.unlock();
+            LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", userId,
+                    change.from, change.to, e);
         }
     }
 
-    private void update(LedgerChanged change) {
-        LocalDate from = change.from().minusDays(Transfers.REMARK_DAYS);
-        LocalDate to = change.to().plusDays(Transfers.REMARK_DAYS);
-        Set<Long> accounts = new HashSet<>(transfers.remark(change.userId(), from, to, change.amounts()));
-        accounts.add(change.accountId());
-        recompute(change.userId(), accounts, change.from().minusDays(Transfers.REACH_DAYS),
-                change.to().plusDays(Transfers.REACH_DAYS));
+    private void update(long userId, PendingChange change) {
+        LocalDate from = change.from.minusDays(Transfers.REMARK_DAYS);
+        LocalDate to = change.to.plusDays(Transfers.REMARK_DAYS);
+        Set<BigDecimal> amounts = change.amounts;
+        Set<Long> accounts = new HashSet<>(amounts == null
+                ? transfers.remarkAll(userId, from, to)
+                : transfers.remark(userId, from, to, amounts));
+        accounts.addAll(change.accounts);
+        recompute(userId, accounts, change.from.minusDays(Transfers.REACH_DAYS),
+                change.to.plusDays(Transfers.REACH_DAYS));
     }
 
     private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {

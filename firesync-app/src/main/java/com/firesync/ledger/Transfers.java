@@ -100,6 +100,43 @@ public class Transfers {
         return accounts;
     }
 
+    /**
+     * Marks again the user's transfers of any amount whose debit is booked from {@code from} to {@code to}, and
+     * answers the accounts whose marks may have moved.
+     */
+    public Set<Long> remarkAll(long userId, LocalDate from, LocalDate to) {
+        lock(userId);
+        Set<Long> accounts = new HashSet<>(markedAll(userId, from, to));
+        jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to")
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql(MARK_ALL)
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .param("outerFrom", from.minusDays(REMARK_DAYS))
+                .param("outerTo", to.plusDays(REMARK_DAYS))
+                .update();
+        accounts.addAll(markedAll(userId, from, to));
+        return accounts;
+    }
+
+    private List<Long> markedAll(long userId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT debit_account, credit_account FROM transfers
+                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""")
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .flatMap(List::stream)
+                .toList();
+    }
+
     /** Marks all the user's transfers again from scratch. */
     @Transactional
     public void rebuild(long userId) {
