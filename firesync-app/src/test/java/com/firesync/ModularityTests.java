@@ -60,6 +60,11 @@ class ModularityTests {
             Map.entry("event_tickets", "events"),
             Map.entry("webhook_endpoints", "events"),
             Map.entry("webhook_deliveries", "events"),
+            Map.entry("transfers", "ledger"),
+            Map.entry("transfer_locks", "ledger"),
+            Map.entry("account_days", "analytics"),
+            Map.entry("category_days", "analytics"),
+            Map.entry("analytics_users", "analytics"),
             Map.entry("sync_runs", "sync"),
             Map.entry("webhook_inbox", "sync"),
             Map.entry("scheduled_tasks", "schedule"),
@@ -76,6 +81,10 @@ class ModularityTests {
             Map.entry("connection/TokenRotation.java", Set.of("users")),
             // the account list joins each account's bank name and its connection's end-of-life marks
             Map.entry("ledger/LedgerQueries.java", Set.of("connections")),
+            // roll-ups are derived from the ledger's rows set-based, in the writing transaction; balance history reads
+            // the stored balances (issue 15)
+            Map.entry("analytics/Rollups.java", Set.of("accounts", "transactions", "transfers")),
+            Map.entry("analytics/AnalyticsData.java", Set.of("accounts", "balance_snapshots")),
             // deletion, erasure and export reach every table about a user (issue 13, part 2)
             Map.entry("privacy/ConnectionDeletion.java", Set.of("connections")),
             Map.entry("privacy/DataExport.java", Set.of("accounts", "connections", "transactions", "users")),

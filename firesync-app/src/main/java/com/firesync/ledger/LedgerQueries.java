@@ -72,8 +72,11 @@ public class LedgerQueries {
             SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
                    t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
                    t.original_currency,
-                   EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND e.archived) AS archived
+                   EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND e.archived) AS archived,
+                   td.debit_id, td.credit_account, tc.debit_id, tc.debit_account
             FROM transactions t
+            LEFT JOIN transfers td ON td.debit_id = t.id
+            LEFT JOIN transfers tc ON tc.credit_id = t.id
             WHERE t.user_id = :user AND t.deleted_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND NOT e.archived)""";
 
@@ -157,15 +160,16 @@ public class LedgerQueries {
      * rest of the mapping.
      */
     private static TransactionView transaction(ResultSet rs) throws SQLException {
-        return transaction(rs, rs.getBoolean(14));
+        return transaction(rs, rs.getBoolean(14), transfer(rs));
     }
 
     /** A change feed row, whose account's archived flag the feed knows from {@link #endOfLife}. */
     static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
-        return transaction(rs, archived.contains(rs.getLong(2)));
+        return transaction(rs, archived.contains(rs.getLong(2)), null);
     }
 
-    private static TransactionView transaction(ResultSet rs, boolean archived) throws SQLException {
+    private static TransactionView transaction(ResultSet rs, boolean archived,
+            TransactionView.@Nullable Transfer transfer) throws SQLException {
         String label = rs.getString(7);
         if (label == null) {
             label = rs.getString(8);
@@ -174,7 +178,16 @@ public class LedgerQueries {
                 rs.getObject(4, LocalDate.class), Objects.requireNonNull(amount(rs.getBigDecimal(5))), rs.getString(6),
                 label,
                 rs.getString(9), rs.getString(10), rs.getBoolean(11), amount(rs.getBigDecimal(12)), rs.getString(13),
-                archived);
+                archived, transfer);
+    }
+
+    private static TransactionView.@Nullable Transfer transfer(ResultSet rs) throws SQLException {
+        long debit = rs.getLong(15);
+        if (!rs.wasNull()) {
+            return new TransactionView.Transfer(debit, rs.getLong(16));
+        }
+        long credit = rs.getLong(17);
+        return rs.wasNull() ? null : new TransactionView.Transfer(credit, rs.getLong(18));
     }
 
     /**

@@ -58,21 +58,25 @@ final class LedgerSql {
                     OR t.pending IS DISTINCT FROM :pending OR t.deleted_at IS DISTINCT FROM :deleted
                     OR t.provider_last_update IS DISTINCT FROM :lastUpdate
                     OR t.original_amount IS DISTINCT FROM CAST(:originalAmount AS NUMERIC(19, 4))
-                    OR t.original_currency IS DISTINCT FROM :originalCurrency) THEN
+                    OR t.original_currency IS DISTINCT FROM :originalCurrency
+                    OR t.category_id IS DISTINCT FROM CAST(:category AS BIGINT)
+                    OR t.counterparty_iban IS DISTINCT FROM :counterpartyIban) THEN
                 UPDATE SET booked_date = :date, value_date = :valueDate, operation_date = :operationDate,
                            amount = :amount, currency = :currency, original_wording = :originalWording,
                            simplified_wording = :simplifiedWording, wording = :wording, type = :type,
                            pending = :pending, deleted_at = :deleted, provider_last_update = :lastUpdate,
                            original_amount = :originalAmount, original_currency = :originalCurrency,
-                           updated_at = :now, change_version = :version
+                           category_id = :category, counterparty_iban = :counterpartyIban, updated_at = :now,
+                           change_version = :version
             WHEN NOT MATCHED THEN
                 INSERT (account_id, user_id, provider_transaction_id, booked_date, value_date, operation_date, amount,
                         currency, original_wording, simplified_wording, wording, type, pending, deleted_at,
-                        provider_last_update, original_amount, original_currency, created_at, updated_at,
-                        change_version, created_version)
+                        provider_last_update, original_amount, original_currency, category_id, counterparty_iban,
+                        created_at, updated_at, change_version, created_version)
                 VALUES (:account, :user, :ref, :date, :valueDate, :operationDate, :amount, :currency,
                         :originalWording, :simplifiedWording, :wording, :type, :pending, :deleted, :lastUpdate,
-                        :originalAmount, :originalCurrency, :now, :now, :version, :version)""";
+                        :originalAmount, :originalCurrency, :category, :counterpartyIban, :now, :now, :version,
+                        :version)""";
 
     private LedgerSql() {
     }

@@ -1,5 +1,6 @@
 package com.firesync.ledger;
 
+import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
@@ -9,7 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +26,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what a provider reports into the ledger, idempotently: rows are keyed by the provider's ids, a row is
@@ -49,18 +52,28 @@ public class LedgerWriter {
 
     private final ApplicationEventPublisher events;
 
+    private final ZoneId bankZone;
+
+    private final LedgerChanges changes;
+
+    private final TransactionTemplate inTransaction;
+
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
-            ChangeVersions versions, ApplicationEventPublisher events) {
+            ChangeVersions versions, BankingProvider provider, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
         this.versions = versions;
         this.events = events;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
+        this.bankZone = provider.zone();
+        this.changes = new LedgerChanges(jdbc, events);
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Stores a connection's accounts and today's balance of each, and answers FireSync's account id for each
+     * Stores a connection's accounts and today's balance of each (today at the bank), and answers FireSync's account id for each
      * provider account id.
      */
     @Transactional
@@ -80,7 +93,7 @@ public class LedgerWriter {
             ids.put(account.id(), id);
             if (account.balance() != null) {
                 named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
-                        .addValue("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .addValue("day", LocalDate.ofInstant(clock.instant(), bankZone))
                         .addValue("balance", account.balance())
                         .addValue("currency", Currencies.orUnknown(account.currency()))
                         .addValue("now", now));
@@ -90,19 +103,31 @@ public class LedgerWriter {
     }
 
     /**
-     * Stores a batch of one account's transactions in one database transaction, and tells what changed. The database's
+     * Stores a batch of one account's transactions in one database transaction, and tells what changed; once it is
+     * committed, publishes {@link LedgerChanged} (its listeners then run in transactions of their own). The database's
      * {@link TransactionInserts} inserts what it can of the batch; the rest (and a transaction listed twice) is merged
      * row by row. The rows written carry a new change version, and a {@link TransactionsChanged} is published in the
      * same database transaction when anything changed.
      *
      * @param accountCurrency the account's currency as the provider sent it, for transactions that carry none
      */
-    @Transactional
     public WriteCounts writeTransactions(long accountId, long userId, @Nullable String accountCurrency,
             List<ProviderTransaction> transactions) {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
+        LedgerChanges.Rows changed = new LedgerChanges.Rows();
+        WriteCounts counts = Objects.requireNonNull(inTransaction.execute(
+                status -> write(accountId, userId, accountCurrency, transactions, changed)));
+        if (counts.added() + counts.updated() + counts.removed() > 0) {
+            changes.changed(userId, accountId, changed);
+        }
+        return counts;
+    }
+
+    /** Writes the batch (in the caller's transaction), noting in {@code changed} the rows as they were and are. */
+    private WriteCounts write(long accountId, long userId, @Nullable String accountCurrency,
+            List<ProviderTransaction> transactions, LedgerChanges.Rows changed) {
         OffsetDateTime now = DbTime.at(clock.instant());
         long version = versions.next(userId);
         Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
@@ -119,6 +144,8 @@ public class LedgerWriter {
                 rest.add(transaction);
             }
         }
+        changes.addStored(changed, accountId, result.existing().keySet());
+        transactions.forEach(transaction -> changed.add(transaction.date(), transaction.amount()));
         WriteCounts counts = new WriteCounts(added, 0, 0)
                 .plus(merge(accountId, userId, accountCurrency, rest, result.existing(), now, version));
         announce(userId, accountId, counts, version);
@@ -176,18 +203,30 @@ public class LedgerWriter {
      *
      * @return how many were marked
      */
-    @Transactional
     public int removeMissing(long accountId, long userId, LocalDate from, Set<String> listed) {
-        List<String> stale = jdbc.sql("""
-                SELECT provider_transaction_id FROM transactions
+        LedgerChanges.Rows changed = new LedgerChanges.Rows();
+        int removed = Objects.requireNonNull(inTransaction.execute(
+                status -> remove(accountId, userId, from, listed, changed)));
+        if (removed > 0) {
+            changes.changed(userId, accountId, changed);
+        }
+        return removed;
+    }
+
+    private int remove(long accountId, long userId, LocalDate from, Set<String> listed, LedgerChanges.Rows changed) {
+        List<String> stale = new ArrayList<>();
+        jdbc.sql("""
+                SELECT provider_transaction_id, booked_date, amount FROM transactions
                 WHERE account_id = :account AND booked_date >= :from AND deleted_at IS NULL""")
                 .param("account", accountId)
                 .param("from", from)
-                .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
-                .list()
-                .stream()
-                .filter(id -> !listed.contains(id))
-                .toList();
+                .query(rs -> {
+                    String id = Objects.requireNonNull(rs.getString(1));
+                    if (!listed.contains(id)) {
+                        stale.add(id);
+                        changed.add(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+                    }
+                });
         if (stale.isEmpty()) {
             return 0;
         }
@@ -252,6 +291,8 @@ public class LedgerWriter {
                 .addValue("lastUpdate", transaction.providerLastUpdate())
                 .addValue("originalAmount", transaction.originalAmount(), Types.NUMERIC)
                 .addValue("originalCurrency", Currencies.original(transaction.originalCurrency()), Types.VARCHAR)
+                .addValue("category", transaction.categoryId(), Types.BIGINT)
+                .addValue("counterpartyIban", Text.clip(transaction.counterpartyIban(), 64), Types.VARCHAR)
                 .addValue("now", now);
     }
 }

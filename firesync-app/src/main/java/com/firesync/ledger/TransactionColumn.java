@@ -43,7 +43,9 @@ record TransactionColumn(String name, String sqlType, Value value) {
                     t -> t.providerLastUpdate() == null ? null : micros(t.providerLastUpdate())),
             column("original_amount", "NUMERIC",
                     t -> t.originalAmount() == null ? null : t.originalAmount().toPlainString()),
-            column("original_currency", "VARCHAR", t -> Currencies.original(t.originalCurrency())));
+            column("original_currency", "VARCHAR", t -> Currencies.original(t.originalCurrency())),
+            column("category_id", "BIGINT", t -> text(t.categoryId())),
+            column("counterparty_iban", "VARCHAR", t -> Text.clip(t.counterpartyIban(), 64)));
 
     private static TransactionColumn column(String name, String sqlType,
             Function<ProviderTransaction, @Nullable String> value) {

@@ -22,9 +22,19 @@ import org.jspecify.annotations.Nullable;
  *        currency; {@code null} otherwise
  * @param originalCurrency that other currency's code; {@code null} otherwise
  * @param archived whether its connection was deleted with its history kept
+ * @param transfer when the transaction is one side of an internal transfer, the pair; {@code null} otherwise
  */
 public record TransactionView(long id, long accountId, LocalDate date, @Nullable LocalDate valueDate,
         BigDecimal amount, String currency, @Nullable String label, @Nullable String originalLabel,
         @Nullable String type, boolean pending, @Nullable BigDecimal originalAmount,
-        @Nullable String originalCurrency, boolean archived) {
+        @Nullable String originalCurrency, boolean archived, @Nullable Transfer transfer) {
+
+    /**
+     * One side of a transfer between two accounts of the same user.
+     *
+     * @param pairId the pair's id (the debit's transaction id), the same on both sides
+     * @param counterpartAccountId the account of the other side
+     */
+    public record Transfer(long pairId, long counterpartAccountId) {
+    }
 }

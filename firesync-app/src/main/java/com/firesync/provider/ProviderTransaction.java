@@ -30,11 +30,25 @@ import org.jspecify.annotations.Nullable;
  * @param originalAmount for an operation made in another currency, the signed amount in that currency, exactly as
  *        sent (Powens {@code original_value}); else {@code null}
  * @param originalCurrency that other currency's code (Powens {@code original_currency}); else {@code null}
+ * @param categoryId the provider's category (Powens {@code id_category}), if given
+ * @param counterpartyIban the IBAN of the counterparty's account, when the provider names one
  */
 public record ProviderTransaction(String id, String accountId, LocalDate date, @Nullable LocalDate valueDate,
         @Nullable LocalDate realizationDate, @Nullable LocalDate applicationDate, BigDecimal amount,
         @Nullable String currency, @Nullable String wording, @Nullable String originalWording,
         @Nullable String simplifiedWording, @Nullable String type, boolean pending, @Nullable Instant deleted,
         @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate, @Nullable BigDecimal originalAmount,
-        @Nullable String originalCurrency) {
+        @Nullable String originalCurrency, @Nullable Long categoryId, @Nullable String counterpartyIban) {
+
+    /** A transaction without category nor counterparty. */
+    public ProviderTransaction(String id, String accountId, LocalDate date, @Nullable LocalDate valueDate,
+            @Nullable LocalDate realizationDate, @Nullable LocalDate applicationDate, BigDecimal amount,
+            @Nullable String currency, @Nullable String wording, @Nullable String originalWording,
+            @Nullable String simplifiedWording, @Nullable String type, boolean pending, @Nullable Instant deleted,
+            @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate,
+            @Nullable BigDecimal originalAmount, @Nullable String originalCurrency) {
+        this(id, accountId, date, valueDate, realizationDate, applicationDate, amount, currency, wording,
+                originalWording, simplifiedWording, type, pending, deleted, lastUpdate, providerLastUpdate,
+                originalAmount, originalCurrency, null, null);
+    }
 }

@@ -45,7 +45,9 @@ class BadInputTests {
             "periodicSync%00"};
 
     private static final String[] PARAMETERS = {"limit", "cursor", "from", "to", "pending", "accountId", "force",
-            "state", "code", "connection_id", "error", "lang", "keepHistory"};
+            "state", "code", "connection_id", "error", "lang", "keepHistory", "interval", "by", "withdrawalRate",
+            "realReturn", "annualExpenses", "annualSavings", "coastYears", "years", "runs", "seed", "meanReturn",
+            "volatility"};
 
     private static final String[] PARAMETER_VALUES = {"abc", "-5", "0", "2026-02-30", "", "%ff", "9".repeat(40),
             "true,false", "%00", "2026-13-01", "1%3B2", "%7B%7D", "Ym9ndXM", "501", "maybe"};

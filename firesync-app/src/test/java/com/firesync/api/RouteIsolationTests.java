@@ -2,6 +2,7 @@ package com.firesync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.firesync.analytics.Rollups;
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
 import com.firesync.testing.EventClients;
@@ -57,6 +58,9 @@ class RouteIsolationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Rollups rollups;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -175,6 +179,38 @@ class RouteIsolationTests {
                 .param("u", user.id())
                 .param("t", DbTime.param(Instant.parse("2026-01-15T10:00:00Z")))
                 .update();
+    }
+
+    /**
+     * The analytics routes answer from the caller's data only: Bob and Carol, seeded alike, get the same answers,
+     * while Alice's extra rows and savings account would show in any answer that read her rows.
+     */
+    @Test
+    void analyticsAnswerFromTheCallersDataOnly() {
+        NewUser carol = accounts.create("carol", Role.USER);
+        seed(carol);
+        long aliceAccount = alicesIds.get("account");
+        new LedgerRows(jdbc).transaction(aliceAccount, alice.id(), "tx-alice-bonus", LocalDate.of(2026, 1, 12),
+                "5000.00", false, null);
+        new LedgerRows(jdbc).transaction(aliceAccount, alice.id(), "tx-alice-treat", LocalDate.of(2026, 1, 13),
+                "-77.00", false, null);
+        jdbc.sql("UPDATE accounts SET type = 'savings', balance = 5100 WHERE id = :id").param("id", aliceAccount)
+                .update();
+        for (long user : new long[]{alice.id(), bob.id(), carol.id()}) {
+            rollups.rebuild(user);
+        }
+        List<String> routes = new ArrayList<>();
+        for (var info : mapping.getHandlerMethods().keySet()) {
+            info.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/analytics/"))
+                    .forEach(routes::add);
+        }
+        assertThat(routes).hasSize(5);
+        for (String route : routes) {
+            String path = route + "?from=2026-01-01&to=2026-01-31&runs=100";
+            String bobs = http.get(path, bob.token()).body();
+            assertThat(bobs).as(route).isEqualTo(http.get(path, carol.token()).body());
+            assertThat(http.get(path, alice.token()).body()).as(route).isNotEqualTo(bobs);
+        }
     }
 
     private Map<String, Long> seed(NewUser user) {

@@ -178,7 +178,7 @@ final class ApiReadScenario {
         return Math.round(number(output, "tps = ([\\d.]+)"));
     }
 
-    private static long userId(Connection db) throws SQLException {
+    static long userId(Connection db) throws SQLException {
         try (var statement = db.createStatement();
                 var rs = statement.executeQuery("SELECT id FROM users WHERE name = 'bench-reader'")) {
             rs.next();

@@ -20,7 +20,7 @@ import org.postgresql.PGConnection;
  * {@code backfill}: the first sync of connections with two years of history each, pulled through the Powens client
  * from a sandbox with no latency and no limit, into PostgreSQL. The anchor: the same rows loaded with {@code COPY}
  * into an identical table (same columns, constraints, indexes and foreign keys). Then {@code api_read} runs on the
- * same process and data: one user owns every row.
+ * same process and data: one user owns every row, and {@code analytics} after it.
  */
 final class BackfillScenario {
 
@@ -42,8 +42,10 @@ final class BackfillScenario {
      * @param backfill the backfill's figures
      * @param apiRead the read scenario's figures
      * @param peakRssMb the FireSync process's peak resident memory during the backfill
+     * @param analytics the analytics scenario's figures
      */
-    record Figures(Map<String, Object> backfill, Map<String, Object> apiRead, double peakRssMb) {
+    record Figures(Map<String, Object> backfill, Map<String, Object> apiRead, double peakRssMb,
+            Map<String, Object> analytics) {
     }
 
     static Figures run(BenchSize size) throws Exception {
@@ -65,7 +67,7 @@ final class BackfillScenario {
                     () -> count(db,
                             "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == connections);
             try (var statement = db.createStatement()) {
-                statement.execute("TRUNCATE transactions");
+                statement.execute("TRUNCATE transactions, transfers, account_days, category_days");
                 statement.execute("DELETE FROM balance_snapshots");
                 statement.execute("UPDATE connections SET sync_cursor = NULL, last_success_at = NULL,"
                         + " last_attempt_at = NULL, last_reconciled_at = NULL, consecutive_failures = 0");
@@ -77,7 +79,8 @@ final class BackfillScenario {
             double peak = fireSync.peakRssMb();
             Map<String, Object> backfill = figures(db, start, connections);
             Map<String, Object> apiRead = ApiReadScenario.run(size, fireSync, token, database, db);
-            return new Figures(backfill, apiRead, peak);
+            Map<String, Object> analytics = AnalyticsScenario.run(size, fireSync, token, admin, db);
+            return new Figures(backfill, apiRead, peak, analytics);
         }
     }
 

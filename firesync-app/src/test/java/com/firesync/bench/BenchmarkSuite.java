@@ -27,14 +27,18 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
-        // -Dbench.only=backfill (sync_all, backfill, idle): one scenario, while profiling it; results are not written
+        // -Dbench.only=backfill (sync_all, backfill, analytics, idle): one scenario, while profiling it; results are not written
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank()) {
             Object figures = switch (only) {
                 case "sync_all" -> SyncAllScenario.run(size);
                 case "backfill" -> BackfillScenario.run(size);
+                case "analytics" -> {
+                    var backfill = BackfillScenario.run(size);
+                    yield Map.of("backfill", backfill.backfill(), "analytics", backfill.analytics());
+                }
                 case "idle" -> IdleScenario.run(JVM, 3);
-                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill or idle");
+                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill, analytics or idle");
             };
             System.out.println(only + ": " + figures);
             return;
@@ -49,6 +53,7 @@ class BenchmarkSuite {
         var backfill = BackfillScenario.run(size);
         scenarios.put("backfill", backfill.backfill());
         scenarios.put("api_read", backfill.apiRead());
+        scenarios.put("analytics", backfill.analytics());
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heap_max_mb", 256);
         memory.put("peak_rss_mb", SyncAllScenario.round(Math.max(syncAllPeak, backfill.peakRssMb()), 1));
@@ -71,6 +76,8 @@ class BenchmarkSuite {
         assertThat(backfill.apiRead()).containsEntry("non_2xx", 0L);
         assertThat((long) backfill.apiRead().get("rps")).isPositive();
         assertThat((long) backfill.apiRead().get("db_tps")).isPositive();
+        assertThat((long) backfill.analytics().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
+        assertThat((double) backfill.analytics().get("p95_ms")).isPositive();
         assertThat(Files.exists(Results.FILE)).isTrue();
     }
 

@@ -30,6 +30,7 @@ final class Results {
             new Target("events", "lost", "= 0", value -> value == 0),
             new Target("events", "duplicated", "= 0", value -> value == 0),
             new Target("events", "sync_ratio", "<= 1.10", value -> value <= 1.10),
+            new Target("analytics", "p95_ms", "<= 100", value -> value <= 100),
             new Target("memory", "idle_rss_mb", "<= 350", value -> value <= 350),
             new Target("memory", "startup_s", "<= 8", value -> value <= 8));
 

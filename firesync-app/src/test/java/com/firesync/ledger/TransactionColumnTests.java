@@ -29,7 +29,7 @@ class TransactionColumnTests {
         assertThat(values).isEqualTo("provider_transaction_id=42 booked_date=2026-01-09 value_date=2026-01-10"
                 + " operation_date=null amount=-10 currency=EUR original_wording=RAW simplified_wording=null"
                 + " wording=w*1000 type=card pending=true deleted_at=2026-01-11T08:00:00.123457Z"
-                + " provider_last_update=2026-01-10T09:30:01 original_amount=-12.5 original_currency=usd");
+                + " provider_last_update=2026-01-10T09:30:01 original_amount=-12.5 original_currency=usd category_id=null counterparty_iban=null");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.firesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.firesync.analytics.Rollups;
 import com.firesync.sandbox.SandboxFaults;
 import com.firesync.sandbox.webhook.BackgroundRefresh;
 import com.firesync.sandbox.world.SandboxWorld;
@@ -11,6 +12,7 @@ import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.LedgerComparison;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.RollupRows;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.NewUser;
@@ -66,6 +68,9 @@ class ConvergenceTests {
     @Autowired
     BackgroundRefresh bankRefresh;
 
+    @Autowired
+    Rollups rollups;
+
     @AfterEach
     void resumeFaults() {
         faults.resume();
@@ -120,6 +125,7 @@ class ConvergenceTests {
                     .isEqualTo(FeedClient.listing(http, user.getValue().token()));
             assertThat(feed.pages()).as("read in many small pages").isGreaterThan(30);
         }
+        assertIncrementalRollupsEqualARebuild(users.values());
         assertThat(
                 jdbc.sql("SELECT COUNT(*) FROM transactions WHERE original_amount IS NOT NULL AND deleted_at IS NULL")
                         .query(Long.class)
@@ -134,4 +140,15 @@ class ConvergenceTests {
                 .isPositive();
     }
 
+    /** Issue 15, must-show 3: the analytics roll-ups kept by every write above equal a rebuild from the ledger. */
+    private void assertIncrementalRollupsEqualARebuild(Iterable<NewUser> users) {
+        for (NewUser user : users) {
+            rollups.settle(user.id(), true);
+            RollupRows kept = RollupRows.read(jdbc, user.id());
+            assertThat(kept.accountDays()).as(user.name() + " has roll-ups").isNotEmpty();
+            rollups.rebuild(user.id());
+            assertThat(RollupRows.read(jdbc, user.id())).as(user.name() + ": kept roll-ups against a rebuild")
+                    .isEqualTo(kept);
+        }
+    }
 }

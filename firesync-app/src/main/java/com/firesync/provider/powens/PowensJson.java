@@ -77,7 +77,13 @@ final class PowensJson {
             @Nullable Boolean coming, @Nullable String deleted,
             @JsonProperty("last_update") @Nullable String lastUpdate,
             @JsonProperty("original_value") @Nullable BigDecimal originalValue,
-            @JsonProperty("original_currency") @Nullable Currency originalCurrency) {
+            @JsonProperty("original_currency") @Nullable Currency originalCurrency,
+            @JsonProperty("id_category") @Nullable Long idCategory, @Nullable Counterparty counterparty) {
+    }
+
+    record Counterparty(@Nullable String label,
+            @JsonProperty("account_scheme_name") @Nullable String accountSchemeName,
+            @JsonProperty("account_identification") @Nullable String accountIdentification) {
     }
 
     record TransactionList(@Nullable List<Transaction> transactions, @JsonProperty("_links") @Nullable Links links) {

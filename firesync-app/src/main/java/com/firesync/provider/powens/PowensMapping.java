@@ -50,7 +50,16 @@ final class PowensMapping {
                 required(amount, "transaction value"), currency(json.currency()), json.wording(),
                 json.originalWording(), json.simplifiedWording(), json.type(), Boolean.TRUE.equals(json.coming()),
                 time.instant(json.deleted()), time.instant(json.lastUpdate()), time.wallClock(json.lastUpdate()),
-                json.originalValue(), currency(json.originalCurrency()));
+                json.originalValue(), currency(json.originalCurrency()), json.idCategory(),
+                counterpartyIban(json.counterparty()));
+    }
+
+    private static @Nullable String counterpartyIban(PowensJson.@Nullable Counterparty counterparty) {
+        if (counterparty == null || !"iban".equals(counterparty.accountSchemeName())) {
+            return null;
+        }
+        String iban = counterparty.accountIdentification();
+        return iban == null || iban.isBlank() ? null : iban.replace(" ", "");
     }
 
     List<ProviderTransaction> transactions(PowensJson.TransactionList json) {

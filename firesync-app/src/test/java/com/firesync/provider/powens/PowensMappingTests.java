@@ -67,6 +67,24 @@ class PowensMappingTests {
     }
 
     @Test
+    void mapsTheCategoryAndAnIbanCounterpartyOnly() {
+        ProviderTransaction toSavings = transaction(
+                """
+                        {"id": 9, "id_account": 12, "date": "2026-03-01", "value": -500, "id_category": 9998,
+                         "counterparty": {"label": "Livret A", "account_scheme_name": "iban",
+                                          "account_identification": "FR76 3000 4000 0312 3456 7890 143", "type": "creditor"}}""");
+        ProviderTransaction card = transaction(
+                """
+                        {"id": 10, "id_account": 12, "date": "2026-03-01", "value": -5,
+                         "counterparty": {"label": "Shop", "account_scheme_name": "cpan", "account_identification": "4970"}}""");
+
+        assertThat(toSavings.categoryId()).isEqualTo(9998L);
+        assertThat(toSavings.counterpartyIban()).isEqualTo("FR7630004000031234567890143");
+        assertThat(card.categoryId()).isNull();
+        assertThat(card.counterpartyIban()).isNull();
+    }
+
+    @Test
     void keepsAmountsExactly() {
         ProviderTransaction tx = transaction("""
                 {"id": 9, "id_account": 12, "date": "2026-03-01", "value": 0.1000000000000000055511151231257827,

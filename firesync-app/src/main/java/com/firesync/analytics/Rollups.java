@@ -1,0 +1,218 @@
+package com.firesync.analytics;
+
+import com.firesync.ledger.LedgerChanged;
+import com.firesync.ledger.Transfers;
+import com.firesync.shared.DbTime;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the transfer marks and the daily roll-ups per account ({@code account_days}, {@code category_days}) of the
+ * ledger: each {@link LedgerChanged} of the write path brings the days it names up to date right after its commit,
+ * in the writing thread, so the write's own transaction stays as short as before; {@link #rebuild} recomputes a
+ * user's from scratch and gives the same rows.
+ */
+@Service
+public class Rollups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
+
+    /** The types whose rows are neither income nor expenses (see {@link AccountKind#countsCashFlow()}). */
+    private static final String NO_CASH_FLOW = Stream.concat(Stream.of("loan"), AccountKind.INVESTMENT_TYPES.stream())
+            .sorted()
+            .map(type -> "'" + type + "'")
+            .collect(Collectors.joining(", "));
+
+    private static final String COUNTED = "td.debit_id IS NULL AND tc.credit_id IS NULL AND COALESCE(a.type, '') NOT IN ("
+            + NO_CASH_FLOW + ")";
+
+    private static final String ROWS = """
+            FROM transactions t
+            JOIN accounts a ON a.id = t.account_id
+            LEFT JOIN transfers td ON td.debit_id = t.id
+            LEFT JOIN transfers tc ON tc.credit_id = t.id
+            WHERE t.user_id = :user AND t.booked_date BETWEEN :from AND :to AND t.deleted_at IS NULL
+              AND t.pending = FALSE %s""";
+
+    private static final String ACCOUNT_DAYS = """
+            INSERT INTO account_days (account_id, booked_on, user_id, currency, flow, income, expenses, transfers)
+            SELECT t.account_id, t.booked_date, :user, MIN(a.currency), SUM(t.amount),
+                   SUM(CASE WHEN %1$s AND t.amount > 0 THEN t.amount ELSE 0 END),
+                   SUM(CASE WHEN %1$s AND t.amount < 0 THEN -t.amount ELSE 0 END),
+                   SUM(CASE WHEN td.debit_id IS NULL AND tc.credit_id IS NULL THEN 0 ELSE 1 END)
+            %2$s
+            GROUP BY t.account_id, t.booked_date""";
+
+    private static final String CATEGORY_DAYS = """
+            INSERT INTO category_days (account_id, booked_on, category_id, user_id, currency, income, expenses)
+            SELECT t.account_id, t.booked_date, COALESCE(t.category_id, 0), :user, MIN(a.currency),
+                   SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END),
+                   SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)
+            %2$s AND %1$s
+            GROUP BY t.account_id, t.booked_date, COALESCE(t.category_id, 0)""";
+
+    private final JdbcClient jdbc;
+
+    private final Transfers transfers;
+
+    private final Clock clock;
+
+    private final TransactionTemplate ownTransaction;
+
+    private final Map<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
+
+    private final Map<Long, PendingChange> pending = new ConcurrentHashMap<>();
+
+    Rollups(JdbcClient jdbc, Transfers transfers, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transfers = transfers;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Once a change of the ledger is committed, in a transaction of its own: marks again the transfers it may move,
+     * then recomputes the roll-ups of its account and of the accounts whose marks moved, around its days. A failure
+     * is logged and leaves those days behind until they change again or a rebuild; it never fails the write. A plain
+     * listener and a synchronization rather than a transactional listener: the event is not worth recording, and
+     * recorded it would keep account ids after their connection is deleted.
+     */
+    @EventListener
+    void on(LedgerChanged change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    apply(change);
+                }
+            });
+        } else {
+            apply(change);
+        }
+    }
+
+    /**
+     * Writers of one user take turns in this process before they take a database connection (the database lock
+     * inside only orders instances), and a writer that finds the turn taken leaves its change to the holder, merged
+     * with the others waiting: waiting threads hold no connection, and a backfill's many batches are applied in a few
+     * merged passes rather than one after the other.
+     */
+    private void apply(LedgerChanged change) {
+        pending.merge(change.userId(), new PendingChange(change), (merged, next) -> merged.add(change));
+        settle(change.userId(), false);
+    }
+
+    /**
+     * Applies the user's pending changes; with {@code waitForTurn}, waits for another thread applying them to finish
+     * first (so that when it returns, every change published before the call is applied).
+     */
+    public void settle(long userId, boolean waitForTurn) {
+        ReentrantLock turn = turns.computeIfAbsent(userId, user -> new ReentrantLock());
+        do {
+            if (waitForTurn) {
+                turn.lock();
+            } else if (!turn.tryLock()) {
+                return;
+            }
+            try {
+                for (PendingChange change = pending.remove(userId); change != null; change = pending.remove(userId)) {
+                    applyNow(userId, change);
+                }
+            } finally {
+                turn.unlock();
+            }
+        } while (pending.containsKey(userId));
+    }
+
+    private void applyNow(long userId, PendingChange change) {
+        try {
+            ownTransaction.executeWithoutResult(status -> update(userId, change));
+        } catch (RuntimeException e) {
+            LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", userId,
+                    change.from, change.to, e);
+        }
+    }
+
+    private void update(long userId, PendingChange change) {
+        LocalDate from = change.from.minusDays(Transfers.REMARK_DAYS);
+        LocalDate to = change.to.plusDays(Transfers.REMARK_DAYS);
+        Set<BigDecimal> amounts = change.amounts;
+        Set<Long> accounts = new HashSet<>(amounts == null
+                ? transfers.remarkAll(userId, from, to)
+                : transfers.remark(userId, from, to, amounts));
+        accounts.addAll(change.accounts);
+        recompute(userId, accounts, change.from.minusDays(Transfers.REACH_DAYS),
+                change.to.plusDays(Transfers.REACH_DAYS));
+    }
+
+    private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {
+        lock(userId);
+        String accounts = " AND account_id IN (:accounts)";
+        for (String table : new String[]{"account_days", "category_days"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to" + accounts)
+                    .param("user", userId)
+                    .param("from", from)
+                    .param("to", to)
+                    .param("accounts", accountIds)
+                    .update();
+        }
+        String rows = ROWS.formatted(" AND t.account_id IN (:accounts)");
+        for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
+            jdbc.sql(insert.formatted(COUNTED, rows))
+                    .param("user", userId)
+                    .param("from", from)
+                    .param("to", to)
+                    .param("accounts", accountIds)
+                    .update();
+        }
+    }
+
+    /** Marks the user's transfers and computes their roll-ups again from the ledger, from scratch. */
+    @Transactional
+    public void rebuild(long userId) {
+        transfers.rebuild(userId);
+        lock(userId);
+        jdbc.sql("DELETE FROM account_days WHERE user_id = :user").param("user", userId).update();
+        jdbc.sql("DELETE FROM category_days WHERE user_id = :user").param("user", userId).update();
+        String rows = ROWS.formatted("");
+        for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
+            jdbc.sql(insert.formatted(COUNTED, rows))
+                    .param("user", userId)
+                    .param("from", LocalDate.of(1, 1, 1))
+                    .param("to", LocalDate.of(9999, 12, 31))
+                    .update();
+        }
+    }
+
+    /** Takes the user's row lock, so that two writers of one user recompute one after the other. */
+    private void lock(long userId) {
+        jdbc.sql("INSERT INTO analytics_users (user_id, updated_at) VALUES (:user, :now) ON CONFLICT DO NOTHING")
+                .param("user", userId)
+                .param("now", DbTime.at(clock.instant()))
+                .update();
+        jdbc.sql("SELECT user_id FROM analytics_users WHERE user_id = :user FOR UPDATE")
+                .param("user", userId)
+                .query(Long.class)
+                .list();
+    }
+}
