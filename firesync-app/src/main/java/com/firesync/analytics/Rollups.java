@@ -3,6 +3,7 @@ package com.firesync.analytics;
 import com.firesync.ledger.LedgerChanged;
 import com.firesync.ledger.Transfers;
 import com.firesync.shared.DbTime;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the transfer marks and the daily roll-ups per account ({@code account_days}, {@code category_days}) of the
- * ledger: each {@link LedgerChanged} of the write path brings the days it names up to date right after its commit,
- * in the writing thread, so the write's own transaction stays as short as before; {@link #rebuild} recomputes a
+ * ledger: each {@link LedgerChanged} of the write path brings the days it names up to date after its commit, on a
+ * worker thread of its own (changes waiting meanwhile are merged), so that neither the write's transaction nor the
+ * sync waits for it; readers call {@link #settle} with {@code waitForTurn} first, so an answer includes every write
+ * committed before it; {@link #rebuild} recomputes a
  * user's from scratch and gives the same rows.
  */
 @Service
@@ -82,6 +87,11 @@ public class Rollups {
 
     private final Map<Long, PendingChange> pending = new ConcurrentHashMap<>();
 
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("analytics-rollups")
+            .daemon()
+            .factory());
+
     Rollups(JdbcClient jdbc, Transfers transfers, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transfers = transfers;
@@ -119,7 +129,14 @@ public class Rollups {
      */
     private void apply(LedgerChanged change) {
         pending.merge(change.userId(), new PendingChange(change), (merged, next) -> merged.add(change));
-        settle(change.userId(), false);
+        // off the writer's thread: a sync (a backfill's thousand batches) never waits for its analytics
+        worker.execute(() -> settle(change.userId(), false));
+    }
+
+    /** Stops the worker; changes not applied yet are mended by the next change of their days or a rebuild. */
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /**

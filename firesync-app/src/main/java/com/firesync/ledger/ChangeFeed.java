@@ -22,8 +22,11 @@ public class ChangeFeed {
     private static final String CHANGES = """
             SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording,
                    t.simplified_wording, t.original_wording, t.type, t.pending, t.original_amount,
-                   t.original_currency, t.change_version, t.created_version, t.deleted_at
+                   t.original_currency, t.change_version, t.created_version, t.deleted_at,
+                   td.debit_id, td.credit_account, tc.debit_id, tc.debit_account
             FROM transactions t
+            LEFT JOIN transfers td ON td.debit_id = t.id
+            LEFT JOIN transfers tc ON tc.credit_id = t.id
             WHERE t.user_id = :user AND (t.change_version, t.id) > (:version, :id)""";
 
     private final JdbcClient jdbc;
@@ -93,7 +96,7 @@ public class ChangeFeed {
     }
 
     private static Change change(ResultSet rs, Set<Long> archived) throws SQLException {
-        return new Change(LedgerQueries.transaction(rs, archived), rs.getLong(14), rs.getLong(15),
+        return new Change(LedgerQueries.transaction(rs, archived, 17), rs.getLong(14), rs.getLong(15),
                 rs.getObject(16) != null);
     }
 

@@ -160,12 +160,15 @@ public class LedgerQueries {
      * rest of the mapping.
      */
     private static TransactionView transaction(ResultSet rs) throws SQLException {
-        return transaction(rs, rs.getBoolean(14), transfer(rs));
+        return transaction(rs, rs.getBoolean(14), transfer(rs, 15));
     }
 
-    /** A change feed row, whose account's archived flag the feed knows from {@link #endOfLife}. */
-    static TransactionView transaction(ResultSet rs, Set<Long> archived) throws SQLException {
-        return transaction(rs, archived.contains(rs.getLong(2)), null);
+    /**
+     * A change feed row, whose account's archived flag the feed knows from {@link #endOfLife}, with its transfer mark
+     * in the four columns from {@code transferColumn} (as the page query selects them).
+     */
+    static TransactionView transaction(ResultSet rs, Set<Long> archived, int transferColumn) throws SQLException {
+        return transaction(rs, archived.contains(rs.getLong(2)), transfer(rs, transferColumn));
     }
 
     private static TransactionView transaction(ResultSet rs, boolean archived,
@@ -181,13 +184,14 @@ public class LedgerQueries {
                 archived, transfer);
     }
 
-    private static TransactionView.@Nullable Transfer transfer(ResultSet rs) throws SQLException {
-        long debit = rs.getLong(15);
+    /** The transfer mark: the debit side's id and credit account, or the credit side's debit id and account. */
+    private static TransactionView.@Nullable Transfer transfer(ResultSet rs, int column) throws SQLException {
+        long debit = rs.getLong(column);
         if (!rs.wasNull()) {
-            return new TransactionView.Transfer(debit, rs.getLong(16));
+            return new TransactionView.Transfer(debit, rs.getLong(column + 1));
         }
-        long credit = rs.getLong(17);
-        return rs.wasNull() ? null : new TransactionView.Transfer(credit, rs.getLong(18));
+        long credit = rs.getLong(column + 2);
+        return rs.wasNull() ? null : new TransactionView.Transfer(credit, rs.getLong(column + 3));
     }
 
     /**

@@ -65,9 +65,12 @@ public class Transfers {
 
     private final Clock clock;
 
-    Transfers(JdbcClient jdbc, Clock clock) {
+    private final ChangeVersions versions;
+
+    Transfers(JdbcClient jdbc, Clock clock, ChangeVersions versions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.versions = versions;
     }
 
     /**
@@ -80,6 +83,7 @@ public class Transfers {
             return Set.of();
         }
         lock(userId);
+        Set<List<Long>> before = pairs(userId, from, to);
         Set<Long> accounts = new HashSet<>(marked(userId, from, to, sizes));
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to"
                 + " AND amount IN (:sizes)")
@@ -97,6 +101,7 @@ public class Transfers {
                 .param("debits", sizes.stream().map(BigDecimal::negate).toList())
                 .update();
         accounts.addAll(marked(userId, from, to, sizes));
+        announceMoved(userId, before, pairs(userId, from, to));
         return accounts;
     }
 
@@ -106,6 +111,7 @@ public class Transfers {
      */
     public Set<Long> remarkAll(long userId, LocalDate from, LocalDate to) {
         lock(userId);
+        Set<List<Long>> before = pairs(userId, from, to);
         Set<Long> accounts = new HashSet<>(markedAll(userId, from, to));
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to")
                 .param("user", userId)
@@ -120,7 +126,46 @@ public class Transfers {
                 .param("outerTo", to.plusDays(REMARK_DAYS))
                 .update();
         accounts.addAll(markedAll(userId, from, to));
+        announceMoved(userId, before, pairs(userId, from, to));
         return accounts;
+    }
+
+    /** The user's marked pairs (debit id, credit id) whose debit is booked from {@code from} to {@code to}. */
+    private Set<List<Long>> pairs(long userId, LocalDate from, LocalDate to) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT debit_id, credit_id FROM transfers
+                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""")
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                .list());
+    }
+
+    /**
+     * Gives the rows whose mark came or went a new change version: the change feed shows a row's {@code transfer}, so
+     * a client following it gets them again, as modified.
+     */
+    private void announceMoved(long userId, Set<List<Long>> before, Set<List<Long>> after) {
+        Set<Long> moved = new HashSet<>();
+        for (List<Long> pair : before) {
+            if (!after.contains(pair)) {
+                moved.addAll(pair);
+            }
+        }
+        for (List<Long> pair : after) {
+            if (!before.contains(pair)) {
+                moved.addAll(pair);
+            }
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE transactions SET change_version = :version WHERE user_id = :user AND id IN (:ids)")
+                .param("version", versions.next(userId))
+                .param("user", userId)
+                .param("ids", moved)
+                .update();
     }
 
     private List<Long> markedAll(long userId, LocalDate from, LocalDate to) {
@@ -141,6 +186,9 @@ public class Transfers {
     @Transactional
     public void rebuild(long userId) {
         lock(userId);
+        LocalDate first = LocalDate.of(1, 1, 1);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        Set<List<Long>> before = pairs(userId, first, last);
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user").param("user", userId).update();
         jdbc.sql(MARK_ALL)
                 .param("user", userId)
@@ -149,6 +197,7 @@ public class Transfers {
                 .param("outerFrom", LocalDate.of(1, 1, 1))
                 .param("outerTo", LocalDate.of(9999, 12, 31))
                 .update();
+        announceMoved(userId, before, pairs(userId, first, last));
     }
 
     private List<Long> marked(long userId, LocalDate from, LocalDate to, List<BigDecimal> sizes) {

@@ -246,6 +246,7 @@ class HouseholdFiguresTests {
         household.write("card", "EUR", List.of(late));
         ProviderTransaction deposit = Household.row("pea", LocalDate.of(2025, 8, 22), "200.00", null, null);
         household.write("pea", "EUR", List.of(changed(deposit, LocalDate.of(2025, 8, 30), false, null)));
+        rollups.settle(alice.id(), true);
         RollupRows before = RollupRows.read(jdbc, alice.id());
         assertThat(before.transfers()).hasSize(12 * 3 - 1);
 

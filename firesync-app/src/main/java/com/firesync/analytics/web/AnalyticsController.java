@@ -8,6 +8,7 @@ import com.firesync.analytics.Interval;
 import com.firesync.analytics.NetWorth;
 import com.firesync.analytics.Projection;
 import com.firesync.analytics.ProjectionQuery;
+import com.firesync.analytics.Rollups;
 import com.firesync.analytics.Spending;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
@@ -51,8 +52,11 @@ class AnalyticsController {
 
     private final Clock clock;
 
+    private final Rollups rollups;
+
     AnalyticsController(NetWorth netWorth, CashFlow cashFlow, Spending spending, Fire fire, Projection projection,
-            AnalyticsSettings settings, Clock clock) {
+            AnalyticsSettings settings, Rollups rollups, Clock clock) {
+        this.rollups = rollups;
         this.netWorth = netWorth;
         this.cashFlow = cashFlow;
         this.spending = spending;
@@ -60,6 +64,12 @@ class AnalyticsController {
         this.projection = projection;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The caller's id, once the roll-ups have caught up with every write committed before this request. */
+    private long settled(Caller caller) {
+        rollups.settle(caller.userId(), true);
+        return caller.userId();
     }
 
     @GetMapping("/net-worth")
@@ -72,7 +82,7 @@ class AnalyticsController {
             throw ApiException.invalidParameter("from", "must be fewer than " + MAX_POINTS + " days before 'to'");
         }
         return ApiResponse.ok(new Series<>(range.from(), range.to(), cut,
-                netWorth.series(caller.userId(), range.from(), range.to(), cut)));
+                netWorth.series(settled(caller), range.from(), range.to(), cut)));
     }
 
     @GetMapping("/cash-flow")
@@ -84,7 +94,7 @@ class AnalyticsController {
             throw ApiException.invalidParameter("interval", "must be month");
         }
         return ApiResponse.ok(new Series<>(range.from(), range.to(), Interval.MONTH,
-                cashFlow.periods(caller.userId(), range.from(), range.to())));
+                cashFlow.periods(settled(caller), range.from(), range.to())));
     }
 
     @GetMapping("/spending")
@@ -94,7 +104,7 @@ class AnalyticsController {
         Range range = range(from, to);
         Split split = Parameters.choice("by", by, Split.class, Split.CATEGORY);
         return ApiResponse.ok(new SpendingAnswer(range.from(), range.to(), split.name().toLowerCase(),
-                spending.spending(caller.userId(), range.from(), range.to(), split == Split.CATEGORY)));
+                spending.spending(settled(caller), range.from(), range.to(), split == Split.CATEGORY)));
     }
 
     @GetMapping("/fire")
@@ -104,7 +114,7 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable String annualExpenses,
             @RequestParam(required = false) @Nullable String annualSavings,
             @RequestParam(required = false) @Nullable String coastYears) {
-        return ApiResponse.ok(fire.figures(caller.userId(),
+        return ApiResponse.ok(fire.figures(settled(caller),
                 fireQuery(withdrawalRate, realReturn, annualExpenses, annualSavings, coastYears)));
     }
 
@@ -123,7 +133,7 @@ class AnalyticsController {
                 seed == null ? null : Parameters.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, 0),
                 asDouble(Parameters.decimal("meanReturn", meanReturn, ONE.negate(), ONE)),
                 asDouble(Parameters.decimal("volatility", volatility, new BigDecimal("-0.000001"), ONE)));
-        return ApiResponse.ok(projection.project(caller.userId(),
+        return ApiResponse.ok(projection.project(settled(caller),
                 fireQuery(withdrawalRate, null, annualExpenses, annualSavings, null), query));
     }
 
