@@ -1,14 +1,17 @@
 package com.firesync.events;
 
+import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +34,25 @@ public class EventLog {
 
     private final EventSettings settings;
 
-    EventLog(JdbcClient jdbc, EventSettings settings) {
+    private final boolean postgres;
+
+    EventLog(JdbcClient jdbc, EventSettings settings, Environment environment) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.postgres = DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL;
     }
 
-    /** Appends an event in the caller's database transaction, and answers its id. */
+    /**
+     * Appends an event in the caller's database transaction (a transaction of its own when there is none), and answers
+     * its id. On PostgreSQL the transaction is given its id before the event takes one: a tail that sees the event's
+     * id missing then finds its transaction among the running ones ({@link GapWitness}) and waits for it, which it
+     * could not if the transaction got its id only after the snapshot was taken.
+     */
+    @Transactional
     long append(long userId, String type, Instant occurredAt, Map<String, ? extends @Nullable Object> data) {
+        if (postgres) {
+            jdbc.sql("SELECT CAST(pg_current_xact_id() AS TEXT)").query(String.class).single();
+        }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO event_log (user_id, type, occurred_at, data) VALUES (:user, :type, :at, :data)")
                 .param("user", userId)

@@ -139,15 +139,25 @@ class EventTail implements SmartLifecycle {
 
     /** Dispatches what the log has past the watermark; answers whether a missing id holds the rest back. */
     private boolean drain() {
-        for (;;) {
+        boolean reread = false;
+        read : for (;;) {
             List<Event> batch = events.after(null, watermark, BATCH);
             if (batch.isEmpty()) {
                 rewindIfEmptied();
             }
             for (Event event : batch) {
-                if (event.position() != watermark + 1 && !gapExpired()) {
-                    return true;
+                if (event.position() != watermark + 1) {
+                    if (!gapExpired()) {
+                        return true;
+                    }
+                    if (!reread) {
+                        // what could fill the gap has ended, maybe by committing it after this batch was read: read
+                        // again before passing it, or a just-committed event would be skipped for good
+                        reread = true;
+                        continue read;
+                    }
                 }
+                reread = false;
                 gap = null;
                 synchronized (dispatch) {
                     for (Subscriber subscriber : subscribers) {
