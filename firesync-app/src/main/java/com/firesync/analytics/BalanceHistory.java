@@ -11,9 +11,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One account's balance at the end of any day, from the balances stored at its syncs and its booked rows per day
  * (before its first row, its reconstructed opening balance).
- * Before a stored balance, the balance is that balance minus what was booked after the day; after the last one, that
- * balance plus what was booked since. An investment account's stored balance is its valuation, which its rows do not
- * explain: on a day after a stored valuation it is the latest valuation plus the rows booked since.
+ * <p>
+ * An account whose rows explain its balance is reckoned from its latest stored balance alone: any earlier day is it
+ * minus what was booked after the day. An earlier stored balance would be wrong twice over: it was taken during its
+ * day (rows booked later that day are not in it, but are in the rows), and it reflects old rows as they were then
+ * (a bank that corrects or withdraws an old row changes every balance since, as its own figures show now).
+ * <p>
+ * An investment account's stored balance is its valuation, which its rows do not explain: on a day after a stored
+ * valuation it is the latest valuation plus the rows booked since; before the first, that valuation minus the rows.
  */
 final class BalanceHistory {
 
@@ -47,9 +52,15 @@ final class BalanceHistory {
         if (stored.isEmpty()) {
             return null;
         }
+        if (!valued) {
+            Map.Entry<LocalDate, BigDecimal> latest = stored.lastEntry();
+            return day.isBefore(latest.getKey())
+                    ? latest.getValue().subtract(sum(day, latest.getKey()))
+                    : latest.getValue().add(sum(latest.getKey(), day));
+        }
         Map.Entry<LocalDate, BigDecimal> before = stored.floorEntry(day);
         Map.Entry<LocalDate, BigDecimal> after = stored.ceilingEntry(day);
-        if (after != null && (before == null || !valued)) {
+        if (after != null && before == null) {
             return after.getValue().subtract(sum(day, after.getKey()));
         }
         Map.Entry<LocalDate, BigDecimal> latest = Objects.requireNonNull(before);

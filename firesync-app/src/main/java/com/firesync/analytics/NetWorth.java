@@ -54,7 +54,7 @@ public class NetWorth {
     /**
      * Each account's history, from its stored balances (or, without any, its current balance) and its rows over the
      * days the balances from {@code from} to {@code to} need: back to the latest stored balance on or before
-     * {@code from}, on to the first on or after {@code to}.
+     * {@code from}, on to the latest stored one.
      */
     private Map<Long, BalanceHistory> histories(long userId, Map<Long, AccountView> accounts, LocalDate from,
             LocalDate to) {
@@ -73,7 +73,8 @@ public class NetWorth {
                 before.put(balance.accountId(), balance.day());
             }
             if (!balance.day().isBefore(to)) {
-                after.putIfAbsent(balance.accountId(), balance.day());
+                // the latest: an account's balances are reckoned back from it (see BalanceHistory)
+                after.put(balance.accountId(), balance.day());
             }
         }
         // an account stored before balances were kept per day: its current balance anchors its history
