@@ -176,6 +176,8 @@ class HouseholdFiguresTests {
 
     @Test
     void transactionsShowTheirTransferPair() {
+        // transfers are marked on the roll-ups' worker, after the writes commit
+        rollups.settle(alice.id(), true);
         JsonNode rows = get("/api/transactions?from=2025-03-05&to=2025-03-06&limit=10");
         JsonNode credit = rows.get(0);
         JsonNode debit = rows.get(1);
