@@ -64,6 +64,8 @@ class ModularityTests {
             Map.entry("transfer_locks", "ledger"),
             Map.entry("account_days", "analytics"),
             Map.entry("category_days", "analytics"),
+            Map.entry("account_months", "analytics"),
+            Map.entry("category_months", "analytics"),
             Map.entry("analytics_users", "analytics"),
             Map.entry("sync_runs", "sync"),
             Map.entry("webhook_inbox", "sync"),

@@ -73,15 +73,13 @@ class AnalyticsData {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT currency, EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on), SUM(income),
-                       SUM(expenses), SUM(transfers)
-                FROM account_days
-                WHERE user_id = :user AND booked_on BETWEEN :from AND :to AND account_id IN (:accounts)
-                GROUP BY currency, EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on)""")
+        return byMonths(MonthSpan.of(from, to), """
+                SELECT currency, EXTRACT(YEAR FROM on_day), EXTRACT(MONTH FROM on_day), SUM(income), SUM(expenses),
+                       SUM(transfers)
+                FROM (%s) r
+                GROUP BY currency, EXTRACT(YEAR FROM on_day), EXTRACT(MONTH FROM on_day)""",
+                "account", "currency, income, expenses, transfers", "")
                 .param("user", userId)
-                .param("from", from)
-                .param("to", to)
                 .param("accounts", accounts)
                 .query((rs, row) -> new Month(Objects.requireNonNull(rs.getString(1)),
                         YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
@@ -94,17 +92,12 @@ class AnalyticsData {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        String key = byCategory
-                ? "category_id, category_id"
-                : "EXTRACT(YEAR FROM booked_on), EXTRACT(MONTH FROM booked_on)";
-        return jdbc.sql("""
-                SELECT currency, %1$s, SUM(expenses) FROM category_days
-                WHERE user_id = :user AND booked_on BETWEEN :from AND :to AND account_id IN (:accounts)
-                  AND expenses <> 0
-                GROUP BY currency, %1$s""".formatted(key))
+        String key = byCategory ? "category_id, category_id" : "EXTRACT(YEAR FROM on_day), EXTRACT(MONTH FROM on_day)";
+        return byMonths(MonthSpan.of(from, to), """
+                SELECT currency, %1$s, SUM(expenses) FROM (%%s) r
+                GROUP BY currency, %1$s""".formatted(key), "category", "currency, category_id, expenses",
+                " AND expenses <> 0")
                 .param("user", userId)
-                .param("from", from)
-                .param("to", to)
                 .param("accounts", accounts)
                 .query((rs, row) -> new Spent(Objects.requireNonNull(rs.getString(1)),
                         byCategory
@@ -112,6 +105,50 @@ class AnalyticsData {
                                 : YearMonth.of(rs.getInt(2), rs.getInt(3)).toString(),
                         rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /**
+     * A query over a roll-up's rows of a range: its whole months from the monthly table, its partial first and last
+     * months from the daily one. {@code outer} groups the rows of the inner {@code day, <columns>} select.
+     *
+     * @param rollup {@code account} or {@code category}
+     */
+    private JdbcClient.StatementSpec byMonths(MonthSpan span, String outer, String rollup, String columns,
+            String condition) {
+        String inner = """
+                SELECT month_start AS on_day, %2$s FROM %1$s_months
+                WHERE user_id = :user AND month_start BETWEEN :firstMonth AND :lastMonth AND account_id IN (:accounts)%3$s
+                UNION ALL
+                SELECT booked_on AS on_day, %2$s FROM %1$s_days
+                WHERE user_id = :user AND account_id IN (:accounts)%3$s
+                  AND (booked_on BETWEEN :from AND :headTo OR booked_on BETWEEN :tailFrom AND :to)"""
+                .formatted(rollup, columns, condition);
+        return jdbc.sql(outer.formatted(inner))
+                .param("firstMonth", span.firstMonth())
+                .param("lastMonth", span.lastMonth())
+                .param("from", span.from())
+                .param("headTo", span.headTo())
+                .param("tailFrom", span.tailFrom())
+                .param("to", span.to());
+    }
+
+    /**
+     * A range of days cut into whole months ({@code firstMonth} to {@code lastMonth}, their first days) and the days
+     * before and after them ({@code from} to {@code headTo}, {@code tailFrom} to {@code to}); an empty part has its
+     * bounds crossed.
+     */
+    record MonthSpan(LocalDate from, LocalDate headTo, LocalDate firstMonth, LocalDate lastMonth, LocalDate tailFrom,
+            LocalDate to) {
+
+        static MonthSpan of(LocalDate from, LocalDate to) {
+            LocalDate wholeFrom = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+            LocalDate wholeTo = to.equals(YearMonth.from(to).atEndOfMonth()) ? to : to.withDayOfMonth(1).minusDays(1);
+            if (wholeFrom.isAfter(wholeTo)) {
+                return new MonthSpan(from, to, to.plusDays(1), to, to.plusDays(1), to);
+            }
+            return new MonthSpan(from, wholeFrom.minusDays(1), wholeFrom, wholeTo.withDayOfMonth(1),
+                    wholeTo.plusDays(1), to);
+        }
     }
 
     /** A balance the ledger stored for an account on a day (the bank's day of a sync). */

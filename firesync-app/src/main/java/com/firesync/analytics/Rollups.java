@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the transfer marks and the daily roll-ups per account ({@code account_days}, {@code category_days}) of the
- * ledger: each {@link LedgerChanged} of the write path brings the days it names up to date after its commit, on a
+ * Keeps the transfer marks and the daily and monthly roll-ups per account ({@code account_days},
+ * {@code category_days}, and their sums per month {@code account_months}, {@code category_months}) of the ledger: each {@link LedgerChanged} of the write path brings the days it names up to date after its commit, on a
  * worker thread of its own (changes waiting meanwhile are merged), so that neither the write's transaction nor the
  * sync waits for it; readers call {@link #settle} with {@code waitForTurn} first, so an answer includes every write
  * committed before it; {@link #rebuild} recomputes a
@@ -74,6 +74,23 @@ public class Rollups {
                    SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)
             %2$s AND %1$s
             GROUP BY t.account_id, t.booked_date, COALESCE(t.category_id, 0)""";
+
+    /** The month a day belongs to, as its first day (H2 and PostgreSQL alike). */
+    private static final String MONTH_OF_DAY = "CAST(DATE_TRUNC('MONTH', booked_on) AS DATE)";
+
+    private static final String ACCOUNT_MONTHS = """
+            INSERT INTO account_months (account_id, month_start, user_id, currency, income, expenses, transfers)
+            SELECT account_id, %1$s, :user, MIN(currency), SUM(income), SUM(expenses), SUM(transfers)
+            FROM account_days
+            WHERE user_id = :user AND booked_on BETWEEN :from AND :to %2$s
+            GROUP BY account_id, %1$s""";
+
+    private static final String CATEGORY_MONTHS = """
+            INSERT INTO category_months (account_id, month_start, category_id, user_id, currency, income, expenses)
+            SELECT account_id, %1$s, category_id, :user, MIN(currency), SUM(income), SUM(expenses)
+            FROM category_days
+            WHERE user_id = :user AND booked_on BETWEEN :from AND :to %2$s
+            GROUP BY account_id, %1$s, category_id""";
 
     private final JdbcClient jdbc;
 
@@ -202,6 +219,25 @@ public class Rollups {
                     .param("accounts", accountIds)
                     .update();
         }
+        // the months those days fall in, summed again from their days
+        LocalDate firstMonth = from.withDayOfMonth(1);
+        LocalDate lastMonth = to.withDayOfMonth(1);
+        for (String table : new String[]{"account_months", "category_months"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND month_start BETWEEN :from AND :to" + accounts)
+                    .param("user", userId)
+                    .param("from", firstMonth)
+                    .param("to", lastMonth)
+                    .param("accounts", accountIds)
+                    .update();
+        }
+        for (String insert : new String[]{ACCOUNT_MONTHS, CATEGORY_MONTHS}) {
+            jdbc.sql(insert.formatted(MONTH_OF_DAY, accounts))
+                    .param("user", userId)
+                    .param("from", firstMonth)
+                    .param("to", java.time.YearMonth.from(to).atEndOfMonth())
+                    .param("accounts", accountIds)
+                    .update();
+        }
     }
 
     /** Marks the user's transfers and computes their roll-ups again from the ledger, from scratch. */
@@ -209,11 +245,19 @@ public class Rollups {
     public void rebuild(long userId) {
         transfers.rebuild(userId);
         lock(userId);
-        jdbc.sql("DELETE FROM account_days WHERE user_id = :user").param("user", userId).update();
-        jdbc.sql("DELETE FROM category_days WHERE user_id = :user").param("user", userId).update();
+        for (String table : new String[]{"account_days", "category_days", "account_months", "category_months"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user").param("user", userId).update();
+        }
         String rows = ROWS.formatted("");
         for (String insert : new String[]{ACCOUNT_DAYS, CATEGORY_DAYS}) {
             jdbc.sql(insert.formatted(COUNTED, rows))
+                    .param("user", userId)
+                    .param("from", LocalDate.of(1, 1, 1))
+                    .param("to", LocalDate.of(9999, 12, 31))
+                    .update();
+        }
+        for (String insert : new String[]{ACCOUNT_MONTHS, CATEGORY_MONTHS}) {
+            jdbc.sql(insert.formatted(MONTH_OF_DAY, ""))
                     .param("user", userId)
                     .param("from", LocalDate.of(1, 1, 1))
                     .param("to", LocalDate.of(9999, 12, 31))

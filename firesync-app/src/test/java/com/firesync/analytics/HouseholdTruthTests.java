@@ -107,6 +107,37 @@ class HouseholdTruthTests {
         }
         assertThat(months.size()).as("months").isGreaterThanOrEqualTo(24);
         assertThat(differences).isEmpty();
+
+        // ranges cut inside months (whole months read by month, their edges by day) add up to the whole
+        LocalDate from = first.atDay(1);
+        LocalDate to = last.atEndOfMonth();
+        JsonNode whole = cashFlowTotal(http, alice.token(), from, to);
+        for (LocalDate cut : List.of(from.plusDays(16), from.plusMonths(7).withDayOfMonth(9), to.minusDays(3))) {
+            JsonNode left = cashFlowTotal(http, alice.token(), from, cut);
+            JsonNode right = cashFlowTotal(http, alice.token(), cut.plusDays(1), to);
+            for (String figure : List.of("income", "expenses")) {
+                assertThat(left.get(figure).decimalValue().add(right.get(figure).decimalValue()))
+                        .as(figure + " cut after " + cut).isEqualByComparingTo(whole.get(figure).decimalValue());
+            }
+        }
+        LocalDate middleFrom = from.plusDays(11);
+        LocalDate middleTo = to.minusMonths(2).withDayOfMonth(20);
+        BigDecimal expenses = cashFlowTotal(http, alice.token(), middleFrom, middleTo).get("expenses").decimalValue();
+        for (String by : List.of("category", "month")) {
+            JsonNode spent = http.get("/api/analytics/spending?by=" + by + "&from=" + middleFrom + "&to=" + middleTo,
+                    alice.token()).json().get("data").get("currencies").get(0);
+            assertThat(spent.get("total").decimalValue()).as("spending by " + by).isEqualByComparingTo(expenses);
+            BigDecimal parts = BigDecimal.ZERO;
+            for (JsonNode part : spent.get("parts")) {
+                parts = parts.add(part.get("total").decimalValue());
+            }
+            assertThat(parts).as("spending by " + by + ", its parts").isEqualByComparingTo(expenses);
+        }
+    }
+
+    private static JsonNode cashFlowTotal(Http http, String token, LocalDate from, LocalDate to) {
+        return http.get("/api/analytics/cash-flow?from=" + from + "&to=" + to, token).json().get("data")
+                .get("currencies").get(0).get("total");
     }
 
     private static void compare(List<String> differences, String what, JsonNode actual, long expectedCents) {
