@@ -49,8 +49,12 @@ final class EventsScenario {
             long to = maxEventId(db);
             Map<Long, List<Long>> byUser = eventsByUser(db, from, to);
             List<Long> all = byUser.values().stream().flatMap(List::stream).sorted().toList();
-            Rig.await("every stream's events", Duration.ofMinutes(2), () -> connected.stream()
-                    .allMatch(client -> client.received(from, to) >= client.expected(byUser, all).size()));
+            try {
+                Rig.await("every stream's events", Duration.ofMinutes(2), () -> connected.stream()
+                        .allMatch(client -> client.received(from, to) >= client.expected(byUser, all).size()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new IllegalStateException(shortfall(connected, byUser, all, from, to), e);
+            }
             return figures(connected, byUser, all, from, to, ratio);
         } finally {
             connected.forEach(client -> client.stream().close());
@@ -125,6 +129,27 @@ final class EventsScenario {
         figures.put("duplicated", duplicated);
         figures.put("sync_ratio", ratio);
         return figures;
+    }
+
+    /** Who missed what, for a failure's message. */
+    private static String shortfall(List<Client> clients, Map<Long, List<Long>> byUser, List<Long> all, long from,
+            long to) {
+        StringBuilder said = new StringBuilder("Events (" + from + ", " + to + "] missed:");
+        int i = 0;
+        for (Client client : clients) {
+            Set<Long> seen = new HashSet<>();
+            client.stream().received().forEach(event -> seen.add(event[0]));
+            List<Long> missing = client.expected(byUser, all).stream().filter(id -> !seen.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                said.append("\n  client ").append(i).append(" (").append(client.stream().getClass().getSimpleName())
+                        .append(client.userId() == null ? ", every user" : ", user " + client.userId())
+                        .append(", ended: ").append(client.stream().ended()).append("): ").append(missing.size())
+                        .append(" of ").append(client.expected(byUser, all).size()).append(", first ")
+                        .append(missing.subList(0, Math.min(10, missing.size())));
+            }
+            i++;
+        }
+        return said.toString();
     }
 
     private static long percentile(List<Long> sorted, double share) {

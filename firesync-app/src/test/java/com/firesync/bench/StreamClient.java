@@ -29,6 +29,8 @@ abstract class StreamClient {
 
     private final List<long[]> received = new ArrayList<>();
 
+    private volatile @Nullable String ended;
+
     /** Records one event body: its id and how long after it occurred it arrived. */
     final void event(String json) {
         long arrived = System.currentTimeMillis();
@@ -50,6 +52,17 @@ abstract class StreamClient {
     }
 
     abstract void close();
+
+    /** How the stream ended, when the server or the network ended it; {@code null} while it is open. */
+    final @Nullable String ended() {
+        return ended;
+    }
+
+    final void ended(String how) {
+        if (ended == null) {
+            ended = how;
+        }
+    }
 
     static StreamClient sse(HttpClient http, String base, String token, String query) {
         var client = new Sse();
@@ -98,14 +111,19 @@ abstract class StreamClient {
                     if (line.startsWith("data:")) {
                         event(line);
                     }
+                    if (line.startsWith("event: stream.closed") || line.startsWith("event:stream.closed")) {
+                        ended("closed by the server");
+                    }
                 }
 
                 @Override
                 public void onError(Throwable throwable) {
+                    ended("error: " + throwable);
                 }
 
                 @Override
                 public void onComplete() {
+                    ended("completed");
                 }
             };
         }
@@ -133,6 +151,17 @@ abstract class StreamClient {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            ended("closed " + statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            ended("error: " + error);
         }
 
         @Override
