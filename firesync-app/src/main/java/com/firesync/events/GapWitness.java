@@ -8,10 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells when an id missing from the log will never come: its transaction rolled back rather than not committed yet.
- * On PostgreSQL exactly: every event is inserted by a transaction that wrote before (so it has its transaction id), so
- * once every transaction running when the gap was seen has ended ({@code pg_snapshot_xmin} past the {@code xmax} of
- * the snapshot taken then), a missing id is gone for good; a bound on the wait keeps a stuck transaction from holding
- * the streams forever. On H2 (one instance) after {@code gapGrace}.
+ * On PostgreSQL exactly: every event is inserted by a transaction that has its transaction id before it takes the
+ * event's id ({@link EventLog#append}), so the transaction that holds a missing id had its transaction id before the
+ * gap was seen. When the gap is seen, a fresh transaction id is drawn: every transaction id below it was assigned
+ * already, so once the oldest running transaction ({@code pg_snapshot_xmin}) is at or past it, the missing id is gone
+ * for good. (A snapshot's {@code xmax} would not do: it is one past the latest <em>completed</em> transaction, and a
+ * transaction assigned its id before the gap but after the latest completion lies above it, unlisted.) A bound on
+ * the wait keeps a stuck transaction from holding the streams forever. On H2 (one instance) after {@code gapGrace}.
  */
 @Component
 class GapWitness {
@@ -31,10 +34,12 @@ class GapWitness {
         this.postgres = DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL;
     }
 
-    /** Notes the moment a gap is seen. */
+    /** Notes the moment a gap is seen, and on PostgreSQL a transaction id drawn then. */
     Gap seen() {
-        long xmax = postgres ? snapshot("pg_snapshot_xmax") : 0;
-        return new Gap(System.nanoTime(), xmax);
+        long drawn = postgres
+                ? Long.parseLong(jdbc.sql("SELECT CAST(pg_current_xact_id() AS TEXT)").query(String.class).single())
+                : 0;
+        return new Gap(System.nanoTime(), drawn);
     }
 
     /** Whether the gap may be passed: what could fill it has ended, or the wait is over its bound. */
@@ -43,16 +48,20 @@ class GapWitness {
         if (!postgres) {
             return waited >= grace.toNanos();
         }
-        return waited >= grace.multipliedBy(BOUND).toNanos() || snapshot("pg_snapshot_xmin") >= gap.xmax();
+        return waited >= grace.multipliedBy(BOUND).toNanos() || oldestRunning() >= gap.drawn();
     }
 
-    private long snapshot(String function) {
-        return Long.parseLong(jdbc.sql("SELECT CAST(" + function + "(pg_current_snapshot()) AS TEXT)")
+    private long oldestRunning() {
+        return Long.parseLong(jdbc.sql("SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT)")
                 .query(String.class)
                 .single());
     }
 
-    /** A gap as it was when first seen. */
-    record Gap(long seenAt, long xmax) {
+    /**
+     * A gap as it was when first seen.
+     *
+     * @param drawn on PostgreSQL, a transaction id drawn when it was seen: every lower one was assigned by then
+     */
+    record Gap(long seenAt, long drawn) {
     }
 }
