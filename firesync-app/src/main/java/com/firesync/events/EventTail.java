@@ -174,10 +174,14 @@ class EventTail implements SmartLifecycle {
         }
     }
 
-    /** A log emptied and restarted (a restored database, a test's clean slate) is followed from its new end. */
+    /**
+     * A log emptied and restarted (a restored database, a test's clean slate) is followed from its new end. Its end is
+     * read under the dispatch lock: read before it, the tail could pass that end meanwhile and be sent back, or a new
+     * stream be given a watermark the tail has already passed.
+     */
     private void rewindIfEmptied() {
-        long last = events.lastId();
         synchronized (dispatch) {
+            long last = events.lastId();
             if (last < watermark) {
                 watermark = last;
             }
