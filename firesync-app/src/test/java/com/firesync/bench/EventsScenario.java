@@ -128,6 +128,8 @@ final class EventsScenario {
         figures.put("lost", lost);
         figures.put("duplicated", duplicated);
         figures.put("sync_ratio", ratio);
+        // streams the server or the network ended, each resumed by its client from its last event
+        figures.put("resumed", clients.stream().mapToLong(client -> client.stream().endings().size()).sum());
         return figures;
     }
 
@@ -143,7 +145,8 @@ final class EventsScenario {
             if (!missing.isEmpty()) {
                 said.append("\n  client ").append(i).append(" (").append(client.stream().getClass().getSimpleName())
                         .append(client.userId() == null ? ", every user" : ", user " + client.userId())
-                        .append(", ended: ").append(client.stream().ended()).append("): ").append(missing.size())
+                        .append(", earlier streams ended: ").append(client.stream().endings()).append("): ")
+                        .append(missing.size())
                         .append(" of ").append(client.expected(byUser, all).size()).append(", first ")
                         .append(missing.subList(0, Math.min(10, missing.size())));
             }
