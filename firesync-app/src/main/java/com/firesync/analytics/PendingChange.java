@@ -3,46 +3,69 @@ package com.firesync.analytics;
 import com.firesync.ledger.LedgerChanged;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Ledger changes of one user merged while another thread brings the user's roll-ups up to date: their accounts, the
- * span of their days and their amounts (past {@link #MAX_AMOUNTS}, every amount: the merge then re-marks the span
- * whole).
+ * Ledger changes of one user merged while another thread brings the user's roll-ups up to date, account by account:
+ * the span of each account's changed days and their amounts. Kept apart per account, so that a backfill of many
+ * accounts, whose batches lie at different dates, re-marks and recomputes around each account's own days rather than
+ * every account over the span of all of them (which grew to the whole history on every merged pass).
  */
 final class PendingChange {
 
+    /** The most amounts one re-marking statement names; more are re-marked in several. */
     static final int MAX_AMOUNTS = 2_000;
 
-    final Set<Long> accounts = new HashSet<>();
-
-    LocalDate from;
-
-    LocalDate to;
-
-    /** The amounts to re-mark; {@code null} for all. */
-    @Nullable
-    Set<BigDecimal> amounts = new HashSet<>();
+    /** Each changed account's span, in the order they came. */
+    final Map<Long, Span> accounts = new LinkedHashMap<>();
 
     PendingChange(LedgerChanged change) {
-        this.from = change.from();
-        this.to = change.to();
         add(change);
     }
 
     PendingChange add(LedgerChanged change) {
-        accounts.add(change.accountId());
-        from = change.from().isBefore(from) ? change.from() : from;
-        to = change.to().isAfter(to) ? change.to() : to;
-        Set<BigDecimal> known = amounts;
-        if (known != null) {
-            known.addAll(change.amounts());
-            if (known.size() > MAX_AMOUNTS) {
-                amounts = null;
-            }
-        }
+        accounts.computeIfAbsent(change.accountId(), account -> new Span(change.from(), change.to())).add(change);
         return this;
+    }
+
+    /** One account's changed days, from {@code from} to {@code to}, and the amounts of its changed rows. */
+    static final class Span {
+
+        LocalDate from;
+
+        LocalDate to;
+
+        final Set<BigDecimal> amounts = new HashSet<>();
+
+        Span(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(LedgerChanged change) {
+            from = change.from().isBefore(from) ? change.from() : from;
+            to = change.to().isAfter(to) ? change.to() : to;
+            amounts.addAll(change.amounts());
+        }
+
+        /** The amounts, at most {@link #MAX_AMOUNTS} a part. */
+        List<List<BigDecimal>> amountParts() {
+            List<BigDecimal> all = new ArrayList<>(amounts);
+            List<List<BigDecimal>> parts = new ArrayList<>();
+            for (int start = 0; start < all.size(); start += MAX_AMOUNTS) {
+                parts.add(all.subList(start, Math.min(all.size(), start + MAX_AMOUNTS)));
+            }
+            return parts;
+        }
+
+        @Override
+        public String toString() {
+            return from + ".." + to;
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.firesync.ledger.LedgerChanged;
 import com.firesync.ledger.Transfers;
 import com.firesync.shared.DbTime;
 import jakarta.annotation.PreDestroy;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -182,21 +181,32 @@ public class Rollups {
         try {
             ownTransaction.executeWithoutResult(status -> update(userId, change));
         } catch (RuntimeException e) {
-            LOG.warn("Analytics roll-ups of user {} from {} to {} not updated; a rebuild mends them", userId,
-                    change.from, change.to, e);
+            LOG.warn("Analytics roll-ups of user {} around {} not updated; a rebuild mends them", userId,
+                    change.accounts, e);
         }
     }
 
+    /**
+     * Around each changed account's days: marks again the transfers of its amounts, then recomputes the roll-ups of the
+     * account and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
+     * that the user's change head (which the user's ledger writes wait for) is held only while this commits.
+     */
     private void update(long userId, PendingChange change) {
-        LocalDate from = change.from.minusDays(Transfers.REMARK_DAYS);
-        LocalDate to = change.to.plusDays(Transfers.REMARK_DAYS);
-        Set<BigDecimal> amounts = change.amounts;
-        Set<Long> accounts = new HashSet<>(amounts == null
-                ? transfers.remarkAll(userId, from, to)
-                : transfers.remark(userId, from, to, amounts));
-        accounts.addAll(change.accounts);
-        recompute(userId, accounts, change.from.minusDays(Transfers.REACH_DAYS),
-                change.to.plusDays(Transfers.REACH_DAYS));
+        Set<Long> moved = new HashSet<>();
+        change.accounts.forEach((accountId, span) -> {
+            LocalDate from = span.from.minusDays(Transfers.REMARK_DAYS);
+            LocalDate to = span.to.plusDays(Transfers.REMARK_DAYS);
+            Set<Long> accounts = new HashSet<>();
+            accounts.add(accountId);
+            for (var amounts : span.amountParts()) {
+                Transfers.Remarked remarked = transfers.remark(userId, from, to, amounts);
+                accounts.addAll(remarked.accounts());
+                moved.addAll(remarked.rows());
+            }
+            recompute(userId, accounts, span.from.minusDays(Transfers.REACH_DAYS),
+                    span.to.plusDays(Transfers.REACH_DAYS));
+        });
+        transfers.announce(userId, moved);
     }
 
     private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {

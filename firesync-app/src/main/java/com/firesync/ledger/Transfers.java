@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,15 +76,17 @@ public class Transfers {
 
     /**
      * Marks again the user's transfers of the given amounts (either sign) whose debit is booked from {@code from} to
-     * {@code to}, and answers the accounts whose marks may have moved.
+     * {@code to}, and answers the accounts whose marks may have moved and the rows whose mark came or went. The caller
+     * gives those rows a new change version with {@link #announce}, once, as the last write of its transaction: that
+     * takes the user's change head, which every write of the user's ledger waits for until it commits.
      */
-    public Set<Long> remark(long userId, LocalDate from, LocalDate to, Collection<BigDecimal> amounts) {
+    public Remarked remark(long userId, LocalDate from, LocalDate to, Collection<BigDecimal> amounts) {
         List<BigDecimal> sizes = amounts.stream().map(BigDecimal::abs).distinct().toList();
         if (sizes.isEmpty()) {
-            return Set.of();
+            return new Remarked(Set.of(), Set.of());
         }
         lock(userId);
-        Set<List<Long>> before = pairs(userId, from, to);
+        Set<List<Long>> before = pairs(userId, from, to, sizes);
         Set<Long> accounts = new HashSet<>(marked(userId, from, to, sizes));
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to"
                 + " AND amount IN (:sizes)")
@@ -101,52 +104,53 @@ public class Transfers {
                 .param("debits", sizes.stream().map(BigDecimal::negate).toList())
                 .update();
         accounts.addAll(marked(userId, from, to, sizes));
-        announceMoved(userId, before, pairs(userId, from, to));
-        return accounts;
+        return new Remarked(accounts, moved(before, pairs(userId, from, to, sizes)));
     }
 
     /**
-     * Marks again the user's transfers of any amount whose debit is booked from {@code from} to {@code to}, and
-     * answers the accounts whose marks may have moved.
+     * What a re-marking moved.
+     *
+     * @param accounts the accounts whose marks may have moved
+     * @param rows the rows whose mark came or went
      */
-    public Set<Long> remarkAll(long userId, LocalDate from, LocalDate to) {
-        lock(userId);
-        Set<List<Long>> before = pairs(userId, from, to);
-        Set<Long> accounts = new HashSet<>(markedAll(userId, from, to));
-        jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to")
-                .param("user", userId)
-                .param("from", from)
-                .param("to", to)
-                .update();
-        jdbc.sql(MARK_ALL)
-                .param("user", userId)
-                .param("from", from)
-                .param("to", to)
-                .param("outerFrom", from.minusDays(REMARK_DAYS))
-                .param("outerTo", to.plusDays(REMARK_DAYS))
-                .update();
-        accounts.addAll(markedAll(userId, from, to));
-        announceMoved(userId, before, pairs(userId, from, to));
-        return accounts;
-    }
-
-    /** The user's marked pairs (debit id, credit id) whose debit is booked from {@code from} to {@code to}. */
-    private Set<List<Long>> pairs(long userId, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.sql("""
-                SELECT debit_id, credit_id FROM transfers
-                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""")
-                .param("user", userId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
-                .list());
+    public record Remarked(Set<Long> accounts, Set<Long> rows) {
     }
 
     /**
      * Gives the rows whose mark came or went a new change version: the change feed shows a row's {@code transfer}, so
      * a client following it gets them again, as modified.
      */
-    private void announceMoved(long userId, Set<List<Long>> before, Set<List<Long>> after) {
+    public void announce(long userId, Collection<Long> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE transactions SET change_version = :version WHERE user_id = :user AND id IN (:ids)")
+                .param("version", versions.next(userId))
+                .param("user", userId)
+                .param("ids", rows)
+                .update();
+    }
+
+    /**
+     * The user's marked pairs (debit id, credit id) whose debit is booked from {@code from} to {@code to}, of the
+     * given sizes ({@code null}: any).
+     */
+    private Set<List<Long>> pairs(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT debit_id, credit_id FROM transfers
+                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + (sizes == null
+                ? ""
+                : " AND amount IN (:sizes)"))
+                .param("user", userId)
+                .param("from", from)
+                .param("to", to)
+                .params(sizes == null ? java.util.Map.of() : java.util.Map.of("sizes", sizes))
+                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                .list());
+    }
+
+    /** The rows of the pairs that came or went. */
+    private static Set<Long> moved(Set<List<Long>> before, Set<List<Long>> after) {
         Set<Long> moved = new HashSet<>();
         for (List<Long> pair : before) {
             if (!after.contains(pair)) {
@@ -158,28 +162,7 @@ public class Transfers {
                 moved.addAll(pair);
             }
         }
-        if (moved.isEmpty()) {
-            return;
-        }
-        jdbc.sql("UPDATE transactions SET change_version = :version WHERE user_id = :user AND id IN (:ids)")
-                .param("version", versions.next(userId))
-                .param("user", userId)
-                .param("ids", moved)
-                .update();
-    }
-
-    private List<Long> markedAll(long userId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT debit_account, credit_account FROM transfers
-                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""")
-                .param("user", userId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .flatMap(List::stream)
-                .toList();
+        return moved;
     }
 
     /** Marks all the user's transfers again from scratch. */
@@ -188,7 +171,7 @@ public class Transfers {
         lock(userId);
         LocalDate first = LocalDate.of(1, 1, 1);
         LocalDate last = LocalDate.of(9999, 12, 31);
-        Set<List<Long>> before = pairs(userId, first, last);
+        Set<List<Long>> before = pairs(userId, first, last, null);
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user").param("user", userId).update();
         jdbc.sql(MARK_ALL)
                 .param("user", userId)
@@ -197,7 +180,7 @@ public class Transfers {
                 .param("outerFrom", LocalDate.of(1, 1, 1))
                 .param("outerTo", LocalDate.of(9999, 12, 31))
                 .update();
-        announceMoved(userId, before, pairs(userId, first, last));
+        announce(userId, moved(before, pairs(userId, first, last, null)));
     }
 
     private List<Long> marked(long userId, LocalDate from, LocalDate to, List<BigDecimal> sizes) {
