@@ -67,7 +67,7 @@ final class BackfillScenario {
                     () -> count(db,
                             "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == connections);
             // the roll-ups of those first syncs applied (an analytics call waits for them) before they are emptied
-            BenchHttp.get(fireSync.base() + "/api/analytics/cash-flow", token);
+            settleRollups(fireSync, token);
             try (var statement = db.createStatement()) {
                 statement.execute("TRUNCATE transactions, transfers, account_days, category_days, account_months,"
                         + " category_months");
@@ -84,12 +84,20 @@ final class BackfillScenario {
             // the roll-ups the backfill left to its worker are applied before the reads are measured (an analytics
             // call waits for them): how long after the last sync that took is reported
             long settling = System.nanoTime();
-            BenchHttp.get(fireSync.base() + "/api/analytics/cash-flow", token);
+            settleRollups(fireSync, token);
             backfill.put("rollups_settled_s", SyncAllScenario.round((System.nanoTime() - settling) / 1e9, 2));
             Map<String, Object> apiRead = ApiReadScenario.run(size, fireSync, token, database, db);
             Map<String, Object> analytics = AnalyticsScenario.run(size, fireSync, token, admin, db);
             return new Figures(backfill, apiRead, peak, analytics);
         }
+    }
+
+    /** Waits until the analytics worker has applied every change: an analytics call answers once it has. */
+    private static void settleRollups(JarProcess fireSync, String token) {
+        org.awaitility.Awaitility.await("the analytics roll-ups").atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> BenchHttp.get(fireSync.base() + "/api/analytics/cash-flow", token) != null);
     }
 
     private static Map<String, Object> figures(Connection db, Instant start, int connections) throws Exception {
