@@ -61,7 +61,8 @@ public class ConnectFlow {
 
     private final Clock clock;
 
-    ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections, BankingProviders providers,
+    ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections,
+            BankingProviders providers,
             ConnectSettings settings, Environment environment, TransactionTemplate transactions,
             ApplicationEventPublisher events, ConnectionLifecycle lifecycle, TokenRotation rotation, Clock clock) {
         this.identities = identities;
