@@ -5,6 +5,7 @@ import com.firesync.connection.ProviderIdentities.Identity;
 import com.firesync.provider.AuthorizedSession;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.BankingProviders;
+import com.firesync.provider.ProviderBank;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
@@ -142,6 +143,23 @@ public class ConnectFlow {
             log.info("User {} linked connections {} at {}", consumed.userId(), ids, provider);
             return CallbackOutcome.linked(consumed.flow(), ids);
         });
+    }
+
+    /**
+     * The configured providers' names.
+     */
+    public List<String> providers() {
+        return providers.names();
+    }
+
+    /**
+     * The banks a provider lets the user pick before linking (none for a provider whose webview offers them).
+     *
+     * @throws ApiException 404 when the provider is not configured, 502 when it does not answer
+     */
+    public List<ProviderBank> banks(String provider, @Nullable String country) {
+        BankingProvider chosen = configured(provider);
+        return call(() -> chosen.banks(country));
     }
 
     private BankingProvider configured(String provider) {
