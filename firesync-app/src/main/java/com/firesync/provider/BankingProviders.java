@@ -1,5 +1,7 @@
 package com.firesync.provider;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,11 @@ public final class BankingProviders {
     private final Map<String, BankingProvider> byName = new LinkedHashMap<>();
 
     public BankingProviders(List<BankingProvider> providers) {
-        for (BankingProvider provider : providers) {
+        List<BankingProvider> ordered = new ArrayList<>(providers);
+        // Powens first, then by name: a stable order for listings whatever the wiring order
+        ordered.sort(Comparator.comparing((BankingProvider provider) -> !provider.name().equals(POWENS))
+                .thenComparing(BankingProvider::name));
+        for (BankingProvider provider : ordered) {
             if (byName.putIfAbsent(provider.name(), provider) != null) {
                 throw new IllegalStateException("Two providers are named " + provider.name());
             }

@@ -255,7 +255,7 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         LocalDate from = query.minDate();
         Instant changed = query.updatedAfter();
         if (changed != null) {
-            LocalDate since = LocalDate.ofInstant(changed, settings.zone()).minus(settings.lookback());
+            LocalDate since = LocalDate.ofInstant(changed, settings.zone()).minusDays(settings.lookback().toDays());
             from = from == null || since.isAfter(from) ? since : from;
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());

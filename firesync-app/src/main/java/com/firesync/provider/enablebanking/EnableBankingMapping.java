@@ -42,7 +42,25 @@ final class EnableBankingMapping {
         BigDecimal coming = booked == null || expected == null ? null : expected.subtract(booked);
         String name = firstNonBlank(details.details(), details.product(), details.name(), iban, uid);
         return new ProviderAccount(uid, connectionId, Objects.requireNonNull(name), details.product(),
-                details.cashAccountType(), number, iban, details.currency(), booked, coming, null, null, null, null);
+                type(details.cashAccountType()), number, iban, details.currency(), booked, coming, null, null, null,
+                null);
+    }
+
+    /**
+     * The ISO 20022 cash account type as the port's type vocabulary (Powens' codes, which the ledger and the figures
+     * read); a type without an equivalent is kept as sent, lower-cased.
+     */
+    static @Nullable String type(@Nullable String cashAccountType) {
+        if (cashAccountType == null) {
+            return null;
+        }
+        return switch (cashAccountType) {
+            case "CACC", "CASH" -> "checking";
+            case "SVGS" -> "savings";
+            case "CARD" -> "card";
+            case "LOAN" -> "loan";
+            default -> cashAccountType.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static @Nullable BigDecimal pick(List<Balance> balances, List<String> preference) {
