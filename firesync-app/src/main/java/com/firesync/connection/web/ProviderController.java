@@ -10,6 +10,7 @@ import com.firesync.shared.Caller;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +49,9 @@ class ProviderController {
     ApiResponse<List<ProviderBank>> banks(@PathVariable String provider,
             @RequestParam(required = false) @Nullable String country) {
         if (!PROVIDER.matcher(provider).matches()) {
-            throw ApiException.invalidParameter("provider", "must be a provider's name, e.g. enablebanking");
+            // like a name that is no configured provider: there is no such resource
+            throw new ApiException(HttpStatus.NOT_FOUND, "provider_not_configured",
+                    "No provider of that name is configured; see /api/providers.");
         }
         return ApiResponse.ok(flow.banks(provider, country == null ? null : country(country)));
     }

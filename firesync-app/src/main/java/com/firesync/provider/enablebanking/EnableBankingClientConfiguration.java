@@ -28,11 +28,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * rate limiter and concurrency bound, and its operations are retried where safe.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EnableBankingConfiguration.Configured.class)
+@Conditional(EnableBankingClientConfiguration.Configured.class)
 @EnableConfigurationProperties(EnableBankingSettings.class)
-class EnableBankingConfiguration {
+class EnableBankingClientConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EnableBankingConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(EnableBankingClientConfiguration.class);
 
     @Bean
     BankingProvider enableBankingProvider(EnableBankingSettings settings, Environment environment, Clock clock,
