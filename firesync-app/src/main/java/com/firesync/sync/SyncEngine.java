@@ -226,7 +226,8 @@ public class SyncEngine {
         transactions.executeWithoutResult(tx -> {
             runs.finish(run, decision, errorCode, accounts, counts);
             events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision,
-                    errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration));
+                    errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration,
+                    claim.provider()));
             if (errorCode != null) {
                 events.publishEvent(new SyncFailed(claim.connectionId(), claim.userId(), run, trigger, errorCode));
             }
