@@ -36,4 +36,12 @@ public record ConnectionSnapshot(long id, long userId, String bank, ConnectionSt
         this(id, userId, bank, state, providerState, errorCode, lastAttemptAt, lastSuccessAt, consecutiveFailures,
                 claimedUntil, cursor, lastReconciledAt, "powens", null);
     }
+
+    /**
+     * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).
+     */
+    public String reconnectRoute() {
+        return new ConnectionStateChanged(id, userId, state, state, providerState, Instant.EPOCH, provider)
+                .reconnectRoute();
+    }
 }

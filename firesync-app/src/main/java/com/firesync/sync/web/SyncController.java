@@ -117,14 +117,7 @@ class SyncController {
                 policy.isStale(connection, now), userAction ? null : next, connection.consecutiveFailures(),
                 circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
-                        userAction ? reconnectRoute(connection) : null));
-    }
-
-    /** Powens repairs a connection in place; other providers link the bank again (renewal comes later). */
-    private static String reconnectRoute(ConnectionSnapshot connection) {
-        return connection.provider().equals("powens")
-                ? "/api/auth/powens/reconnect/" + connection.id()
-                : "/api/auth/" + connection.provider() + "/url";
+                        userAction ? connection.reconnectRoute() : null));
     }
 
     private static boolean flag(@Nullable String raw) {
