@@ -41,7 +41,6 @@ public record ConnectionSnapshot(long id, long userId, String bank, ConnectionSt
      * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).
      */
     public String reconnectRoute() {
-        return new ConnectionStateChanged(id, userId, state, state, providerState, Instant.EPOCH, provider)
-                .reconnectRoute();
+        return ConnectionStateChanged.reconnectRoute(provider, id);
     }
 }

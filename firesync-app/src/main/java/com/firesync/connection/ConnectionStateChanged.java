@@ -29,6 +29,10 @@ public record ConnectionStateChanged(long connectionId, long userId, ConnectionS
      * (its renewal comes later).
      */
     public String reconnectRoute() {
+        return reconnectRoute(provider, connectionId);
+    }
+
+    static String reconnectRoute(@Nullable String provider, long connectionId) {
         return provider == null || provider.equals("powens")
                 ? "/api/auth/powens/reconnect/" + connectionId
                 : "/api/auth/" + provider + "/url";
