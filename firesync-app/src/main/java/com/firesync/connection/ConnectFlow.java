@@ -2,7 +2,10 @@ package com.firesync.connection;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.firesync.connection.ProviderIdentities.Identity;
+import com.firesync.provider.AuthorizedSession;
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
+import com.firesync.provider.ProviderBank;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
@@ -26,13 +29,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Links banks through the provider's webview: hands out connect and reconnect links, and completes the browser's
- * callback, storing the new connections once and announcing them so that their first sync starts.
+ * Links banks through the provider's webview or authorisation page: hands out connect and reconnect links, and
+ * completes the browser's callback, storing the new connections once and announcing them so that their first sync
+ * starts. Each provider has its own callback route, {@code /api/auth/<provider>/callback}.
  */
 @Service
 public class ConnectFlow {
 
-    static final String CALLBACK_PATH = "/api/auth/powens/callback";
+    private static final String POWENS = BankingProviders.POWENS;
 
     private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
 
@@ -44,7 +48,7 @@ public class ConnectFlow {
 
     private final Connections connections;
 
-    private final BankingProvider provider;
+    private final BankingProviders providers;
 
     private final ConnectSettings settings;
 
@@ -58,7 +62,8 @@ public class ConnectFlow {
 
     private final Clock clock;
 
-    ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections, BankingProvider provider,
+    ConnectFlow(ProviderIdentities identities, ConnectStates states, Connections connections,
+            BankingProviders providers,
             ConnectSettings settings, Environment environment, TransactionTemplate transactions,
             ApplicationEventPublisher events, ConnectionLifecycle lifecycle, TokenRotation rotation, Clock clock) {
         this.identities = identities;
@@ -67,7 +72,7 @@ public class ConnectFlow {
         this.connections = connections;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.provider = provider;
+        this.providers = providers;
         this.settings = settings;
         this.environment = environment;
         this.transactions = transactions;
@@ -78,10 +83,88 @@ public class ConnectFlow {
      * A webview link where the user links a new bank; creates the user's provider identity on first use.
      */
     public ConnectLink connect(long userId) {
-        Identity identity = call(() -> identities.obtain(userId));
-        String state = states.create(userId, Flow.CONNECT, null);
-        return new ConnectLink(call(() -> provider.connectUrl(identity.token(), state, callbackUri())),
-                states.expiry());
+        Identity identity = call(() -> identities.obtain(userId, POWENS));
+        String state = states.create(userId, POWENS, Flow.CONNECT, null);
+        return new ConnectLink(call(() -> providers.get(POWENS).connectUrl(identity.token(), state,
+                callbackUri(POWENS))), states.expiry());
+    }
+
+    /**
+     * A link where the user authorises FireSync to read one named bank, for providers that link one bank per
+     * authorisation (Enable Banking).
+     *
+     * @throws ApiException 404 when the provider is not configured, 400 when it does not know the bank
+     */
+    public ConnectLink connect(long userId, String provider, String bank, String country) {
+        BankingProvider chosen = configured(provider);
+        Identity identity = call(() -> identities.obtain(userId, provider));
+        String state = states.create(userId, provider, Flow.CONNECT, null);
+        URI url;
+        try {
+            url = chosen.connectUrl(identity.token(), state, callbackUri(provider), bank, country);
+        } catch (ProviderException e) {
+            if (e.failure() instanceof ProviderFailure.Permanent refused && refused.code().equals("unknown_bank")) {
+                throw ApiException.invalidParameter("bank", "is not a bank of " + country + " at " + provider);
+            }
+            throw providerUnavailable(e);
+        }
+        return new ConnectLink(url, states.expiry());
+    }
+
+    /**
+     * Completes an authorisation callback: the state is used up first, then the code is exchanged for the
+     * connection and its access, stored encrypted.
+     *
+     * @throws ApiException 400 for an unknown, expired or used state, or a callback with neither code nor error
+     */
+    public CallbackOutcome authorized(String provider, String state, @Nullable String code, @Nullable String error,
+            @Nullable String errorDescription) {
+        BankingProvider chosen = configured(provider);
+        ConnectState consumed = states.consume(state, provider);
+        if (error != null || code == null || code.isBlank()) {
+            String reason = error != null ? error : "missing_code";
+            states.recordOutcome(consumed.id(), ConnectStates.Outcome.ERROR, reason, errorDescription);
+            log.info("Authorisation at {} for user {} ended with error {}", provider, consumed.userId(), reason);
+            return CallbackOutcome.failed(consumed.flow(), reason, errorDescription);
+        }
+        Identity identity = identities.find(consumed.userId(), provider)
+                .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
+        AuthorizedSession session = call(() -> chosen.authorize(code));
+        return transactions.execute(tx -> {
+            List<Long> ids = new ArrayList<>();
+            connections.link(consumed.userId(), identity.id(), provider, session.connection()).ifPresent(linked -> {
+                ids.add(linked.id());
+                identities.storeAccess(linked.id(), session.access());
+                if (linked.created()) {
+                    events.publishEvent(new ConnectionLinked(linked.id(), consumed.userId(), false));
+                }
+            });
+            states.recordOutcome(consumed.id(), ConnectStates.Outcome.LINKED, null, null);
+            log.info("User {} linked connections {} at {}", consumed.userId(), ids, provider);
+            return CallbackOutcome.linked(consumed.flow(), ids);
+        });
+    }
+
+    /**
+     * The configured providers' names.
+     */
+    public List<String> providers() {
+        return providers.names();
+    }
+
+    /**
+     * The banks a provider lets the user pick before linking (none for a provider whose webview offers them).
+     *
+     * @throws ApiException 404 when the provider is not configured, 502 when it does not answer
+     */
+    public List<ProviderBank> banks(String provider, @Nullable String country) {
+        BankingProvider chosen = configured(provider);
+        return call(() -> chosen.banks(country));
+    }
+
+    private BankingProvider configured(String provider) {
+        return providers.find(provider).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "provider_not_configured", "The provider " + provider + " is not configured."));
     }
 
     /**
@@ -90,20 +173,21 @@ public class ConnectFlow {
      * @throws ApiException 404 when the connection is not the user's
      */
     public ConnectLink reconnect(long userId, long connectionId) {
-        String providerId = connections.providerId(userId, connectionId)
+        String providerId = connections.providerId(userId, connectionId, POWENS)
                 .orElseThrow(() -> ApiException.notFound("connection"));
-        Identity identity = call(() -> identities.obtain(userId));
-        String state = states.create(userId, Flow.RECONNECT, connectionId);
+        Identity identity = call(() -> identities.obtain(userId, POWENS));
+        String state = states.create(userId, POWENS, Flow.RECONNECT, connectionId);
+        BankingProvider provider = providers.get(POWENS);
         URI url;
         try {
-            url = provider.reconnectUrl(identity.token(), providerId, state, callbackUri());
+            url = provider.reconnectUrl(identity.token(), providerId, state, callbackUri(POWENS));
         } catch (ProviderException e) {
             if (!(e.failure() instanceof ProviderFailure.AuthInvalid)) {
                 throw providerUnavailable(e);
             }
             // the provider revoked the user's token: a new one for the same provider user reaches the connection
             ProviderToken renewed = call(() -> rotation.replaceRefused(identity.id()));
-            url = call(() -> provider.reconnectUrl(renewed, providerId, state, callbackUri()));
+            url = call(() -> provider.reconnectUrl(renewed, providerId, state, callbackUri(POWENS)));
         }
         return new ConnectLink(url, states.expiry());
     }
@@ -115,20 +199,20 @@ public class ConnectFlow {
      */
     public CallbackOutcome complete(String state, @Nullable String connectionIds, @Nullable String error,
             @Nullable String errorDescription) {
-        ConnectState consumed = states.consume(state);
+        ConnectState consumed = states.consume(state, POWENS);
         if (error != null) {
             states.recordOutcome(consumed.id(), ConnectStates.Outcome.ERROR, error, errorDescription);
             log.info("Webview {} for user {} ended with error {}", consumed.flow().code(), consumed.userId(), error);
             return CallbackOutcome.failed(consumed.flow(), error, errorDescription);
         }
-        Identity identity = identities.find(consumed.userId())
+        Identity identity = identities.find(consumed.userId(), POWENS)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
         if (consumed.flow() == Flow.RECONNECT && consumed.connectionId() != null) {
             return reconnected(consumed, consumed.connectionId());
         }
         List<ProviderConnection> found = new ArrayList<>();
         for (String id : parseIds(connectionIds)) {
-            found.add(call(() -> provider.connection(identity.token(), id)));
+            found.add(call(() -> providers.get(POWENS).connection(identity.token(), id)));
         }
         return linked(consumed, identity, found);
     }
@@ -137,7 +221,7 @@ public class ConnectFlow {
         return transactions.execute(tx -> {
             List<Long> ids = new ArrayList<>();
             for (ProviderConnection connection : found) {
-                connections.link(state.userId(), identity.id(), provider.name(), connection).ifPresent(linked -> {
+                connections.link(state.userId(), identity.id(), POWENS, connection).ifPresent(linked -> {
                     ids.add(linked.id());
                     if (linked.created()) {
                         events.publishEvent(new ConnectionLinked(linked.id(), state.userId(), false));
@@ -180,7 +264,7 @@ public class ConnectFlow {
         return ids;
     }
 
-    URI callbackUri() {
+    URI callbackUri(String provider) {
         URI base = settings.publicUrl();
         if (base == null) {
             // the settings always hold server.port, defaulted there (SERVER_PORT)
@@ -188,7 +272,8 @@ public class ConnectFlow {
             base = URI.create("http://localhost:" + port);
         }
         String text = base.toString();
-        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + CALLBACK_PATH);
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + "/api/auth/"
+                + provider + "/callback");
     }
 
     private static <T> T call(java.util.function.Supplier<T> providerCall) {

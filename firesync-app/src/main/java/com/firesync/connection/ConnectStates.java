@@ -37,15 +37,17 @@ public class ConnectStates {
     /**
      * Creates a state and returns it in clear, for the webview URL only.
      */
-    String create(long userId, ConnectFlow.Flow flow, @Nullable Long connectionId) {
+    String create(long userId, String provider, ConnectFlow.Flow flow, @Nullable Long connectionId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO connect_states (state_hash, user_id, flow, connection_id, created_at, expires_at)
-                VALUES (:hash, :user, :flow, :connection, :now, :expires)""")
+                INSERT INTO connect_states (state_hash, user_id, provider, flow, connection_id, created_at,
+                                            expires_at)
+                VALUES (:hash, :user, :provider, :flow, :connection, :now, :expires)""")
                 .param("hash", hash(state))
+                .param("provider", provider)
                 .param("user", userId)
                 .param("flow", flow.code())
                 .param("connection", connectionId)
@@ -60,23 +62,26 @@ public class ConnectStates {
     }
 
     /**
-     * Uses a state up: only the first use of an unexpired state succeeds, even with concurrent callbacks.
+     * Uses a state up: only the first use of an unexpired state succeeds, even with concurrent callbacks, and only
+     * on the callback of the provider it was handed out for (another's reads as unknown).
      *
      * @throws ApiException 400 {@code invalid_state}, {@code state_expired} or {@code state_used}
      */
-    ConnectState consume(String state) {
+    ConnectState consume(String state, String provider) {
         String hash = hash(state);
         var now = DbTime.param(clock.instant());
         int claimed = jdbc.sql("""
                 UPDATE connect_states SET consumed_at = :now
-                WHERE state_hash = :hash AND consumed_at IS NULL AND expires_at > :now""")
+                WHERE state_hash = :hash AND provider = :provider AND consumed_at IS NULL AND expires_at > :now""")
                 .param("hash", hash)
+                .param("provider", provider)
                 .param("now", now)
                 .update();
         var row = jdbc.sql("""
                 SELECT id, user_id, flow, connection_id, consumed_at, expires_at FROM connect_states
-                WHERE state_hash = :hash""")
+                WHERE state_hash = :hash AND provider = :provider""")
                 .param("hash", hash)
+                .param("provider", provider)
                 .query((rs, i) -> new ConnectState(rs.getLong("id"), rs.getLong("user_id"),
                         ConnectFlow.Flow.of(rs.getString("flow")),
                         rs.getObject("connection_id", Long.class)))

@@ -29,7 +29,7 @@ public class ConnectionLifecycle {
 
     private static final String COLUMNS = """
             id, user_id, bank_name, state, provider_state, error_code, last_attempt_at, last_success_at,
-            consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at""";
+            consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at, provider, consent_expires_at""";
 
     /**
      * A connection being deleted, or deleted with its history kept, is gone for every reader here: not listed, not
@@ -153,10 +153,10 @@ public class ConnectionLifecycle {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("""
-                SELECT user_id, provider_connection_id, sync_cursor, last_reconciled_at, created_at FROM connections
-                WHERE id = :id""")
+                SELECT user_id, provider, provider_connection_id, sync_cursor, last_reconciled_at, created_at
+                FROM connections WHERE id = :id""")
                 .param("id", connectionId)
-                .query((rs, row) -> new SyncClaim(connectionId, rs.getLong("user_id"),
+                .query((rs, row) -> new SyncClaim(connectionId, rs.getLong("user_id"), rs.getString("provider"),
                         rs.getString("provider_connection_id"), instance, DbTime.read(rs, "sync_cursor"),
                         DbTime.read(rs, "last_reconciled_at"), Objects.requireNonNull(DbTime.read(rs, "created_at")),
                         identities.tokenOfConnection(connectionId)))
@@ -214,6 +214,19 @@ public class ConnectionLifecycle {
                 last_reconciled_at = COALESCE(:reconciled, last_reconciled_at), """ + RELEASE,
                 spec -> spec.param("cursor", DbTime.param(cursor)).param("reconciled", DbTime.param(reconciledAt)));
         return endClaim(claim, change, at);
+    }
+
+    /**
+     * Records when the user's consent to read a connection ends, as its provider last said; nothing when it did not
+     * say.
+     */
+    public void consentExpires(long connectionId, @Nullable Instant at) {
+        if (at != null) {
+            jdbc.sql("UPDATE connections SET consent_expires_at = :at WHERE id = :id")
+                    .param("at", DbTime.param(at))
+                    .param("id", connectionId)
+                    .update();
+        }
     }
 
     /**
@@ -303,6 +316,7 @@ public class ConnectionLifecycle {
                 ConnectionState.of(rs.getString("state")), rs.getString("provider_state"), rs.getString("error_code"),
                 DbTime.read(rs, "last_attempt_at"), DbTime.read(rs, "last_success_at"),
                 rs.getInt("consecutive_failures"), DbTime.read(rs, "sync_claimed_until"),
-                DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"));
+                DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"), rs.getString("provider"),
+                DbTime.read(rs, "consent_expires_at"));
     }
 }

@@ -19,9 +19,28 @@ import org.jspecify.annotations.Nullable;
  * @param claimedUntil until when a running sync holds the connection
  * @param cursor the provider's last change committed so far
  * @param lastReconciledAt when the trailing window was last re-read in full
+ * @param provider the provider the connection was made with ({@code powens}, {@code enablebanking})
+ * @param consentExpiresAt when the user's consent ends, if the provider says
  */
 public record ConnectionSnapshot(long id, long userId, String bank, ConnectionState state,
         @Nullable String providerState, @Nullable String errorCode, @Nullable Instant lastAttemptAt,
         @Nullable Instant lastSuccessAt, int consecutiveFailures, @Nullable Instant claimedUntil,
-        @Nullable Instant cursor, @Nullable Instant lastReconciledAt) {
+        @Nullable Instant cursor, @Nullable Instant lastReconciledAt, String provider,
+        @Nullable Instant consentExpiresAt) {
+
+    /** A Powens connection with no known consent expiry. */
+    public ConnectionSnapshot(long id, long userId, String bank, ConnectionState state,
+            @Nullable String providerState, @Nullable String errorCode, @Nullable Instant lastAttemptAt,
+            @Nullable Instant lastSuccessAt, int consecutiveFailures, @Nullable Instant claimedUntil,
+            @Nullable Instant cursor, @Nullable Instant lastReconciledAt) {
+        this(id, userId, bank, state, providerState, errorCode, lastAttemptAt, lastSuccessAt, consecutiveFailures,
+                claimedUntil, cursor, lastReconciledAt, "powens", null);
+    }
+
+    /**
+     * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).
+     */
+    public String reconnectRoute() {
+        return ConnectionStateChanged.reconnectRoute(provider, id);
+    }
 }

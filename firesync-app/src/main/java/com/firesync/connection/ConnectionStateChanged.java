@@ -13,7 +13,28 @@ import org.jspecify.annotations.Nullable;
  * @param to the state it entered
  * @param providerState the provider's state code, when it explains the move
  * @param at when
+ * @param provider the connection's provider ({@code null} in events recorded before connections had several)
  */
 public record ConnectionStateChanged(long connectionId, long userId, ConnectionState from, ConnectionState to,
-        @Nullable String providerState, Instant at) {
+        @Nullable String providerState, Instant at, @Nullable String provider) {
+
+    /** A move of a connection whose provider is not told. */
+    public ConnectionStateChanged(long connectionId, long userId, ConnectionState from, ConnectionState to,
+            @Nullable String providerState, Instant at) {
+        this(connectionId, userId, from, to, providerState, at, null);
+    }
+
+    /**
+     * Where the user repairs the connection: Powens repairs it in place; another provider links the bank again
+     * (its renewal comes later).
+     */
+    public String reconnectRoute() {
+        return reconnectRoute(provider, connectionId);
+    }
+
+    static String reconnectRoute(@Nullable String provider, long connectionId) {
+        return provider == null || provider.equals("powens")
+                ? "/api/auth/powens/reconnect/" + connectionId
+                : "/api/auth/" + provider + "/url";
+    }
 }

@@ -98,11 +98,12 @@ class ConnectionTransitions {
                 .param("reason", clip(change.reason(), 200))
                 .param("at", DbTime.param(at))
                 .update();
-        long userId = jdbc.sql("SELECT user_id FROM connections WHERE id = :id")
+        var owner = jdbc.sql("SELECT user_id, provider FROM connections WHERE id = :id")
                 .param("id", connectionId)
-                .query(Long.class)
+                .query((rs, row) -> java.util.Map.entry(rs.getLong("user_id"), rs.getString("provider")))
                 .single();
-        events.publishEvent(new ConnectionStateChanged(connectionId, userId, from, change.to(), providerState, at));
+        events.publishEvent(new ConnectionStateChanged(connectionId, owner.getKey(), from, change.to(), providerState,
+                at, owner.getValue()));
     }
 
     static @Nullable String clip(@Nullable String value, int max) {

@@ -37,8 +37,10 @@ public class Connections {
         var now = DbTime.param(clock.instant());
         int inserted = jdbc.sql("""
                 INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name,
-                                         connector_uuid, state, provider_state, created_at, updated_at)
-                VALUES (:user, :providerUser, :provider, :ref, :bank, :connector, :state, :providerState, :now, :now)
+                                         connector_uuid, state, provider_state, consent_expires_at, created_at,
+                                         updated_at)
+                VALUES (:user, :providerUser, :provider, :ref, :bank, :connector, :state, :providerState, :consent,
+                        :now, :now)
                 ON CONFLICT DO NOTHING""")
                 .param("user", userId)
                 .param("providerUser", providerUserId)
@@ -48,6 +50,7 @@ public class Connections {
                 .param("connector", connection.connectorUuid())
                 .param("state", ConnectionState.ACTIVE.code())
                 .param("providerState", connection.state())
+                .param("consent", DbTime.param(connection.consentExpiresAt()))
                 .param("now", now)
                 .update();
         return jdbc.sql("""
@@ -60,13 +63,14 @@ public class Connections {
     }
 
     /**
-     * The provider's id of one of the user's connections.
+     * The provider's id of one of the user's connections made with {@code provider}.
      */
-    Optional<String> providerId(long userId, long connectionId) {
-        return jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id AND user_id = :user AND "
-                + ConnectionLifecycle.LIVE)
+    Optional<String> providerId(long userId, long connectionId, String provider) {
+        return jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id AND user_id = :user"
+                + " AND provider = :provider AND " + ConnectionLifecycle.LIVE)
                 .param("id", connectionId)
                 .param("user", userId)
+                .param("provider", provider)
                 .query(String.class)
                 .optional();
     }

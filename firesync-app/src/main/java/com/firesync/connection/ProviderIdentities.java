@@ -1,6 +1,6 @@
 package com.firesync.connection;
 
-import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
 import com.firesync.provider.ProviderToken;
 import com.firesync.provider.ProviderUser;
 import com.firesync.security.SecretCipher;
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each FireSync user's identity at the provider and its access token, encrypted at rest. The token is decrypted only
- * to call the provider.
+ * Each FireSync user's identity at each provider and its access token, and the access of connections that have one
+ * of their own (an Enable Banking session), all encrypted at rest. A secret is decrypted only to call the provider.
  */
 @Repository
 public class ProviderIdentities {
@@ -26,14 +26,14 @@ public class ProviderIdentities {
 
     private final SecretCipher cipher;
 
-    private final BankingProvider provider;
+    private final BankingProviders providers;
 
     private final Clock clock;
 
-    ProviderIdentities(JdbcClient jdbc, SecretCipher cipher, BankingProvider provider, Clock clock) {
+    ProviderIdentities(JdbcClient jdbc, SecretCipher cipher, BankingProviders providers, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.provider = provider;
+        this.providers = providers;
         this.clock = clock;
     }
 
@@ -43,12 +43,13 @@ public class ProviderIdentities {
      * a failed attempt stores nothing.
      */
     @Transactional
-    Identity obtain(long userId) {
+    Identity obtain(long userId, String provider) {
         jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
-        return find(userId).orElseGet(() -> create(userId, provider.createUser()));
+        return find(userId, provider)
+                .orElseGet(() -> create(userId, provider, providers.get(provider).createUser()));
     }
 
-    Optional<Identity> find(long userId) {
+    Optional<Identity> find(long userId, String provider) {
         return jdbc.sql("""
                 SELECT p.id, c.secret_ciphertext FROM provider_users p
                 JOIN provider_credentials c ON c.provider_user_id = p.id AND c.kind = :kind AND c.revoked_at IS NULL
@@ -56,7 +57,7 @@ public class ProviderIdentities {
                 ORDER BY c.issued_at DESC, c.id DESC LIMIT 1""")
                 .param("kind", ACCESS_TOKEN)
                 .param("user", userId)
-                .param("provider", provider.name())
+                .param("provider", provider)
                 .query((rs, row) -> {
                     long id = rs.getLong("id");
                     return new Identity(id,
@@ -66,31 +67,58 @@ public class ProviderIdentities {
     }
 
     /**
-     * The token of the provider identity a connection was made with.
+     * What reads a connection at its provider: its own access when it has one (an Enable Banking session), else the
+     * token of the provider identity it was made with.
      */
     public ProviderToken tokenOfConnection(long connectionId) {
-        long userId = jdbc.sql("SELECT user_id FROM connections WHERE id = :id")
-                .param("id", connectionId)
-                .query(Long.class)
-                .single();
-        return find(userId).orElseThrow(() -> new IllegalStateException("Connection " + connectionId
-                + " has no provider credential")).token();
+        return accessOfConnection(connectionId).orElseThrow(() -> new IllegalStateException("Connection "
+                + connectionId + " has no provider credential")).token();
     }
 
     /**
-     * The token of the user's provider identity, if they have one.
+     * A connection's provider and what reads it there, if FireSync still holds it.
      */
-    public Optional<ProviderToken> tokenOfUser(long userId) {
-        return find(userId).map(Identity::token);
+    public Optional<ConnectionAccess> accessOfConnection(long connectionId) {
+        return jdbc.sql("SELECT user_id, provider, access_ciphertext FROM connections WHERE id = :id")
+                .param("id", connectionId)
+                .query((rs, row) -> {
+                    String provider = rs.getString("provider");
+                    byte[] access = rs.getBytes("access_ciphertext");
+                    if (access != null) {
+                        return Optional.of(new ConnectionAccess(provider,
+                                new ProviderToken(cipher.decrypt(access, accessContext(connectionId))), true));
+                    }
+                    return find(rs.getLong("user_id"), provider)
+                            .map(identity -> new ConnectionAccess(provider, identity.token(), false));
+                })
+                .optional()
+                .flatMap(found -> found);
     }
 
-    private Identity create(long userId, ProviderUser created) {
+    /**
+     * Stores a connection's own access, encrypted and bound to the connection.
+     */
+    void storeAccess(long connectionId, ProviderToken access) {
+        jdbc.sql("UPDATE connections SET access_ciphertext = :secret WHERE id = :id")
+                .param("secret", cipher.encrypt(access.value(), accessContext(connectionId)))
+                .param("id", connectionId)
+                .update();
+    }
+
+    /**
+     * The token of the user's identity at a provider, if they have one.
+     */
+    public Optional<ProviderToken> tokenOfUser(long userId, String provider) {
+        return find(userId, provider).map(Identity::token);
+    }
+
+    private Identity create(long userId, String provider, ProviderUser created) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO provider_users (user_id, provider, provider_user_id, created_at)
                 VALUES (:user, :provider, :ref, :now)""")
                 .param("user", userId)
-                .param("provider", provider.name())
+                .param("provider", provider)
                 .param("ref", created.id())
                 .param("now", DbTime.param(clock.instant()))
                 .update(keys, "id");
@@ -111,6 +139,23 @@ public class ProviderIdentities {
      */
     static String context(long providerUserId) {
         return "provider_users:" + providerUserId + ":" + ACCESS_TOKEN;
+    }
+
+    /**
+     * Binds a connection's own access to its row: copied onto another connection it does not decrypt.
+     */
+    static String accessContext(long connectionId) {
+        return "connections:" + connectionId + ":access";
+    }
+
+    /**
+     * A connection's provider and what reads it there.
+     *
+     * @param provider the provider's name
+     * @param token the connection's own access, or its provider identity's token
+     * @param own whether the token is the connection's own access
+     */
+    public record ConnectionAccess(String provider, ProviderToken token, boolean own) {
     }
 
     /**

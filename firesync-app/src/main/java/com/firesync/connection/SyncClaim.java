@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param connectionId FireSync's id
  * @param userId the owner
+ * @param provider the provider's name
  * @param providerConnectionId the provider's id
  * @param instance the instance holding the claim
  * @param cursor the provider's last change committed so far, if any
  * @param lastReconciledAt when the trailing window was last re-read in full
  * @param createdAt when the connection was linked: its synced history starts a backfill period before that day
- * @param token the provider token (a secret; its {@code toString} hides it)
+ * @param token what reads the connection at the provider (a secret; its {@code toString} hides it)
  */
-public record SyncClaim(long connectionId, long userId, String providerConnectionId, String instance,
+public record SyncClaim(long connectionId, long userId, String provider, String providerConnectionId, String instance,
         @Nullable Instant cursor, @Nullable Instant lastReconciledAt, Instant createdAt, ProviderToken token) {
 }

@@ -1,6 +1,7 @@
 package com.firesync.connection;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderToken;
 import com.firesync.security.SecretCipher;
@@ -36,10 +37,11 @@ public class TokenRotation {
 
     private final Clock clock;
 
-    TokenRotation(JdbcClient jdbc, SecretCipher cipher, BankingProvider provider, Clock clock) {
+    TokenRotation(JdbcClient jdbc, SecretCipher cipher, BankingProviders providers, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.provider = provider;
+        // only Powens' user tokens are permanent and rotated; other providers' access is per connection
+        this.provider = providers.get(BankingProviders.POWENS);
         this.clock = clock;
     }
 

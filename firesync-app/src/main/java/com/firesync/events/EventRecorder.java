@@ -69,7 +69,7 @@ class EventRecorder {
         var data = data("connectionId", changed.connectionId(), "from", changed.from().code(), "to",
                 changed.to().code());
         data.put("userActionRequired", userAction);
-        data.put("reconnectRoute", userAction ? "/api/auth/powens/reconnect/" + changed.connectionId() : null);
+        data.put("reconnectRoute", userAction ? changed.reconnectRoute() : null);
         record(changed.userId(), "connection.state_changed", data);
     }
 

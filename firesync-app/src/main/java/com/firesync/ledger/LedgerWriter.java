@@ -1,6 +1,6 @@
 package com.firesync.ledger;
 
-import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
@@ -59,7 +59,7 @@ public class LedgerWriter {
     private final TransactionTemplate inTransaction;
 
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
-            ChangeVersions versions, BankingProvider provider, ApplicationEventPublisher events,
+            ChangeVersions versions, BankingProviders providers, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.named = named;
         this.jdbc = jdbc;
@@ -67,7 +67,8 @@ public class LedgerWriter {
         this.versions = versions;
         this.events = events;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
-        this.bankZone = provider.zone();
+        // the day of a balance snapshot, in Powens' calendar (Europe/Paris) as before a second provider came
+        this.bankZone = providers.get(BankingProviders.POWENS).zone();
         this.changes = new LedgerChanges(jdbc, events);
         this.inTransaction = new TransactionTemplate(transactions);
     }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncMeters {
 
-    private static final String PROVIDER = "powens";
+    /** The provider of runs recorded before connections recorded theirs. */
+    private static final String FIRST_PROVIDER = "powens";
 
     private final MeterRegistry meters;
 
@@ -28,10 +29,11 @@ class SyncMeters {
     void on(SyncCompleted run) {
         String trigger = run.trigger().code();
         String outcome = run.outcome().code();
-        meters.counter(MetricNames.SYNC_RUNS, "outcome", outcome, "trigger", trigger, "provider", PROVIDER)
+        String provider = run.provider() == null ? FIRST_PROVIDER : run.provider();
+        meters.counter(MetricNames.SYNC_RUNS, "outcome", outcome, "trigger", trigger, "provider", provider)
                 .increment();
         Timer.builder(MetricNames.SYNC_DURATION)
-                .tags("outcome", outcome, "trigger", trigger, "provider", PROVIDER)
+                .tags("outcome", outcome, "trigger", trigger, "provider", provider)
                 .publishPercentileHistogram()
                 .register(meters)
                 .record(run.duration());

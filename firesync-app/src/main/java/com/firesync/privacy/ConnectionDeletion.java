@@ -4,8 +4,7 @@ import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ProviderIdentities;
 import com.firesync.events.EventLog;
 import com.firesync.ledger.LedgerWriter;
-import com.firesync.provider.BankingProvider;
-import com.firesync.provider.ProviderToken;
+import com.firesync.provider.BankingProviders;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.DbTime;
 import java.time.Clock;
@@ -38,7 +37,7 @@ public class ConnectionDeletion {
 
     private final ProviderIdentities identities;
 
-    private final BankingProvider provider;
+    private final BankingProviders providers;
 
     private final Remnants remnants;
 
@@ -52,7 +51,7 @@ public class ConnectionDeletion {
 
     private final EventLog eventLog;
 
-    ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProvider provider,
+    ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProviders providers,
             Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock,
             LedgerWriter ledger, EventLog eventLog) {
         this.ledger = ledger;
@@ -61,7 +60,7 @@ public class ConnectionDeletion {
         this.jdbc = jdbc;
         this.queue = queue;
         this.identities = identities;
-        this.provider = provider;
+        this.providers = providers;
         this.remnants = remnants;
         this.transactions = transactions;
         this.clock = clock;
@@ -107,10 +106,8 @@ public class ConnectionDeletion {
         if (target.claimedUntil() != null && target.claimedUntil().isAfter(clock.instant())) {
             throw new ConnectionBusyException(connectionId);
         }
-        Optional<ProviderToken> token = identities.tokenOfUser(target.userId());
-        if (token.isPresent()) {
-            provider.deleteConnection(token.get(), target.providerId());
-        }
+        identities.accessOfConnection(connectionId).ifPresent(access -> providers.get(access.provider())
+                .deleteConnection(access.token(), target.providerId()));
         transactions.executeWithoutResult(status -> {
             List<Long> webhooks = remnants.deleteWebhooks(Set.of(target.providerId()), null);
             remnants.deleteEvents(List.of(connectionId), webhooks, null);

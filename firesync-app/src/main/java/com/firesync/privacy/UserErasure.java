@@ -2,15 +2,16 @@ package com.firesync.privacy;
 
 import com.firesync.connection.ProviderIdentities;
 import com.firesync.provider.BankingProvider;
-import com.firesync.provider.ProviderToken;
+import com.firesync.provider.BankingProviders;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.DbTime;
 import com.firesync.user.UserAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public class UserErasure {
 
     private final ProviderIdentities identities;
 
-    private final BankingProvider provider;
+    private final BankingProviders providers;
 
     private final Remnants remnants;
 
@@ -46,12 +47,12 @@ public class UserErasure {
     private final Clock clock;
 
     UserErasure(JdbcClient jdbc, UserAccounts users, DeletionQueue queue, ProviderIdentities identities,
-            BankingProvider provider, Remnants remnants, TransactionTemplate transactions, Clock clock) {
+            BankingProviders providers, Remnants remnants, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.queue = queue;
         this.identities = identities;
-        this.provider = provider;
+        this.providers = providers;
         this.remnants = remnants;
         this.transactions = transactions;
         this.clock = clock;
@@ -93,11 +94,18 @@ public class UserErasure {
                 throw new ConnectionBusyException(connection.id());
             }
         }
-        Optional<ProviderToken> token = identities.tokenOfUser(userId);
-        String providerUser = providerUserId(userId);
-        if (token.isPresent() && providerUser != null) {
-            provider.deleteUser(providerUser, token.get());
+        // connections with an access of their own (Enable Banking sessions) are ended one by one, then each
+        // provider's user with everything it still holds
+        for (Connection connection : connections) {
+            identities.accessOfConnection(connection.id())
+                    .filter(ProviderIdentities.ConnectionAccess::own)
+                    .ifPresent(access -> providers.get(access.provider())
+                            .deleteConnection(access.token(), connection.providerId()));
         }
+        Map<String, String> providerUsers = providerUserIds(userId);
+        providerUsers.forEach((provider, ref) -> identities.tokenOfUser(userId, provider)
+                .ifPresent(token -> providers.get(provider).deleteUser(ref, token)));
+        String providerUser = providerUsers.get(BankingProviders.POWENS);
         Set<String> providerConnections = new HashSet<>();
         connections.forEach(connection -> providerConnections.add(connection.providerId()));
         List<Long> connectionIds = connections.stream().map(Connection::id).toList();
@@ -118,12 +126,13 @@ public class UserErasure {
                 .single() > 0;
     }
 
-    private @Nullable String providerUserId(long userId) {
-        return jdbc.sql("SELECT provider_user_id FROM provider_users WHERE user_id = :user")
+    private Map<String, String> providerUserIds(long userId) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        jdbc.sql("SELECT provider, provider_user_id FROM provider_users WHERE user_id = :user")
                 .param("user", userId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+                .query((rs, row) -> ids.put(rs.getString("provider"), rs.getString("provider_user_id")))
+                .list();
+        return ids;
     }
 
     private List<Connection> connections(long userId) {

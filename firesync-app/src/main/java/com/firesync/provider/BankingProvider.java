@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What FireSync needs from an open-banking aggregator. Every method either answers or throws a
  * {@link ProviderException} whose {@link ProviderException#failure() failure} says what to do next; every call has a
@@ -112,4 +114,43 @@ public interface BankingProvider {
      * @param token the user's token as FireSync holds it
      */
     void deleteUser(String providerUserId, ProviderToken token);
+
+    /**
+     * The banks of a country the user may pick before linking, for providers that ask FireSync to name the bank
+     * (Enable Banking); an empty list for those whose own webview lets the user pick (Powens).
+     *
+     * @param country an ISO 3166 alpha-2 country code, or {@code null} for every country
+     */
+    default List<ProviderBank> banks(@Nullable String country) {
+        return List.of();
+    }
+
+    /**
+     * The URL where the user's browser authorises FireSync to read one named bank, for providers that link one bank
+     * per authorisation (Enable Banking). The callback then carries a code for {@link #authorize(String)}.
+     *
+     * @throws ProviderException a permanent {@code unsupported} failure for providers that do not link so
+     */
+    default URI connectUrl(ProviderToken token, String state, URI redirectUri, String bank, String country) {
+        throw new ProviderException(name() + " connect", new ProviderFailure.Permanent("unsupported"));
+    }
+
+    /**
+     * Exchanges the code of an authorisation callback for the connection it authorised and the access that reads it.
+     * Never retried automatically: a code is single-use.
+     *
+     * @throws ProviderException a permanent {@code unsupported} failure for providers that do not link so
+     */
+    default AuthorizedSession authorize(String code) {
+        throw new ProviderException(name() + " authorize", new ProviderFailure.Permanent("unsupported"));
+    }
+
+    /**
+     * This provider acting for a user who is present and asked for fresh data: providers limiting unattended reads
+     * tell the bank so (Enable Banking's PSU headers), and their reads do not count against that limit. Providers
+     * without such a limit answer themselves.
+     */
+    default BankingProvider attendedBy(PresentUser user) {
+        return this;
+    }
 }

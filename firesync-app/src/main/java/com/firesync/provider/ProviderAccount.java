@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param connectionId the provider's id of the connection the account belongs to
  * @param name the display name (user-editable at the provider)
  * @param originalName the name the bank gives the account, if known
- * @param type the provider's account type code exactly as sent (for Powens {@code checking}, {@code savings},
- *        {@code livret_a}...); unknown codes are kept
+ * @param type the account type in Powens' vocabulary ({@code checking}, {@code savings}, {@code card},
+ *        {@code loan}, {@code livret_a}...), which the ledger and the figures read: Powens' code exactly as sent,
+ *        another provider's mapped onto it by its adapter; unknown codes are kept
  * @param number the account number, if known
  * @param iban the IBAN, if known
  * @param currency the ISO 4217 currency code, if the provider sent one

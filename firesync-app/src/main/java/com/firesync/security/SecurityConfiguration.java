@@ -29,7 +29,8 @@ class SecurityConfiguration {
      * Routes under /api that authenticate their own way (the Powens callback carries a state, webhooks a signature, the
      * WebSocket stream a bearer header or a single-use ticket, checked by its handshake).
      */
-    static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/webhooks/**", "/api/ws"};
+    static final String[] PUBLIC_API = {"/api/auth/powens/callback", "/api/auth/enablebanking/callback",
+            "/api/webhooks/**", "/api/ws"};
 
     /**
      * No observation of each security filter, authentication and authorization: on every request they cost more than

@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param updated transactions changed
  * @param removed transactions removed
  * @param duration how long it took
+ * @param provider the connection's provider ({@code null} in events recorded before connections had several)
  */
 public record SyncCompleted(long connectionId, long userId, long runId, SyncTrigger trigger, RunOutcome outcome,
         @org.jspecify.annotations.Nullable String errorCode, int accounts, int added, int updated, int removed,
-        Duration duration) {
+        Duration duration, @org.jspecify.annotations.Nullable String provider) {
 
     public boolean succeeded() {
         return errorCode == null;

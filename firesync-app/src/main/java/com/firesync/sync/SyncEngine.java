@@ -7,8 +7,10 @@ import com.firesync.connection.SyncClaim;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
 import com.firesync.provider.ConnectionAccounts;
 import com.firesync.provider.ConnectionHealth;
+import com.firesync.provider.PresentUser;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
@@ -44,7 +46,7 @@ public class SyncEngine {
 
     private final ConnectionLifecycle connections;
 
-    private final BankingProvider provider;
+    private final BankingProviders providers;
 
     private final LedgerWriter ledger;
 
@@ -62,7 +64,7 @@ public class SyncEngine {
 
     private final Clock clock;
 
-    SyncEngine(ConnectionLifecycle connections, BankingProvider provider, LedgerWriter ledger, SyncRuns runs,
+    SyncEngine(ConnectionLifecycle connections, BankingProviders providers, LedgerWriter ledger, SyncRuns runs,
             SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, ApplicationEventPublisher events,
             ClaimantRegistry claimant, TransactionTemplate transactions, Clock clock) {
         this.instance = claimant.id();
@@ -70,7 +72,7 @@ public class SyncEngine {
         this.transactions = transactions;
         this.circuits = circuits;
         this.connections = connections;
-        this.provider = provider;
+        this.providers = providers;
         this.ledger = ledger;
         this.runs = runs;
         this.policy = policy;
@@ -85,6 +87,15 @@ public class SyncEngine {
      *        from the bank first (never in bulk: the provider's fair-usage policy)
      */
     public SyncOutcome sync(ConnectionSnapshot connection, SyncTrigger trigger, boolean force) {
+        return sync(connection, trigger, force, null);
+    }
+
+    /**
+     * Syncs one connection if the policy allows it, for a user who is present when {@code present} is given: a
+     * provider limiting unattended reads is told so (only ever for a manual trigger).
+     */
+    public SyncOutcome sync(ConnectionSnapshot connection, SyncTrigger trigger, boolean force,
+            @Nullable PresentUser present) {
         Instant now = clock.instant();
         Instant circuitOpenUntil = circuits.openUntil(connection.id()).orElse(null);
         SyncDecision decision = policy.decide(connection, now, trigger, force, circuitOpenUntil);
@@ -101,10 +112,11 @@ public class SyncEngine {
             return SyncOutcome.skipped(connection.id(),
                     SyncDecision.skip(SyncDecision.Reason.IN_PROGRESS, null));
         }
-        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL);
+        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL,
+                trigger == SyncTrigger.MANUAL ? present : null);
     }
 
-    private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh) {
+    private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh, @Nullable PresentUser present) {
         Instant started = clock.instant();
         long run = Objects.requireNonNull(transactions.execute(tx -> {
             long id = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
@@ -112,10 +124,14 @@ public class SyncEngine {
             return id;
         }));
         try {
+            BankingProvider provider = providers.get(claim.provider());
+            if (present != null) {
+                provider = provider.attendedBy(present);
+            }
             if (refresh) {
                 provider.refreshConnection(claim.token(), claim.providerConnectionId());
             }
-            Pulled pulled = pull(claim, started);
+            Pulled pulled = pull(provider, claim, started);
             if (!pulled.complete()) {
                 return failedHere(claim, trigger, run, started, "account_write_failed", pulled);
             }
@@ -136,8 +152,9 @@ public class SyncEngine {
         }
     }
 
-    private Pulled pull(SyncClaim claim, Instant now) {
+    private Pulled pull(BankingProvider provider, SyncClaim claim, Instant now) {
         ConnectionAccounts read = provider.connectionWithAccounts(claim.token(), claim.providerConnectionId());
+        connections.consentExpires(claim.connectionId(), read.connection().consentExpiresAt());
         if (read.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
             // the bank's data may still read, but it is frozen until the user acts: say so rather than sync stale data
             throw new ProviderException("sync", new ProviderFailure.NeedsUserAction(
@@ -209,7 +226,8 @@ public class SyncEngine {
         transactions.executeWithoutResult(tx -> {
             runs.finish(run, decision, errorCode, accounts, counts);
             events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision,
-                    errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration));
+                    errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration,
+                    claim.provider()));
             if (errorCode != null) {
                 events.publishEvent(new SyncFailed(claim.connectionId(), claim.userId(), run, trigger, errorCode));
             }

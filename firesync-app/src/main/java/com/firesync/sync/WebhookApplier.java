@@ -7,6 +7,7 @@ import com.firesync.connection.ConnectionState;
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.BankingProviders;
 import com.firesync.provider.ConnectionHealth;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.WebhookEvent;
@@ -53,7 +54,7 @@ class WebhookApplier {
     private final MeterRegistry meters;
 
     WebhookApplier(WebhookInbox inbox, WebhookReader reader, ConnectionLifecycle connections, LedgerWriter ledger,
-            BankingProvider provider, SyncSettings settings, ClaimantRegistry claimant, Clock clock,
+            BankingProviders providers, SyncSettings settings, ClaimantRegistry claimant, Clock clock,
             MeterRegistry meters) {
         this.instance = claimant.id();
         this.meters = meters;
@@ -62,7 +63,8 @@ class WebhookApplier {
         this.reader = reader;
         this.connections = connections;
         this.ledger = ledger;
-        this.provider = provider;
+        // webhooks are Powens' (its reader verifies them)
+        this.provider = providers.get(BankingProviders.POWENS);
         this.clock = clock;
     }
 

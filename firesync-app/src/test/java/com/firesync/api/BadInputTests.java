@@ -47,10 +47,11 @@ class BadInputTests {
     private static final String[] PARAMETERS = {"limit", "cursor", "from", "to", "pending", "accountId", "force",
             "state", "code", "connection_id", "error", "lang", "keepHistory", "interval", "by", "withdrawalRate",
             "realReturn", "annualExpenses", "annualSavings", "coastYears", "years", "runs", "seed", "meanReturn",
-            "volatility"};
+            "volatility", "bank", "country", "error_description"};
 
     private static final String[] PARAMETER_VALUES = {"abc", "-5", "0", "2026-02-30", "", "%ff", "9".repeat(40),
-            "true,false", "%00", "2026-13-01", "1%3B2", "%7B%7D", "Ym9ndXM", "501", "maybe"};
+            "true,false", "%00", "2026-13-01", "1%3B2", "%7B%7D", "Ym9ndXM", "501", "maybe", "FR", "fr", "Demo%20Bank",
+            "%0A", "x".repeat(600)};
 
     private static final String[] BODIES = {"{", "[]", "null", "\"text\"", "{\"name\":123}", "{\"name\":\"\"}",
             "{\"name\":null}", "{\"name\":" + "[".repeat(100) + "]".repeat(100) + "}", "\u0000", "name=x", "<a/>",
@@ -107,7 +108,9 @@ class BadInputTests {
 
         assertThat(routes).hasSizeGreaterThan(10);
         assertThat(routes).extracting(Route::pattern).contains("/api/connections/{id}", "/api/me",
-                "/api/admin/users/{id}", "/api/me/export", "/api/changes", "/api/events", "/api/events/tickets");
+                "/api/admin/users/{id}", "/api/me/export", "/api/changes", "/api/events", "/api/events/tickets",
+                "/api/providers", "/api/providers/{provider}/banks", "/api/auth/enablebanking/url",
+                "/api/auth/enablebanking/callback");
         assertThat(failures).as("requests answered 5xx or without a problem body").isEmpty();
         Answer health = http.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
@@ -148,6 +151,41 @@ class BadInputTests {
             check(failures, "GET /api/changes" + query, http.get("/api/changes" + query, user));
         }
         assertThat(failures).as("stream requests answered 5xx, 2xx or without a problem body").isEmpty();
+    }
+
+    /**
+     * The Enable Banking routes, with the in-app sandbox's face configured by default: every malformed bank, country,
+     * provider, state or code is a 4xx problem, while the well-formed request answers a link.
+     */
+    @Test
+    void refusesMalformedEnableBankingRequestsWithProblems() {
+        String user = tokens[1];
+        List<String> failures = new ArrayList<>();
+        for (String query : List.of("", "?bank=Demo%20Bank", "?country=FR", "?bank=&country=FR",
+                "?bank=Demo%20Bank&country=fr", "?bank=Demo%20Bank&country=FRA", "?bank=Demo%20Bank&country=%00",
+                "?bank=" + "b".repeat(300) + "&country=FR", "?bank=Demo%0ABank&country=FR",
+                "?bank=No%20Such%20Bank&country=FR", "?bank=Demo%20Bank&country=ZZ")) {
+            check(failures, "GET /api/auth/enablebanking/url" + query,
+                    http.get("/api/auth/enablebanking/url" + query, user));
+        }
+        for (String path : List.of("/api/providers/nope/banks", "/api/providers/ENABLEBANKING/banks",
+                "/api/providers/enablebanking/banks?country=fi", "/api/providers/enablebanking/banks?country=%00",
+                "/api/providers/" + "x".repeat(300) + "/banks")) {
+            check(failures, "GET " + path, http.get(path, user));
+        }
+        for (String query : List.of("", "?state=", "?code=abc", "?state=" + "s".repeat(300) + "&code=x",
+                "?state=unknown&code=x", "?state=unknown&error=access_denied", "?state=x&code=" + "c".repeat(600),
+                "?state=x&code=%00")) {
+            check(failures, "GET /api/auth/enablebanking/callback" + query, http.send(http
+                    .request("/api/auth/enablebanking/callback" + query, null).header("Accept", "application/json")
+                    .GET()));
+        }
+        assertThat(failures).as("requests answered 5xx, 2xx or without a problem body").isEmpty();
+        assertThat(http.get("/api/providers", user).json().get("data").valueStream()
+                .map(provider -> provider.get("name").asString())).containsExactly("powens", "enablebanking");
+        Answer link = http.get("/api/auth/enablebanking/url?bank=Demo%20Bank&country=FR", user);
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        assertThat(link.json().get("data").get("url").asString()).contains("/sandbox/enablebanking/ais/start");
     }
 
     private static void check(List<String> failures, String request, Answer answer) {

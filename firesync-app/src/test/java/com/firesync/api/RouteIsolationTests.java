@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * No user reaches what is not theirs, on every route there is. The routes come from Spring MVC's own mappings, so a
  * new route taking an id is probed without editing this test. Alice and Bob each hold a connection, an account, a
- * transaction, a sync run and two API tokens; Bob calls every {@code /api/**} route that has a path variable with
+ * transaction, a sync run and two API tokens, and Alice an Enable Banking connection too (every route is probed with
+ * her ids of each provider); Bob calls every {@code /api/**} route that has a path variable with
  * Alice's ids (picked by variable name, or for {@code {id}} by the segment before it; unknown names get her connection
  * id). Expected: {@code 404} (indistinguishable from a missing resource), {@code 403} on admin-only routes. Routes
  * that authenticate without an API token (the Powens callback, signed webhooks) have no owner to check and are left
@@ -48,7 +49,8 @@ class RouteIsolationTests {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
 
-    private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/webhooks/", "/api/auth/powens/callback");
+    private static final Set<String> PUBLIC_PREFIXES = Set.of("/api/webhooks/", "/api/auth/powens/callback",
+            "/api/auth/enablebanking/callback");
 
     @LocalServerPort
     int port;
@@ -74,6 +76,9 @@ class RouteIsolationTests {
 
     Map<String, Long> alicesIds;
 
+    /** Alice's ids with her Enable Banking connection, its account and transaction in place of her Powens ones. */
+    Map<String, Long> alicesEnableBankingIds;
+
     @BeforeEach
     void seedTwoUsersWithEveryKindOfResource() {
         http = Http.local(port);
@@ -81,12 +86,45 @@ class RouteIsolationTests {
         bob = accounts.create("bob", Role.USER);
         alicesIds = seed(alice);
         seed(bob);
+        var rows = new LedgerRows(jdbc);
+        long connection = rows.connection(alice.id(), "eb-bank-alice", "enablebanking");
+        long account = rows.account(connection, alice.id(), "eb-acc-alice", "40.00");
+        Map<String, Long> ids = new java.util.HashMap<>(alicesIds);
+        ids.put("connection", connection);
+        ids.put("account", account);
+        ids.put("transaction", rows.transaction(account, alice.id(), "eb-tx-alice", LocalDate.of(2026, 1, 11),
+                "-3.00", true, null));
+        alicesEnableBankingIds = Map.copyOf(ids);
     }
 
     @Test
     void everyRouteTakingAnIdHidesAnotherUsersResources() {
         List<String> probed = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
+        Map<String, Long> powensIds = alicesIds;
+        // every route, first with Alice's Powens connection and its rows, then with her Enable Banking ones
+        for (Map<String, Long> ids : List.of(powensIds, alicesEnableBankingIds)) {
+            alicesIds = ids;
+            probe(probed, leaks);
+        }
+        alicesIds = powensIds;
+
+        assertThat(probed).as("routes probed").anyMatch(p -> p.contains("/api/sync/intelligent/connection/{id}"))
+                .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
+                .anyMatch(p -> p.contains("GET /api/providers/{provider}/banks"))
+                .anyMatch(p -> p.contains("/api/tokens/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"))
+                .anyMatch(p -> p.contains("DELETE /api/webhook-endpoints/{id}"))
+                .anyMatch(p -> p.contains("GET /api/webhook-endpoints/{id}/deliveries"));
+        assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
+        assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
+                .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM connections WHERE user_id = :u AND deleting_since IS NULL")
+                .param("u", alice.id()).query(Long.class).single()).as("Alice's connections stay").isEqualTo(2);
+    }
+
+    private void probe(List<String> probed, List<String> leaks) {
         for (var entry : mapping.getHandlerMethods().entrySet()) {
             for (String pattern : entry.getKey().getPatternValues()) {
                 if (!pattern.startsWith("/api/") || !pattern.contains("{") || isPublic(pattern)) {
@@ -105,17 +143,6 @@ class RouteIsolationTests {
                 }
             }
         }
-
-        assertThat(probed).as("routes probed").anyMatch(p -> p.contains("/api/sync/intelligent/connection/{id}"))
-                .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
-                .anyMatch(p -> p.contains("/api/tokens/{id}"))
-                .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
-                .anyMatch(p -> p.contains("DELETE /api/admin/users/{id}"))
-                .anyMatch(p -> p.contains("DELETE /api/webhook-endpoints/{id}"))
-                .anyMatch(p -> p.contains("GET /api/webhook-endpoints/{id}/deliveries"));
-        assertThat(leaks).as("answers to Bob with Alice's ids; probed: %s", probed).isEmpty();
-        assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
-                .noneMatch(token -> token.get("revoked").asBoolean())).as("Alice's tokens stay unrevoked").isTrue();
     }
 
     /**
@@ -135,8 +162,9 @@ class RouteIsolationTests {
         assertThat(http.get("/api/accounts", bob.token()).status()).isEqualTo(401);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM users WHERE id = :id").param("id", bob.id()).query(Long.class).single() == 0);
-        assertThat(http.get("/api/accounts", alice.token()).json().get("data").size()).isOne();
-        assertThat(http.get("/api/transactions", alice.token()).json().get("data").size()).isOne();
+        // Alice keeps both her connections' accounts and rows, Powens and Enable Banking
+        assertThat(http.get("/api/accounts", alice.token()).json().get("data").size()).isEqualTo(2);
+        assertThat(http.get("/api/transactions", alice.token()).json().get("data").size()).isEqualTo(2);
         assertThat(http.get("/api/tokens", alice.token()).json().get("data").valueStream()
                 .noneMatch(token -> token.get("revoked").asBoolean())).isTrue();
     }

@@ -151,7 +151,7 @@ class ConnectFlowTests {
         awaitSynced(connectionId);
         bodies.add(http.get("/api/accounts", alice.token()).body());
         bodies.add(http.get("/api/sync/status", alice.token()).body());
-        String token = identities.find(alice.id()).orElseThrow().token().value();
+        String token = identities.find(alice.id(), "powens").orElseThrow().token().value();
 
         assertThat(token).hasSizeGreaterThan(20);
         assertThat(databaseText()).doesNotContain(token);
@@ -170,7 +170,7 @@ class ConnectFlowTests {
         long connectionId = callback.json().get("data").get("connectionIds").get(0).asLong();
         awaitSynced(connectionId);
         http.postJson("/api/sync/intelligent/connection/" + connectionId + "?force=true", alice.token(), "");
-        String powensToken = identities.find(alice.id()).orElseThrow().token().value();
+        String powensToken = identities.find(alice.id(), "powens").orElseThrow().token().value();
         String webhookSecret = sandbox.webhook().secret();
 
         var secrets = List.of(alice.token(), powensToken, code, state, webhookSecret);

@@ -16,7 +16,7 @@ final class TestConnections {
     static long linked(UserAccounts users, ProviderIdentities identities, JdbcClient jdbc, String name,
             String providerConnectionId, Instant now) {
         long user = users.create(name, Role.USER).id();
-        long providerUser = identities.obtain(user).id();
+        long providerUser = identities.obtain(user, "powens").id();
         jdbc.sql("""
                 INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name, state,
                                          created_at, updated_at)

@@ -231,7 +231,7 @@ class EndOfLifeTests {
 
     @Test
     void erasingAUserWhoseTokenWasRevokedElsewhereRenewsItAndDeletesThemAtTheProvider() {
-        String powensToken = identities.tokenOfUser(alice.id()).orElseThrow().value();
+        String powensToken = identities.tokenOfUser(alice.id(), "powens").orElseThrow().value();
         assertThat(http.send("DELETE", "/sandbox/2.0/auth/token", powensToken).status()).isEqualTo(204);
         long usersDeleted = stats("users_deleted");
 
@@ -257,7 +257,7 @@ class EndOfLifeTests {
         export.get("transactions").valueStream().forEach(row -> ids.add(row.get("id").asLong()));
         assertThat(ids).containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT id FROM transactions WHERE user_id = "
                 + alice.id()).query(Long.class).list());
-        String powensToken = identities.tokenOfUser(alice.id()).orElseThrow().value();
+        String powensToken = identities.tokenOfUser(alice.id(), "powens").orElseThrow().value();
         assertThat(answer.body()).doesNotContain(powensToken).doesNotContain(alice.token())
                 .doesNotContain(Sha256.hex(alice.token())).doesNotContain(bob.name());
     }

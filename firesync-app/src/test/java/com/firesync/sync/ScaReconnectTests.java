@@ -114,7 +114,7 @@ class ScaReconnectTests {
                 .get(0)
                 .asLong();
         Background.awaitQuiet(jdbc);
-        String powensToken = identities.tokenOfUser(bob.id()).orElseThrow().value();
+        String powensToken = identities.tokenOfUser(bob.id(), "powens").orElseThrow().value();
         assertThat(http.send("DELETE", "/sandbox/2.0/auth/token", powensToken).status()).isEqualTo(204);
 
         clock.advance(Duration.ofHours(5));
@@ -138,7 +138,7 @@ class ScaReconnectTests {
 
         assertThat(http.get("/api/sync/status", bob.token()).json().get("data").get(0).get("state").asString())
                 .isEqualTo("active");
-        assertThat(identities.tokenOfUser(bob.id()).orElseThrow().value()).isNotEqualTo(powensToken);
+        assertThat(identities.tokenOfUser(bob.id(), "powens").orElseThrow().value()).isNotEqualTo(powensToken);
         long providerId = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id")
                 .param("id", connectionId).query(String.class).single());
         assertThat(LedgerComparison.differences(jdbc, connectionId, world.expectedLedger(providerId, clock.instant())))

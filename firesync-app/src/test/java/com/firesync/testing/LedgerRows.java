@@ -24,14 +24,20 @@ public final class LedgerRows {
     }
 
     public long connection(long userId, String bank) {
+        return connection(userId, bank, "powens");
+    }
+
+    /** A connection made with {@code provider}, with the user's identity there. */
+    public long connection(long userId, String bank, String provider) {
         long providerUser = insert("""
                 INSERT INTO provider_users (user_id, provider, provider_user_id, created_at)
-                VALUES (:user, 'powens', :ref, :now)""", "user", userId, "ref", "pu-" + userId + "-" + bank);
+                VALUES (:user, :provider, :ref, :now)""", "user", userId, "provider", provider, "ref",
+                "pu-" + userId + "-" + bank);
         return insert("""
                 INSERT INTO connections (user_id, provider_user_id, provider, provider_connection_id, bank_name, state,
                                          created_at, updated_at)
-                VALUES (:user, :pu, 'powens', :ref, :bank, 'active', :now, :now)""", "user", userId, "pu",
-                providerUser, "ref", "c-" + userId + "-" + bank, "bank", bank);
+                VALUES (:user, :pu, :provider, :ref, :bank, 'active', :now, :now)""", "user", userId, "pu",
+                providerUser, "provider", provider, "ref", "c-" + userId + "-" + bank, "bank", bank);
     }
 
     public long account(long connectionId, long userId, String name, String balance) {

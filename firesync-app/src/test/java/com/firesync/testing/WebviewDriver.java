@@ -53,6 +53,37 @@ public final class WebviewDriver {
         return URI.create(posted.header("Location").orElseThrow());
     }
 
+    /**
+     * Links one bank through Enable Banking: asks FireSync for the authorisation URL of {@code bank}, opens the
+     * bank's authorisation page, posts its form like the page would, and follows the redirect back to FireSync's
+     * callback, answering the callback's JSON answer.
+     */
+    public Answer authorizeEnableBanking(String token, String bank, String country, String login, String password) {
+        Answer link = http.get("/api/auth/enablebanking/url?bank=" + encode(bank) + "&country=" + encode(country),
+                token);
+        if (link.status() != 200) {
+            throw new IllegalStateException("FireSync answered " + link.status() + ": " + link.body());
+        }
+        String url = link.json().get("data").get("url").asString();
+        Answer page = Http.absolute(url).send(Http.absolute(url).request("", null).GET());
+        if (page.status() != 200 || !page.body().contains("<form")) {
+            throw new IllegalStateException("The authorisation page answered " + page.status() + ": " + page.body());
+        }
+        String form = "login=" + encode(login) + "&password=" + encode(password) + "&action=authorize";
+        Answer posted = Http.absolute(url)
+                .send(Http.absolute(url).request("", null)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(BodyPublishers.ofString(form)));
+        if (posted.status() != 302) {
+            throw new IllegalStateException("The authorisation page answered " + posted.status() + ": "
+                    + posted.body());
+        }
+        String callback = posted.header("Location").orElseThrow();
+        return Http.absolute(callback).send(Http.absolute(callback).request("", null)
+                .header("Accept", "application/json")
+                .GET());
+    }
+
     private Answer submit(String url, String bank, String login, String password) {
         URI callback = submitForm(url, bank, login, password);
         return Http.absolute(callback.toString())

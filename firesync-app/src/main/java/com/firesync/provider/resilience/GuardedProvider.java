@@ -1,8 +1,11 @@
 package com.firesync.provider.resilience;
 
+import com.firesync.provider.AuthorizedSession;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ConnectionAccounts;
+import com.firesync.provider.PresentUser;
 import com.firesync.provider.ProviderAccount;
+import com.firesync.provider.ProviderBank;
 import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
@@ -15,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider whose operations are retried where repeating them is safe. Rate limit and concurrency bound are not
@@ -155,6 +159,33 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
     @Override
     public void deleteUser(String providerUserId, ProviderToken token) {
         provider.deleteUser(providerUserId, token);
+    }
+
+    @Override
+    public List<ProviderBank> banks(@Nullable String country) {
+        return retrying.call(() -> provider.banks(country));
+    }
+
+    /**
+     * {@inheritDoc} Not retried: each attempt starts an authorisation at the provider.
+     */
+    @Override
+    public URI connectUrl(ProviderToken token, String state, URI redirectUri, String bank, String country) {
+        return provider.connectUrl(token, state, redirectUri, bank, country);
+    }
+
+    /**
+     * {@inheritDoc} Never retried: the code is single-use.
+     */
+    @Override
+    public AuthorizedSession authorize(String code) {
+        return provider.authorize(code);
+    }
+
+    @Override
+    public BankingProvider attendedBy(PresentUser user) {
+        BankingProvider attended = provider.attendedBy(user);
+        return attended == provider ? this : new GuardedProvider(attended, retrying, forcedRefreshes);
     }
 
     @Override

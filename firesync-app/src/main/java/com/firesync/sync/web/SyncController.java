@@ -3,6 +3,7 @@ package com.firesync.sync.web;
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
+import com.firesync.provider.PresentUser;
 import com.firesync.provider.resilience.ConnectionCircuits;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
@@ -14,6 +15,7 @@ import com.firesync.sync.SyncOutcome;
 import com.firesync.sync.SyncPolicy;
 import com.firesync.sync.SyncSettings;
 import com.firesync.sync.SyncTrigger;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +63,24 @@ class SyncController {
 
     @PostMapping("/api/sync/intelligent/connection/{id}")
     ApiResponse<SyncOutcome> syncConnection(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-            @RequestParam(required = false) @Nullable String force) {
+            @RequestParam(required = false) @Nullable String force, HttpServletRequest request) {
         long connectionId = Ids.positive("id", id);
         ConnectionSnapshot connection = connections.snapshot(caller.userId(), connectionId)
                 .orElseThrow(() -> ApiException.notFound("connection"));
-        return ApiResponse.ok(engine.sync(connection, SyncTrigger.MANUAL, flag(force)));
+        return ApiResponse.ok(engine.sync(connection, SyncTrigger.MANUAL, flag(force), present(request)));
+    }
+
+    /**
+     * The user behind a sync they asked for themselves: their address and browser, which a provider limiting
+     * unattended reads passes on to the bank. Nothing without a {@code User-Agent}: all of it or none.
+     */
+    private static @Nullable PresentUser present(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        String address = request.getRemoteAddr();
+        if (agent == null || agent.isBlank() || address == null || address.isBlank()) {
+            return null;
+        }
+        return new PresentUser(address, agent.length() > 256 ? agent.substring(0, 256) : agent);
     }
 
     @PostMapping("/api/sync/intelligent/all")
@@ -93,13 +108,16 @@ class SyncController {
         if (probe != null && probe.isAfter(next)) {
             next = probe;
         }
-        return new ConnectionStatus(connection.id(), connection.bank(), connection.state().code(),
+        Instant consent = connection.consentExpiresAt();
+        return new ConnectionStatus(connection.id(), connection.provider(), connection.bank(),
+                connection.state().code(), consent,
+                consent == null ? null : Math.max(0, Duration.between(now, consent).toDays()),
                 connection.lastAttemptAt(), lastSuccess,
                 lastSuccess == null ? null : Duration.between(lastSuccess, now).toSeconds(),
                 policy.isStale(connection, now), userAction ? null : next, connection.consecutiveFailures(),
                 circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
-                        userAction ? "/api/auth/powens/reconnect/" + connection.id() : null));
+                        userAction ? connection.reconnectRoute() : null));
     }
 
     private static boolean flag(@Nullable String raw) {
@@ -116,7 +134,8 @@ class SyncController {
     /**
      * One connection's sync status.
      */
-    record ConnectionStatus(long connectionId, String bank, String state, @Nullable Instant lastAttemptAt,
+    record ConnectionStatus(long connectionId, String provider, String bank, String state,
+            @Nullable Instant consentExpiresAt, @Nullable Long consentDaysLeft, @Nullable Instant lastAttemptAt,
             @Nullable Instant lastSuccessAt, @Nullable Long stalenessSeconds, boolean stale,
             @Nullable Instant nextPlannedSync, int consecutiveFailures, String circuitState,
             @Nullable String lastError, UserAction userAction) {
