@@ -1,0 +1,115 @@
+package com.firesync.provider.resilience;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rate permits drawn from a budget shared with other instances, a batch at a time: this instance keeps a small
+ * allowance and only goes back to the shared bucket when it is spent, so the database is asked once per batch, not
+ * once per request.
+ *
+ * <p>
+ * An allowance is usable only for as long as the budget takes to refill one batch, then its rest is dropped. So a
+ * request never leaves on a permit the budget granted long before, and over any period the cluster sends at most
+ * the rate plus two batches, however many instances hold allowances; an instance that dies loses its allowance, one
+ * batch at most, and returns nothing. The shared bucket is asked while no database transaction is open: Bucket4j
+ * reserves the batch in one short transaction, and the wait for the reserved permits happens after it.
+ */
+final class SharedRatePermits implements RatePermits {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedRatePermits.class);
+
+    private final Bucket budget;
+
+    private final int batch;
+
+    private final long validNanos;
+
+    private final long maxWaitNanos;
+
+    private final LongSupplier nanoTime;
+
+    // fair: requests queue for the allowance in arrival order; only the head refills it from the shared budget
+    private final ReentrantLock allowanceLock = new ReentrantLock(true);
+
+    private int allowance;
+
+    private long expiresAt;
+
+    /**
+     * @param budget the shared bucket, holding at most one batch
+     * @param batch how many permits are taken from it at once
+     * @param valid how long a batch stays usable once granted
+     * @param maxWait the longest a request waits for its permit
+     * @param nanoTime the monotonic clock ({@code System::nanoTime})
+     */
+    SharedRatePermits(Bucket budget, int batch, Duration valid, Duration maxWait, LongSupplier nanoTime) {
+        this.budget = budget;
+        this.batch = batch;
+        this.validNanos = valid.toNanos();
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Admission take() throws InterruptedException {
+        long started = nanoTime.getAsLong();
+        boolean waited = false;
+        if (!allowanceLock.tryLock()) {
+            waited = true;
+            if (!allowanceLock.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                return Admission.REFUSED;
+            }
+        }
+        try {
+            if (allowance == 0 || nanoTime.getAsLong() - expiresAt >= 0) {
+                allowance = 0;
+                Parking parking = new Parking();
+                if (!refill(maxWaitNanos - (nanoTime.getAsLong() - started), parking)) {
+                    return Admission.REFUSED;
+                }
+                waited |= parking.parked;
+            }
+            allowance--;
+            return waited ? Admission.AFTER_WAIT : Admission.AT_ONCE;
+        } finally {
+            allowanceLock.unlock();
+        }
+    }
+
+    private boolean refill(long waitNanos, Parking parking) throws InterruptedException {
+        if (waitNanos <= 0) {
+            return false;
+        }
+        try {
+            if (!budget.asBlocking().tryConsume(batch, waitNanos, parking)) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            // the database is away: no request leaves without a permit, and the failure is FireSync's own
+            log.warn("Cannot take provider permits from the shared budget: {}", e.toString());
+            return false;
+        }
+        allowance = batch;
+        expiresAt = nanoTime.getAsLong() + validNanos;
+        return true;
+    }
+
+    /** Parks as Bucket4j asks, noting whether it had to. */
+    private static final class Parking implements BlockingStrategy {
+
+        private boolean parked;
+
+        @Override
+        public void park(long nanosToPark) throws InterruptedException {
+            parked = true;
+            BlockingStrategy.PARKING.park(nanosToPark);
+        }
+    }
+}
