@@ -4,6 +4,7 @@ import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate permits drawn from a budget shared with other instances, a batch at a time: this instance keeps a small
- * allowance and only goes back to the shared bucket when it is spent, so the database is asked once per batch, not
- * once per request.
+ * allowance and only goes back to the shared bucket when it is spent, taking as many permits as requests are waiting
+ * for one, up to a batch. So under load the database is asked once per batch, not once per request, and no permit
+ * is taken that no request is there to use (a permit taken ahead would be lost to the other instances).
  *
  * <p>
  * An allowance is usable only for as long as the budget takes to refill one batch, then its rest is dropped. So a
@@ -38,13 +40,15 @@ final class SharedRatePermits implements RatePermits {
     // fair: requests queue for the allowance in arrival order; only the head refills it from the shared budget
     private final ReentrantLock allowanceLock = new ReentrantLock(true);
 
+    private final AtomicInteger waiting = new AtomicInteger();
+
     private int allowance;
 
     private long expiresAt;
 
     /**
      * @param budget the shared bucket, holding at most one batch
-     * @param batch how many permits are taken from it at once
+     * @param batch the most permits taken from it at once
      * @param valid how long a batch stays usable once granted
      * @param maxWait the longest a request waits for its permit
      * @param nanoTime the monotonic clock ({@code System::nanoTime})
@@ -59,6 +63,20 @@ final class SharedRatePermits implements RatePermits {
 
     @Override
     public Admission take() throws InterruptedException {
+        waiting.incrementAndGet();
+        try {
+            return takeInTurn();
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** How many requests wait for a permit now, the one refilling the allowance included. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    private Admission takeInTurn() throws InterruptedException {
         long started = nanoTime.getAsLong();
         boolean waited = false;
         if (!allowanceLock.tryLock()) {
@@ -87,8 +105,9 @@ final class SharedRatePermits implements RatePermits {
         if (waitNanos <= 0) {
             return false;
         }
+        int wanted = Math.clamp(waiting.get(), 1, batch);
         try {
-            if (!budget.asBlocking().tryConsume(batch, waitNanos, parking)) {
+            if (!budget.asBlocking().tryConsume(wanted, waitNanos, parking)) {
                 return false;
             }
         } catch (RuntimeException e) {
@@ -96,7 +115,7 @@ final class SharedRatePermits implements RatePermits {
             log.warn("Cannot take provider permits from the shared budget: {}", e.toString());
             return false;
         }
-        allowance = batch;
+        allowance = wanted;
         expiresAt = nanoTime.getAsLong() + validNanos;
         return true;
     }
