@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resilience of each provider, one named instance per provider ({@code powens}) shared by every caller in the
- * instance. A provider's wiring asks for its {@link #gate(String) gate}, sends every HTTP request through it, and
+ * instance, its rate permits drawn from this instance's limiter or the cluster's shared budget ({@link RateBudgets}). A provider's wiring asks for its {@link #gate(String) gate}, sends every HTTP request through it, and
  * exposes the {@link #guard(BankingProvider) guarded} provider as its bean.
  */
 public final class ProviderGuards {

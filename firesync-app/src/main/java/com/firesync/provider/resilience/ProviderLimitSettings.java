@@ -24,8 +24,9 @@ record ProviderLimitSettings(@DefaultValue @Valid RateLimit rateLimit, @DefaultV
         @DefaultValue @Valid Retry retry, @DefaultValue @Valid Circuit circuit) {
 
     /**
-     * @param requestsPerSecond the most requests per second sent to one provider; permits are spread evenly over
-     *        the second, so no burst goes above it
+     * @param requestsPerSecond the most requests per second sent to one provider, by all the instances on one
+     *        PostgreSQL together; on H2 permits are spread evenly over the second, on PostgreSQL a burst goes above
+     *        it by two batches at most
      * @param maxWait the longest a request waits for a permit, and then for a concurrency slot, before it fails as
      *        {@code saturated}
      * @param batch on PostgreSQL, where every instance shares the rate: how much of it an instance takes from the
