@@ -63,29 +63,18 @@ final class SharedRatePermits implements RatePermits {
 
     @Override
     public Admission take() throws InterruptedException {
-        waiting.incrementAndGet();
-        try {
-            return takeInTurn();
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    /** How many requests wait for a permit now, the one refilling the allowance included. */
-    int waiting() {
-        return waiting.get();
-    }
-
-    private Admission takeInTurn() throws InterruptedException {
         long started = nanoTime.getAsLong();
+        waiting.incrementAndGet();
         boolean waited = false;
-        if (!allowanceLock.tryLock()) {
-            waited = true;
-            if (!allowanceLock.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-                return Admission.REFUSED;
-            }
-        }
+        boolean locked = allowanceLock.tryLock();
         try {
+            if (!locked) {
+                waited = true;
+                locked = allowanceLock.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS);
+                if (!locked) {
+                    return Admission.REFUSED;
+                }
+            }
             if (allowance == 0 || nanoTime.getAsLong() - expiresAt >= 0) {
                 allowance = 0;
                 Parking parking = new Parking();
@@ -97,8 +86,17 @@ final class SharedRatePermits implements RatePermits {
             allowance--;
             return waited ? Admission.AFTER_WAIT : Admission.AT_ONCE;
         } finally {
-            allowanceLock.unlock();
+            // no longer waiting before the next request may look: it must not take a permit for this one
+            waiting.decrementAndGet();
+            if (locked) {
+                allowanceLock.unlock();
+            }
         }
+    }
+
+    /** How many requests wait for a permit now, the one refilling the allowance included. */
+    int waiting() {
+        return waiting.get();
     }
 
     private boolean refill(long waitNanos, Parking parking) throws InterruptedException {
