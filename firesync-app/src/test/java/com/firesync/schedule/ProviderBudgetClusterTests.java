@@ -7,6 +7,7 @@ import com.firesync.sandbox.auth.Tokens;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.Http;
 import com.firesync.testing.SandboxExtension;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +97,14 @@ class ProviderBudgetClusterTests {
         assertThat(cycle.rate()).as("requests a second over the cycle").isBetween(BUDGET * 0.9, BUDGET * 1.1);
         assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("instances that synced")
                 .isEqualTo(3);
+        // the first cycle is all these instances did: their counters hold its round trips to the database
+        long batches = 0;
+        for (ClusterInstance instance : instances) {
+            batches += budgetBatches(instance);
+        }
+        System.out.printf("%d round trips to the shared budget: %.1f permits each%n", batches,
+                (double) cycle.calls() / batches);
+        assertThat(batches).as("round trips to the shared budget").isPositive().isLessThan(cycle.calls() / 2);
     }
 
     @Test
@@ -197,6 +208,16 @@ class ProviderBudgetClusterTests {
                 "--logging.level.root=WARN", "--logging.level.com.firesync=INFO"));
         instances.add(instance);
         return instance;
+    }
+
+    /** The instance's {@code firesync_provider_budget_batches_total}, from its Prometheus scrape. */
+    private long budgetBatches(ClusterInstance instance) throws IOException {
+        String metrics = Http.absolute(instance.base()).get("/actuator/prometheus", instances.get(0).adminToken())
+                .body();
+        Matcher sample = Pattern.compile("(?m)^firesync_provider_budget_batches_total\\{[^}]*} ([0-9.eE+-]+)$")
+                .matcher(metrics);
+        assertThat(sample.find()).as("the budget's meter on " + instance.base()).isTrue();
+        return (long) Double.parseDouble(sample.group(1));
     }
 
     private long apiCalls() {

@@ -5,6 +5,7 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -28,7 +29,9 @@ final class ClusterBudgets implements RateBudgets {
 
     private final long version;
 
-    ClusterBudgets(DataSource dataSource, ProviderLimitSettings.RateLimit rate, Clock clock) {
+    private final MeterRegistry meters;
+
+    ClusterBudgets(DataSource dataSource, ProviderLimitSettings.RateLimit rate, Clock clock, MeterRegistry meters) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("provider_budgets")
@@ -37,6 +40,7 @@ final class ClusterBudgets implements RateBudgets {
                 .build();
         this.rate = rate;
         this.version = clock.millis();
+        this.meters = meters;
     }
 
     @Override
@@ -49,6 +53,7 @@ final class ClusterBudgets implements RateBudgets {
         var budget = buckets.builder()
                 .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
                 .build(provider, () -> settings);
-        return new SharedRatePermits(budget, batch, refillOfABatch, rate.maxWait(), System::nanoTime);
+        return new SharedRatePermits(budget, batch, refillOfABatch, rate.maxWait(), System::nanoTime,
+                ProviderMetrics.budgetBatches(meters, provider));
     }
 }

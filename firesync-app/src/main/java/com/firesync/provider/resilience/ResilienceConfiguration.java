@@ -33,8 +33,9 @@ class ResilienceConfiguration {
             ObjectProvider<MeterRegistry> meters, ObjectProvider<DataSource> dataSource, Environment environment,
             Clock clock) {
         // without Actuator (slim test contexts) the meters are kept but not published
-        return new ProviderGuards(settings, budgets(settings.rateLimit(), dataSource, environment, clock), sleeper,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        return new ProviderGuards(settings, budgets(settings.rateLimit(), dataSource, environment, clock, registry),
+                sleeper, registry);
     }
 
     @Bean
@@ -44,13 +45,13 @@ class ResilienceConfiguration {
 
     /** On PostgreSQL several instances may run, so they share one budget; the embedded H2 has one instance only. */
     private static RateBudgets budgets(ProviderLimitSettings.RateLimit rate, ObjectProvider<DataSource> dataSource,
-            Environment environment, Clock clock) {
+            Environment environment, Clock clock, MeterRegistry meters) {
         DataSource shared = dataSource.getIfAvailable();
         if (shared == null || DatabaseKind.configured(environment) != DatabaseKind.POSTGRESQL) {
             return new InstanceBudgets(rate);
         }
         log.info("Provider rate limit of {} requests/s shared by every instance on the database, {} permits at a time",
                 rate.requestsPerSecond(), rate.batchSize());
-        return new ClusterBudgets(shared, rate, clock);
+        return new ClusterBudgets(shared, rate, clock, meters);
     }
 }

@@ -2,6 +2,7 @@ package com.firesync.provider.resilience;
 
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ final class SharedRatePermits implements RatePermits {
 
     private final LongSupplier nanoTime;
 
+    private final Counter batches;
+
     // fair: requests queue for the allowance in arrival order; only the head refills it from the shared budget
     private final ReentrantLock allowanceLock = new ReentrantLock(true);
 
@@ -52,13 +55,16 @@ final class SharedRatePermits implements RatePermits {
      * @param valid how long a batch stays usable once granted
      * @param maxWait the longest a request waits for its permit
      * @param nanoTime the monotonic clock ({@code System::nanoTime})
+     * @param batches counts the batches taken from the shared bucket
      */
-    SharedRatePermits(Bucket budget, int batch, Duration valid, Duration maxWait, LongSupplier nanoTime) {
+    SharedRatePermits(Bucket budget, int batch, Duration valid, Duration maxWait, LongSupplier nanoTime,
+            Counter batches) {
         this.budget = budget;
         this.batch = batch;
         this.validNanos = valid.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoTime = nanoTime;
+        this.batches = batches;
     }
 
     @Override
@@ -113,6 +119,7 @@ final class SharedRatePermits implements RatePermits {
             log.warn("Cannot take provider permits from the shared budget: {}", e.toString());
             return false;
         }
+        batches.increment();
         allowance = wanted;
         expiresAt = nanoTime.getAsLong() + validNanos;
         return true;

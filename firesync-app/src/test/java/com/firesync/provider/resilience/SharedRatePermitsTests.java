@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketListener;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,8 @@ class SharedRatePermitsTests {
         // 20 requests a second, up to four permits (200 ms of it) at a time
         Bucket budget = budget(Duration.ofMillis(200));
         SharedRatePermits permits = new SharedRatePermits(budget, 4, Duration.ofMillis(200), Duration.ofMillis(50),
-                nanos::get);
+                nanos::get,
+                new SimpleMeterRegistry().counter("batches"));
 
         assertThat(permits.take()).isEqualTo(RatePermits.Admission.AT_ONCE);
         assertThat(permits.take()).isEqualTo(RatePermits.Admission.AT_ONCE);
@@ -49,7 +51,8 @@ class SharedRatePermitsTests {
         budget.tryConsume(4);
         taken.clear();
         SharedRatePermits permits = new SharedRatePermits(budget, 4, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                nanos::get);
+                nanos::get,
+                new SimpleMeterRegistry().counter("batches"));
 
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<RatePermits.Admission> first = requests.submit(permits::take);
@@ -76,7 +79,8 @@ class SharedRatePermitsTests {
         Bucket budget = budget(Duration.ofMillis(200));
         budget.tryConsume(4);
         SharedRatePermits permits = new SharedRatePermits(budget, 4, Duration.ofMillis(200), Duration.ofMillis(40),
-                nanos::get);
+                nanos::get,
+                new SimpleMeterRegistry().counter("batches"));
 
         assertThat(permits.take()).as("the next permit is 50 ms away").isEqualTo(RatePermits.Admission.REFUSED);
 
