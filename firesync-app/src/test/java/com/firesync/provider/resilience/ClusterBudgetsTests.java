@@ -104,6 +104,48 @@ class ClusterBudgetsTests {
         assertThat(count("SELECT COUNT(*) FROM provider_budgets")).as("one row for the provider").isEqualTo(1);
     }
 
+    @Test
+    void theInstanceStartedLastSetsTheRateForAll() throws Exception {
+        var meters = new SimpleMeterRegistry();
+        Instant started = Instant.parse("2026-11-30T20:00:00Z");
+        // an instance started earlier with 200 a second (batches of 20), then one with the new rate of 20 (of 2)
+        RatePermits older = new ClusterBudgets(dataSource,
+                new ProviderLimitSettings.RateLimit(200, Duration.ofSeconds(5), Duration.ofMillis(100)),
+                Clock.fixed(started, ZoneOffset.UTC), meters).permits("powens");
+        assertThat(older.take()).isNotEqualTo(RatePermits.Admission.REFUSED);
+        RatePermits newer = new ClusterBudgets(dataSource,
+                new ProviderLimitSettings.RateLimit(20, Duration.ofSeconds(5), Duration.ofMillis(100)),
+                Clock.fixed(started.plusSeconds(60), ZoneOffset.UTC), meters).permits("powens");
+        assertThat(newer.take()).isNotEqualTo(RatePermits.Admission.REFUSED);
+
+        long permits = takeFor(older, 8, Duration.ofSeconds(1));
+
+        // the older instance's requests now get the new rate, not its own
+        assertThat(permits).isGreaterThanOrEqualTo(15).isLessThanOrEqualTo(20 + 4 + 4);
+    }
+
+    /** Takes permits from {@code threads} requests at once for {@code period}; answers how many came. */
+    private static long takeFor(RatePermits permits, int threads, Duration period) throws Exception {
+        AtomicLong taken = new AtomicLong();
+        long until = System.nanoTime() + period.toNanos();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(requests.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        assertThat(permits.take()).isNotEqualTo(RatePermits.Admission.REFUSED);
+                        taken.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> request : done) {
+                request.get(30, TimeUnit.SECONDS);
+            }
+        }
+        return taken.get();
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection db = dataSource.getConnection();
                 var statement = db.createStatement();
