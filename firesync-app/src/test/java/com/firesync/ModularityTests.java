@@ -71,6 +71,7 @@ class ModularityTests {
             Map.entry("webhook_inbox", "sync"),
             Map.entry("scheduled_tasks", "schedule"),
             Map.entry("scheduled_job_runs", "schedule"),
+            Map.entry("provider_budgets", "provider"),
             Map.entry("event_publication", SPRING_MODULITH));
 
     /**

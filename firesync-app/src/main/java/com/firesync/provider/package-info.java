@@ -4,7 +4,7 @@
  * first implementation ({@code provider.powens}); no provider type leaves that package.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"runtime"})
 package com.firesync.provider;
 
 import org.jspecify.annotations.NullMarked;

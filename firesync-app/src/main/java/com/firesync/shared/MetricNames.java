@@ -46,6 +46,12 @@ public final class MetricNames {
     /** Counter: retries of failed provider operations; tag {@code provider}. */
     public static final String PROVIDER_RETRIES = "firesync.provider.retries";
 
+    /**
+     * Counter: round trips to the provider budget every instance shares on PostgreSQL, each taking a batch of permits;
+     * tag {@code provider}. Requests ({@link #PROVIDER_CALLS}) divided by these is the average batch.
+     */
+    public static final String PROVIDER_BUDGET_BATCHES = "firesync.provider.budget.batches";
+
     /** Gauge: connections whose circuit is in {@code state} on this instance. */
     public static final String CIRCUITS = "firesync.provider.circuits";
 

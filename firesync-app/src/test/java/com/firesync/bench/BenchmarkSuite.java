@@ -27,7 +27,8 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
-        // -Dbench.only=backfill (sync_all, backfill, analytics, idle): one scenario, while profiling it; results are not written
+        // -Dbench.only=backfill (sync_all, backfill, analytics, idle): one scenario, while profiling it; results are
+        // not written (sync_all brings its events and sync_all_cluster cycles along)
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank()) {
             Object figures = switch (only) {
@@ -48,8 +49,11 @@ class BenchmarkSuite {
         double syncAllPeak = (double) syncAll.remove("peak_rss_mb");
         @SuppressWarnings("unchecked")
         Map<String, Object> events = (Map<String, Object>) syncAll.remove("events");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cluster = (Map<String, Object>) syncAll.remove("cluster");
         scenarios.put("sync_all", syncAll);
         scenarios.put("events", events);
+        scenarios.put("sync_all_cluster", cluster);
         var backfill = BackfillScenario.run(size);
         scenarios.put("backfill", backfill.backfill());
         scenarios.put("api_read", backfill.apiRead());
@@ -68,6 +72,9 @@ class BenchmarkSuite {
 
         assertThat(syncAll).containsEntry("synced", (long) size.connections()).containsEntry("http_429", 0L);
         assertThat((double) syncAll.get("calls_per_connection")).isBetween(1.0, 2.0);
+        assertThat(cluster).containsEntry("synced_once", (long) size.connections())
+                .containsEntry("http_429", 0L)
+                .containsEntry("instances_syncing", (long) SyncAllClusterScenario.INSTANCES);
         assertThat(events).containsEntry("lost", 0L).containsEntry("duplicated", 0L);
         assertThat((int) events.get("events")).isPositive();
         assertThat((long) backfill.backfill().get("transactions")).isGreaterThanOrEqualTo(size.transactions());

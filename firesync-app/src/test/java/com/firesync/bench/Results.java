@@ -23,6 +23,8 @@ final class Results {
             new Target("sync_all", "ratio", "<= 1.10", value -> value <= 1.10),
             new Target("sync_all", "http_429", "= 0", value -> value == 0),
             new Target("sync_all", "calls_per_connection", "<= 2", value -> value <= 2),
+            new Target("sync_all_cluster", "ratio", "<= 1.10", value -> value <= 1.10),
+            new Target("sync_all_cluster", "http_429", "= 0", value -> value == 0),
             new Target("backfill", "ratio", ">= 0.30", value -> value >= 0.30),
             new Target("api_read", "rps", ">= 2000", value -> value >= 2000),
             new Target("api_read", "p99_ms", "<= 50", value -> value <= 50),

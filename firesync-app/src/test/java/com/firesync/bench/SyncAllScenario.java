@@ -51,17 +51,20 @@ final class SyncAllScenario {
                     Rig.fireSync(database, sandbox, data, PROVIDER_LIMIT));
             // the events scenario's ten admin clients share the admin token
             environment.put("FIRESYNC_EVENTS_MAXSTREAMSPERTOKEN", Integer.toString(EventsScenario.ADMINS * 2));
+            Map<String, Object> figures;
             try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(), environment,
                     "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
-                Map<String, Object> figures = cycle(db, sandbox, fireSync, admin, connections);
+                figures = cycle(db, sandbox, fireSync, admin, connections);
                 // events: one more cycle, with the stream clients connected
                 int clients = Math.min(EventsScenario.clients(size), users.size() + EventsScenario.ADMINS);
                 figures.put("events", EventsScenario.run(fireSync.base(), admin, users, clients, db,
                         () -> (double) cycle(db, sandbox, fireSync, admin, connections).get("ratio")));
                 figures.put("peak_rss_mb", round(fireSync.peakRssMb(), 1));
-                return figures;
             }
+            // then three instances on the same connections, sharing the same limit
+            figures.put("cluster", SyncAllClusterScenario.run(database, sandbox, data, admin, connections));
+            return figures;
         }
     }
 

@@ -152,6 +152,8 @@ class ClusterSyncTests {
         environment.put("POWENS_BASE_URL", sandbox.root() + "/2.0");
         environment.put("POWENS_WEBVIEW_URL", sandbox.root() + "/webview");
         environment.put("ENABLE_SCHEDULED_SYNC", "false");
+        // the three share one provider budget: 30/s is what they sent together when each had 10/s of its own
+        environment.put("FIRESYNC_PROVIDER_RATELIMIT_REQUESTSPERSECOND", "30");
         ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
                 "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",
                 "--firesync.schedule.heartbeat-interval=1s", "--firesync.schedule.busy-retry=2s",

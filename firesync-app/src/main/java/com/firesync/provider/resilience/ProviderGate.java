@@ -4,10 +4,8 @@ import com.firesync.provider.ProviderCallGate;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -19,17 +17,17 @@ final class ProviderGate implements ProviderCallGate {
 
     private final Bulkhead bulkhead;
 
-    private final RateLimiter limiter;
+    private final RatePermits permits;
 
     private final Counter waits;
 
     private final Counter rejections;
 
-    ProviderGate(Bulkhead bulkhead, RateLimiter limiter, MeterRegistry meters) {
+    ProviderGate(String provider, Bulkhead bulkhead, RatePermits permits, MeterRegistry meters) {
         this.bulkhead = bulkhead;
-        this.limiter = limiter;
-        this.waits = ProviderMetrics.waits(meters, limiter.getName());
-        this.rejections = ProviderMetrics.saturated(meters, limiter.getName());
+        this.permits = permits;
+        this.waits = ProviderMetrics.waits(meters, provider);
+        this.rejections = ProviderMetrics.saturated(meters, provider);
     }
 
     @Override
@@ -46,20 +44,18 @@ final class ProviderGate implements ProviderCallGate {
     }
 
     private void awaitPermit(String operation) {
-        // reserving says how long until the permit is due, without spinning; an answer below zero means not
-        // within the configured wait
-        long nanos = limiter.reservePermission();
-        if (nanos < 0) {
+        RatePermits.Admission admission;
+        try {
+            admission = permits.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(operation, new ProviderFailure.Transient("interrupted", null), e);
+        }
+        if (admission == RatePermits.Admission.REFUSED) {
             throw saturated(operation);
         }
-        if (nanos > 0) {
+        if (admission == RatePermits.Admission.AFTER_WAIT) {
             waits.increment();
-            try {
-                Thread.sleep(Duration.ofNanos(nanos));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProviderException(operation, new ProviderFailure.Transient("interrupted", null), e);
-            }
         }
     }
 

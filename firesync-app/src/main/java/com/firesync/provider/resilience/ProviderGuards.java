@@ -5,8 +5,6 @@ import com.firesync.provider.ProviderCallGate;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resilience of each provider, one named instance per provider ({@code powens}) shared by every caller in the
- * instance. A provider's wiring asks for its {@link #gate(String) gate}, sends every HTTP request through it, and
+ * instance, its rate permits drawn from this instance's limiter or the cluster's shared budget ({@link RateBudgets}). A provider's wiring asks for its {@link #gate(String) gate}, sends every HTTP request through it, and
  * exposes the {@link #guard(BankingProvider) guarded} provider as its bean.
  */
 public final class ProviderGuards {
@@ -25,7 +23,7 @@ public final class ProviderGuards {
 
     private final MeterRegistry meters;
 
-    private final RateLimiterRegistry limiters;
+    private final RateBudgets budgets;
 
     private final BulkheadRegistry bulkheads;
 
@@ -34,16 +32,15 @@ public final class ProviderGuards {
     private final Map<String, ProviderCallGate> gates = new ConcurrentHashMap<>();
 
     ProviderGuards(ProviderLimitSettings settings, Sleeper sleeper, MeterRegistry meters) {
+        this(settings, new InstanceBudgets(settings.rateLimit()), sleeper, meters);
+    }
+
+    ProviderGuards(ProviderLimitSettings settings, RateBudgets budgets, Sleeper sleeper, MeterRegistry meters) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.meters = meters;
+        this.budgets = budgets;
         ProviderLimitSettings.RateLimit rate = settings.rateLimit();
-        // one permit per interval rather than a whole second's worth at once: no burst can exceed the rate
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(rate.permitInterval())
-                .timeoutDuration(rate.maxWait())
-                .build());
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.concurrency())
                 .maxWaitDuration(rate.maxWait())
@@ -52,12 +49,12 @@ public final class ProviderGuards {
     }
 
     /**
-     * The gate every HTTP request to the provider passes: its rate limiter and concurrency bound, created once per
-     * provider name.
+     * The gate every HTTP request to the provider passes: its rate permits (this instance's, or the cluster's shared
+     * budget) and its concurrency bound (this instance's), created once per provider name.
      */
     public ProviderCallGate gate(String provider) {
-        return gates.computeIfAbsent(provider, name -> new ProviderGate(bulkheads.bulkhead(name),
-                limiters.rateLimiter(name), meters));
+        return gates.computeIfAbsent(provider, name -> new ProviderGate(name, bulkheads.bulkhead(name),
+                budgets.permits(name), meters));
     }
 
     /**

@@ -24,15 +24,27 @@ record ProviderLimitSettings(@DefaultValue @Valid RateLimit rateLimit, @DefaultV
         @DefaultValue @Valid Retry retry, @DefaultValue @Valid Circuit circuit) {
 
     /**
-     * @param requestsPerSecond the most requests per second sent to one provider; permits are spread evenly over
-     *        the second, so no burst goes above it
+     * @param requestsPerSecond the most requests per second sent to one provider, by all the instances on one
+     *        PostgreSQL together; on H2 permits are spread evenly over the second, on PostgreSQL a burst goes above
+     *        it by two batches at most
      * @param maxWait the longest a request waits for a permit, and then for a concurrency slot, before it fails as
      *        {@code saturated}
+     * @param batch on PostgreSQL, where every instance shares the rate: how much of it an instance takes from the
+     *        shared budget at once, as the time the rate takes to grant it (at least one permit); an instance asks
+     *        the database once per batch, and loses at most one batch when it dies
      */
-    record RateLimit(@DefaultValue("10") @Positive double requestsPerSecond, @DefaultValue("30s") Duration maxWait) {
+    record RateLimit(@DefaultValue("10") @Positive double requestsPerSecond, @DefaultValue("30s") Duration maxWait,
+            @DefaultValue("200ms") Duration batch) {
 
         RateLimit {
             requirePositive(maxWait, "rate-limit.max-wait");
+            requirePositive(batch, "rate-limit.batch");
+        }
+
+        /** How many permits an instance takes from the shared budget at once: a batch's worth, at least one. */
+        int batchSize() {
+            return (int) Math.max(1,
+                    Math.min(Integer.MAX_VALUE, Math.floor(requestsPerSecond * batch.toNanos() / 1e9)));
         }
 
         /** The interval between two permits. */

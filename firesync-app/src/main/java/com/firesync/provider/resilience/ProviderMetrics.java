@@ -18,6 +18,9 @@ final class ProviderMetrics {
     /** Retries of failed operations. */
     static final String RETRIES = MetricNames.PROVIDER_RETRIES;
 
+    /** Round trips to the budget shared through the database, each taking a batch of permits (PostgreSQL only). */
+    static final String BUDGET_BATCHES = MetricNames.PROVIDER_BUDGET_BATCHES;
+
     private ProviderMetrics() {
     }
 
@@ -31,5 +34,9 @@ final class ProviderMetrics {
 
     static Counter retries(MeterRegistry meters, String provider) {
         return meters.counter(RETRIES, "provider", provider);
+    }
+
+    static Counter budgetBatches(MeterRegistry meters, String provider) {
+        return meters.counter(BUDGET_BATCHES, "provider", provider);
     }
 }

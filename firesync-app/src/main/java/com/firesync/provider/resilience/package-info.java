@@ -1,6 +1,7 @@
 /**
- * Resilience around provider calls: one rate limiter, concurrency bound and retry policy per provider, shared by
- * every sync in the instance, and a circuit per FireSync connection. The sync engine sees a plain
+ * Resilience around provider calls: one rate limit per provider (shared by every instance on PostgreSQL, through
+ * a Bucket4j budget in the database), one concurrency bound and retry policy per provider and instance, and a circuit
+ * per FireSync connection. The sync engine sees a plain
  * {@link com.firesync.provider.BankingProvider} (already guarded) and {@link ConnectionCircuits}; no Resilience4j type
  * leaves this package.
  */

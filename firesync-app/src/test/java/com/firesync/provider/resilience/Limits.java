@@ -17,7 +17,8 @@ final class Limits {
     }
 
     static ProviderLimitSettings of(double requestsPerSecond, int concurrency, Duration maxWait) {
-        return new ProviderLimitSettings(new ProviderLimitSettings.RateLimit(requestsPerSecond, maxWait), concurrency,
+        return new ProviderLimitSettings(new ProviderLimitSettings.RateLimit(requestsPerSecond, maxWait,
+                Duration.ofMillis(200)), concurrency,
                 RETRY, CIRCUIT);
     }
 

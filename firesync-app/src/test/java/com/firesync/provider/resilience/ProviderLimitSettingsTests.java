@@ -22,6 +22,8 @@ class ProviderLimitSettingsTests {
             ProviderLimitSettings settings = app.getBean(ProviderLimitSettings.class);
             assertThat(settings.rateLimit().requestsPerSecond()).isEqualTo(10);
             assertThat(settings.rateLimit().maxWait()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.rateLimit().batch()).isEqualTo(Duration.ofMillis(200));
+            assertThat(settings.rateLimit().batchSize()).as("at least one permit at a time").isEqualTo(2);
             assertThat(settings.concurrency()).isEqualTo(16);
             assertThat(settings.retry()).isEqualTo(new ProviderLimitSettings.Retry(4, Duration.ofMillis(500), 2.0,
                     0.5, Duration.ofSeconds(30)));
@@ -41,6 +43,7 @@ class ProviderLimitSettingsTests {
                     ProviderLimitSettings settings = app.getBean(ProviderLimitSettings.class);
                     assertThat(settings.rateLimit().requestsPerSecond()).isEqualTo(95);
                     assertThat(settings.rateLimit().permitInterval()).isEqualTo(Duration.ofNanos(10_526_316));
+                    assertThat(settings.rateLimit().batchSize()).isEqualTo(19);
                     assertThat(settings.circuit().maxCoolDown()).isEqualTo(Duration.ofHours(2));
                 });
     }
@@ -52,5 +55,6 @@ class ProviderLimitSettingsTests {
                 .run(app -> assertThat(app).hasFailed());
         context.withPropertyValues("firesync.provider.retry.initial-backoff=0s")
                 .run(app -> assertThat(app).hasFailed());
+        context.withPropertyValues("firesync.provider.rate-limit.batch=0s").run(app -> assertThat(app).hasFailed());
     }
 }
