@@ -77,8 +77,9 @@ final class EnableBankingMapping {
 
     /**
      * The transactions of one account read in one listing. A booked row is keyed by its {@code entry_reference} (the
-     * bank's id, stable across sessions), else its {@code transaction_id}. A pending row often has neither, or one
-     * that changes when it books: it gets a provisional id made of its content (day, amount, direction, currency,
+     * bank's id, stable across sessions; {@code "0"}, a placeholder some banks send, is none), never by its
+     * {@code transaction_id}, which the reference says may change each time the list is read; without one it is keyed
+     * by its content, as a pending row is. A pending row often has no reference, or one that changes when it books: it gets a provisional id made of its content (day, amount, direction, currency,
      * counterparty, text), numbered when the same content appears twice. Known limitation: when a pending row books
      * (under a new id) or its amount or text changes, the provisional row is not matched to its booked self here; it
      * stays until the trailing window's reconciliation no longer finds it. Matching pending rows to the booked rows
@@ -114,10 +115,10 @@ final class EnableBankingMapping {
         BigDecimal original = instructed == null || instructed.amount() == null
                 ? null
                 : signed(decimal(instructed.amount()), debit);
+        String reference = "0".equals(row.entryReference()) ? null : row.entryReference();
         String id = pending
                 ? provisionalId(row, date, value, counterpartyName, text, seen)
-                : firstNonBlank(row.entryReference(), row.transactionId(),
-                        provisionalId(row, date, value, counterpartyName, text, seen));
+                : firstNonBlank(reference, provisionalId(row, date, value, counterpartyName, text, seen));
         var code = row.bankTransactionCode();
         return new ProviderTransaction(Objects.requireNonNull(id), uid, date, date(row.valueDate()),
                 date(row.transactionDate()), null, value, amount.currency(), label, text, counterpartyName,

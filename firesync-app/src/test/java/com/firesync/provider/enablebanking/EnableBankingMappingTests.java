@@ -36,6 +36,20 @@ class EnableBankingMappingTests {
     }
 
     @Test
+    void keysABookedRowWithoutAReferenceByItsContentNeverByItsTransactionId() {
+        var first = EnableBankingMapping.transactions("uid-1", List.of(bookedWithoutReference(null, "T-1"),
+                bookedWithoutReference("0", "T-2")), READ);
+        // the same rows read again: the bank gave them new transaction ids, as the reference says it may
+        var again = EnableBankingMapping.transactions("uid-1", List.of(bookedWithoutReference(null, "T-8"),
+                bookedWithoutReference("0", "T-9")), READ.plusSeconds(60));
+
+        assertThat(first).extracting(ProviderTransaction::id).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("p:"));
+        assertThat(again).extracting(ProviderTransaction::id)
+                .containsExactlyElementsOf(first.stream().map(ProviderTransaction::id).toList());
+    }
+
+    @Test
     void givesPendingRowsTheSameProvisionalIdFromTheSameContentAndNumbersTwins() {
         Transaction pending = pending("PDNG-9", "4.20");
         var first = EnableBankingMapping.transactions("uid-1", List.of(pending, pending), READ);
@@ -83,6 +97,11 @@ class EnableBankingMappingTests {
         return new Transaction(reference, reference, new Amount("EUR", amount), direction, "BOOK", "2026-06-12",
                 "2026-06-12", "2026-06-11", new Party("Shop"), new Party("Me"), null, null, null,
                 List.of("CARD SHOP"), null);
+    }
+
+    private static Transaction bookedWithoutReference(String reference, String transactionId) {
+        return new Transaction(reference, transactionId, new Amount("EUR", "7.00"), "DBIT", "BOOK", "2026-06-12",
+                "2026-06-12", null, new Party("Kiosk"), null, null, null, null, List.of("KIOSK"), null);
     }
 
     private static Transaction pending(String reference, String amount) {
