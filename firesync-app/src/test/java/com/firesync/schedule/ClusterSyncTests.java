@@ -11,12 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +37,7 @@ class ClusterSyncTests {
 
     private static final Duration LEASE = Duration.ofSeconds(10);
 
-    private final String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private final String user = env("FIRESYNC_TEST_DB_USER", "postgres");
-
-    private final String password = env("FIRESYNC_TEST_DB_PASSWORD", "");
-
-    private final String schema = "fs_cluster_" + ProcessHandle.current().pid();
+    private final ClusterSchema cluster = new ClusterSchema("fs_cluster_");
 
     private final List<ClusterInstance> instances = new ArrayList<>();
 
@@ -56,11 +48,11 @@ class ClusterSyncTests {
 
     @Test
     void threeInstancesSyncEveryConnectionOnceEvenWhenOneIsKilled() throws Exception {
-        execute("CREATE SCHEMA " + schema);
+        cluster.create();
         var seed = new ClusterSeed();
         ClusterInstance first = start("a", seed);
         await().atMost(Duration.ofSeconds(120)).until(first::live);
-        try (Connection db = database()) {
+        try (Connection db = cluster.connect()) {
             seed.connections(db, sandbox.bean(SandboxWorld.class), sandbox.bean(Tokens.class), CONNECTIONS);
         }
         start("b", seed);
@@ -68,34 +60,35 @@ class ClusterSyncTests {
         await().atMost(Duration.ofSeconds(120)).until(() -> instances.stream().allMatch(ClusterInstance::live));
 
         assertThat(trigger(first, first.adminToken())).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 30);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster.count("SELECT COUNT(*) FROM sync_runs") >= 30);
         ClusterInstance victim = busiest(instances);
         // mid-cycle: the victim holds executions and connections are still waiting
         assertThat(picked(victim)).isPositive();
-        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection' AND NOT picked"))
+        assertThat(
+                cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection' AND NOT picked"))
                 .isPositive();
         victim.kill();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count(
+                .until(() -> cluster.count(
                         "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced'") == CONNECTIONS
-                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                        && cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
                                 + " 'syncConnection'") == 0);
 
         System.out.printf("Cluster cycle: %d runs, %d cut off by the kill, %d instances%n",
-                count("SELECT COUNT(*) FROM sync_runs"),
-                count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NULL"),
-                count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs"));
-        assertThat(count("SELECT COUNT(*) FROM connections")).isEqualTo(CONNECTIONS);
-        assertThat(count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE outcome = 'synced'"
+                cluster.count("SELECT COUNT(*) FROM sync_runs"),
+                cluster.count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NULL"),
+                cluster.count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs"));
+        assertThat(cluster.count("SELECT COUNT(*) FROM connections")).isEqualTo(CONNECTIONS);
+        assertThat(cluster.count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE outcome = 'synced'"
                 + " GROUP BY connection_id HAVING COUNT(*) <> 1) t")).as("connections not synced exactly once")
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE outcome IS DISTINCT FROM 'synced'"
+        assertThat(cluster.count("SELECT COUNT(*) FROM sync_runs WHERE outcome IS DISTINCT FROM 'synced'"
                 + " AND finished_at IS NOT NULL")).as("failed runs").isZero();
-        assertThat(count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE finished_at IS NULL"
+        assertThat(cluster.count("SELECT COUNT(*) FROM (SELECT connection_id FROM sync_runs WHERE finished_at IS NULL"
                 + " GROUP BY connection_id HAVING COUNT(*) > 1) t")).as("several cut-off runs").isZero();
-        assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).isEqualTo(3);
-        assertThat(count("""
+        assertThat(cluster.count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).isEqualTo(3);
+        assertThat(cluster.count("""
                 SELECT COUNT(*) FROM sync_runs a JOIN sync_runs b ON a.connection_id = b.connection_id AND a.id < b.id
                 WHERE a.started_at < COALESCE(b.finished_at, b.started_at + INTERVAL '10 seconds')
                   AND b.started_at < COALESCE(a.finished_at, a.started_at + INTERVAL '10 seconds')"""))
@@ -105,13 +98,14 @@ class ClusterSyncTests {
     }
 
     private void secondCycleWithAGracefulStop(ClusterInstance first) throws Exception {
-        long before = count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
-        execute("UPDATE " + schema + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
-                + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
+        long before = cluster.count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
+        cluster.execute(
+                "UPDATE " + cluster.name() + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
+                        + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
         List<ClusterInstance> alive = instances.stream().filter(ClusterInstance::alive).toList();
         assertThat(trigger(alive.get(0), first.adminToken())).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= 20);
+                .until(() -> cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= 20);
         ClusterInstance stopping = busiest(alive);
         long running = picked(stopping);
         assertThat(running).isPositive();
@@ -121,14 +115,14 @@ class ClusterSyncTests {
         assertThat(stopped).isLessThan(Duration.ofSeconds(35));
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count(
+                .until(() -> cluster.count(
                         "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced' AND id > "
                                 + before) == CONNECTIONS
-                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                        && cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
                                 + " 'syncConnection'") == 0);
-        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before + " AND finished_at IS NULL"))
+        assertThat(cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before + " AND finished_at IS NULL"))
                 .as("runs cut off by the graceful stop").isZero();
-        assertThat(count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before)).isEqualTo(CONNECTIONS);
+        assertThat(cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before)).isEqualTo(CONNECTIONS);
     }
 
     @AfterEach
@@ -136,25 +130,14 @@ class ClusterSyncTests {
         for (ClusterInstance instance : instances) {
             instance.close();
         }
-        try {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            // left for the next run's database
-        }
+        cluster.drop();
     }
 
     private ClusterInstance start(String name, ClusterSeed seed) throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("FIRESYNC_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        environment.put("FIRESYNC_DB_USER", user);
-        environment.put("FIRESYNC_DB_PASSWORD", password);
-        environment.put("FIRESYNC_ENCRYPTION_KEY", seed.keysetJson());
-        environment.put("POWENS_BASE_URL", sandbox.root() + "/2.0");
-        environment.put("POWENS_WEBVIEW_URL", sandbox.root() + "/webview");
-        environment.put("ENABLE_SCHEDULED_SYNC", "false");
+        Map<String, String> environment = cluster.environment(seed, sandbox.root());
         // the three share one provider budget: 30/s is what they sent together when each had 10/s of its own
         environment.put("FIRESYNC_PROVIDER_RATELIMIT_REQUESTSPERSECOND", "30");
-        ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
+        ClusterInstance instance = ClusterInstance.start(name, environment, List.of(cluster.flywaySchemas(),
                 "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",
                 "--firesync.schedule.heartbeat-interval=1s", "--firesync.schedule.busy-retry=2s",
                 "--firesync.schedule.threads=4", "--firesync.sync.lease=" + LEASE.toSeconds() + "s",
@@ -190,31 +173,8 @@ class ClusterSyncTests {
     }
 
     private long picked(ClusterInstance instance) throws SQLException {
-        return count("SELECT COUNT(*) FROM scheduled_tasks WHERE picked AND picked_by LIKE 'firesync-" + instance.pid()
-                + "@%'");
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection db = database(); var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private Connection database() throws SQLException {
-        Connection db = DriverManager.getConnection(url, user, password);
-        db.setSchema(schema);
-        return db;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, password); var statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return cluster.count(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE picked AND picked_by LIKE 'firesync-" + instance.pid()
+                        + "@%'");
     }
 }

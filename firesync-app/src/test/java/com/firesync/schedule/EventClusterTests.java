@@ -9,7 +9,6 @@ import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.testing.EventClients;
 import com.firesync.testing.Http;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,13 +41,7 @@ class EventClusterTests {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
 
-    private final String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private final String user = env("FIRESYNC_TEST_DB_USER", "postgres");
-
-    private final String password = env("FIRESYNC_TEST_DB_PASSWORD", "");
-
-    private final String schema = "fs_events_" + ProcessHandle.current().pid();
+    private final ClusterSchema cluster = new ClusterSchema("fs_events_");
 
     private final List<ClusterInstance> instances = new ArrayList<>();
 
@@ -62,11 +55,11 @@ class EventClusterTests {
                 "--firesync.sandbox.accounts-per-connection=1", "--firesync.sandbox.refresh-interval=0s",
                 "--firesync.sandbox.latency=PT0.05S",
                 "--spring.modulith.events.jdbc.schema-initialization.enabled=false");
-        execute("CREATE SCHEMA " + schema);
+        cluster.create();
         var seed = new ClusterSeed();
         ClusterInstance a = start("a", seed);
         await().atMost(Duration.ofSeconds(120)).until(a::live);
-        try (Connection db = database()) {
+        try (Connection db = cluster.connect()) {
             seed.connections(db, sandbox.getBean(SandboxWorld.class), sandbox.getBean(Tokens.class), CONNECTIONS);
         }
         ClusterInstance b = start("b", seed);
@@ -80,15 +73,16 @@ class EventClusterTests {
         ws.ws(a, b, admin, "0");
         assertThat(new Http(a.base()).postJson("/api/sync/jobs/trigger/periodicSync", admin, "").status())
                 .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 15);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster.count("SELECT COUNT(*) FROM sync_runs") >= 15);
         String sseLast = sse.kill();
         String wsLast = ws.kill();
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM sync_runs") >= 30);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cluster.count("SELECT COUNT(*) FROM sync_runs") >= 30);
         sse.sse(a, admin, sseLast);
         ws.ws(a, b, admin, wsLast);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NOT NULL") == CONNECTIONS);
+                .until(() -> cluster
+                        .count("SELECT COUNT(*) FROM sync_runs WHERE finished_at IS NOT NULL") == CONNECTIONS);
         List<Long> logged = ids();
         for (Follower follower : List.of(sse, ws)) {
             try {
@@ -101,8 +95,10 @@ class EventClusterTests {
             assertThat(follower.ids()).as("every event once, in order; missing %s", missing).isEqualTo(logged);
             assertThat(follower.lateLive()).as("live events delivered over a second after they occurred").isEmpty();
         }
-        assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("syncs ran on both").isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM event_log WHERE type = 'sync.completed'")).isEqualTo(CONNECTIONS);
+        assertThat(cluster.count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("syncs ran on both")
+                .isEqualTo(2);
+        assertThat(cluster.count("SELECT COUNT(*) FROM event_log WHERE type = 'sync.completed'"))
+                .isEqualTo(CONNECTIONS);
         // a graceful stop closes each stream with its resume point
         a.stop();
         b.stop();
@@ -196,24 +192,13 @@ class EventClusterTests {
         if (sandbox != null) {
             sandbox.close();
         }
-        try {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            // left for the next run's database
-        }
+        cluster.drop();
     }
 
     private ClusterInstance start(String name, ClusterSeed seed) throws Exception {
         String port = sandbox.getEnvironment().getProperty("local.server.port");
-        Map<String, String> environment = new HashMap<>();
-        environment.put("FIRESYNC_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        environment.put("FIRESYNC_DB_USER", user);
-        environment.put("FIRESYNC_DB_PASSWORD", password);
-        environment.put("FIRESYNC_ENCRYPTION_KEY", seed.keysetJson());
-        environment.put("POWENS_BASE_URL", "http://127.0.0.1:" + port + "/sandbox/2.0");
-        environment.put("POWENS_WEBVIEW_URL", "http://127.0.0.1:" + port + "/sandbox/webview");
-        environment.put("ENABLE_SCHEDULED_SYNC", "false");
-        ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
+        Map<String, String> environment = cluster.environment(seed, "http://127.0.0.1:" + port + "/sandbox");
+        ClusterInstance instance = ClusterInstance.start(name, environment, List.of(cluster.flywaySchemas(),
                 "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",
                 "--firesync.schedule.threads=3", "--firesync.sync.min-interval=1s", "--logging.level.root=WARN"));
         instances.add(instance);
@@ -222,7 +207,7 @@ class EventClusterTests {
 
     private List<Long> ids() throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (Connection db = database();
+        try (Connection db = cluster.connect();
                 var statement = db.createStatement();
                 var rs = statement.executeQuery("SELECT id FROM event_log ORDER BY id")) {
             while (rs.next()) {
@@ -230,29 +215,5 @@ class EventClusterTests {
             }
         }
         return ids;
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection db = database(); var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private Connection database() throws SQLException {
-        Connection db = DriverManager.getConnection(url, user, password);
-        db.setSchema(schema);
-        return db;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, password); var statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

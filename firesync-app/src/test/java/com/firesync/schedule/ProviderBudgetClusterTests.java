@@ -13,12 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,13 +49,7 @@ class ProviderBudgetClusterTests {
 
     private static final int CONNECTIONS = 120;
 
-    private final String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private final String user = env("FIRESYNC_TEST_DB_USER", "postgres");
-
-    private final String password = env("FIRESYNC_TEST_DB_PASSWORD", "");
-
-    private final String schema = "fs_budget_" + ProcessHandle.current().pid();
+    private final ClusterSchema cluster = new ClusterSchema("fs_budget_");
 
     private final List<ClusterInstance> instances = new ArrayList<>();
 
@@ -71,11 +63,11 @@ class ProviderBudgetClusterTests {
     @BeforeAll
     void startThreeInstances() throws Exception {
         sandboxHttp = Http.absolute(sandbox.root());
-        execute("CREATE SCHEMA " + schema);
+        cluster.create();
         var seed = new ClusterSeed();
         ClusterInstance first = start("a", seed);
         await().atMost(Duration.ofSeconds(120)).until(first::live);
-        try (Connection db = database()) {
+        try (Connection db = cluster.connect()) {
             seed.connections(db, sandbox.bean(SandboxWorld.class), sandbox.bean(Tokens.class), CONNECTIONS);
         }
         start("b", seed);
@@ -95,7 +87,7 @@ class ProviderBudgetClusterTests {
         assertThat(cycle.rateLimited()).as("429 answers").isZero();
         assertThat(cycle.calls()).as("provider calls").isGreaterThanOrEqualTo(CONNECTIONS * 2L);
         assertThat(cycle.rate()).as("requests a second over the cycle").isBetween(BUDGET * 0.9, BUDGET * 1.1);
-        assertThat(count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("instances that synced")
+        assertThat(cluster.count("SELECT COUNT(DISTINCT instance_id) FROM sync_runs")).as("instances that synced")
                 .isEqualTo(3);
         // the first cycle is all these instances did: their counters hold its round trips to the database
         long batches = 0;
@@ -110,12 +102,14 @@ class ProviderBudgetClusterTests {
     @Test
     @Order(2)
     void theOthersKeepToTheBudgetWhenOneInstanceIsKilledMidCycle() throws Exception {
-        execute("UPDATE " + schema + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
-                + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
+        cluster.execute(
+                "UPDATE " + cluster.name() + ".connections SET last_success_at = last_success_at - INTERVAL '3 hours',"
+                        + " last_attempt_at = last_attempt_at - INTERVAL '3 hours'");
         long[] afterKill = new long[2];
         Cycle cycle = runCycle(before -> {
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= CONNECTIONS / 4);
+                    .until(() -> cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before) >= CONNECTIONS
+                            / 4);
             ClusterInstance victim = busiest();
             assertThat(picked(victim)).as("syncs the victim runs when killed").isPositive();
             victim.kill();
@@ -137,7 +131,7 @@ class ProviderBudgetClusterTests {
      * every connection is synced in this cycle.
      */
     private Cycle runCycle(@Nullable MidCycle midCycle) throws Exception {
-        long before = count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
+        long before = cluster.count("SELECT COALESCE(MAX(id), 0) FROM sync_runs");
         JsonNode start = sandboxHttp.get("/stats", null).json();
         ClusterInstance trigger = instances.stream().filter(ClusterInstance::alive).findFirst().orElseThrow();
         assertThat(trigger(trigger, instances.get(0).adminToken())).isEqualTo(202);
@@ -147,12 +141,13 @@ class ProviderBudgetClusterTests {
         String synced = "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced' AND id > "
                 + before;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count(synced) == CONNECTIONS
-                        && count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection'") == 0);
+                .until(() -> cluster.count(synced) == CONNECTIONS
+                        && cluster
+                                .count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'syncConnection'") == 0);
         long endedAt = System.nanoTime();
         JsonNode end = sandboxHttp.get("/stats", null).json();
         // the cycle's wall time: from the first sync's start to the last one's end, as the instances recorded them
-        double wall = number("SELECT EXTRACT(EPOCH FROM MAX(finished_at) - MIN(started_at)) FROM sync_runs"
+        double wall = cluster.number("SELECT EXTRACT(EPOCH FROM MAX(finished_at) - MIN(started_at)) FROM sync_runs"
                 + " WHERE id > " + before);
         return new Cycle(end.path("api_calls").asLong() - start.path("api_calls").asLong(),
                 end.path("rate_limited").asLong() - start.path("rate_limited").asLong(), wall,
@@ -184,24 +179,13 @@ class ProviderBudgetClusterTests {
         for (ClusterInstance instance : instances) {
             instance.close();
         }
-        try {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            // left for the next run's database
-        }
+        cluster.drop();
     }
 
     private ClusterInstance start(String name, ClusterSeed seed) throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("FIRESYNC_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        environment.put("FIRESYNC_DB_USER", user);
-        environment.put("FIRESYNC_DB_PASSWORD", password);
-        environment.put("FIRESYNC_ENCRYPTION_KEY", seed.keysetJson());
-        environment.put("POWENS_BASE_URL", sandbox.root() + "/2.0");
-        environment.put("POWENS_WEBVIEW_URL", sandbox.root() + "/webview");
-        environment.put("ENABLE_SCHEDULED_SYNC", "false");
+        Map<String, String> environment = cluster.environment(seed, sandbox.root());
         environment.put("FIRESYNC_PROVIDER_RATELIMIT_REQUESTSPERSECOND", Integer.toString(BUDGET));
-        ClusterInstance instance = ClusterInstance.start(name, environment, List.of("--spring.flyway.schemas=" + schema,
+        ClusterInstance instance = ClusterInstance.start(name, environment, List.of(cluster.flywaySchemas(),
                 "--firesync.sandbox.enabled=false", "--firesync.schedule.polling-interval=200ms",
                 "--firesync.schedule.heartbeat-interval=1s", "--firesync.schedule.busy-retry=2s",
                 "--firesync.schedule.threads=8", "--firesync.sync.lease=10s", "--firesync.sync.min-interval=1s",
@@ -250,35 +234,8 @@ class ProviderBudgetClusterTests {
     }
 
     private long picked(ClusterInstance instance) throws SQLException {
-        return count("SELECT COUNT(*) FROM scheduled_tasks WHERE picked AND picked_by LIKE 'firesync-" + instance.pid()
-                + "@%'");
-    }
-
-    private long count(String sql) throws SQLException {
-        return (long) number(sql);
-    }
-
-    private double number(String sql) throws SQLException {
-        try (Connection db = database(); var statement = db.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getDouble(1);
-        }
-    }
-
-    private Connection database() throws SQLException {
-        Connection db = DriverManager.getConnection(url, user, password);
-        db.setSchema(schema);
-        return db;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, password); var statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return cluster.count(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE picked AND picked_by LIKE 'firesync-" + instance.pid()
+                        + "@%'");
     }
 }
