@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,7 +145,7 @@ public class Transfers {
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
-                .params(sizes == null ? java.util.Map.of() : java.util.Map.of("sizes", sizes))
+                .params(sizes == null ? Map.of() : Map.of("sizes", sizes))
                 .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
                 .list());
     }
