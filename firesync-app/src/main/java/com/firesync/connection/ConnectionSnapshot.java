@@ -28,15 +28,6 @@ public record ConnectionSnapshot(long id, long userId, String bank, ConnectionSt
         @Nullable Instant cursor, @Nullable Instant lastReconciledAt, String provider,
         @Nullable Instant consentExpiresAt) {
 
-    /** A Powens connection with no known consent expiry. */
-    public ConnectionSnapshot(long id, long userId, String bank, ConnectionState state,
-            @Nullable String providerState, @Nullable String errorCode, @Nullable Instant lastAttemptAt,
-            @Nullable Instant lastSuccessAt, int consecutiveFailures, @Nullable Instant claimedUntil,
-            @Nullable Instant cursor, @Nullable Instant lastReconciledAt) {
-        this(id, userId, bank, state, providerState, errorCode, lastAttemptAt, lastSuccessAt, consecutiveFailures,
-                claimedUntil, cursor, lastReconciledAt, "powens", null);
-    }
-
     /**
      * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).
      */
