@@ -1,7 +1,7 @@
 package com.firesync.testing;
 
 import java.util.List;
-
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the catalog, so a table added by a new migration is cleaned without editing this class.
  */
 public final class DatabaseCleaner {
+
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private DatabaseCleaner() {
     }
@@ -22,7 +24,7 @@ public final class DatabaseCleaner {
             return;
         }
         if (TestDatabase.isPostgres()) {
-            jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+            truncate(jdbc, "TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
             return;
         }
         jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
@@ -30,5 +32,23 @@ public final class DatabaseCleaner {
             jdbc.sql("TRUNCATE TABLE " + table + " RESTART IDENTITY").update();
         }
         jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
+    }
+
+    /**
+     * Truncates, again when PostgreSQL chose it as a deadlock's victim: work the last test left running (the analytics
+     * worker applying its last writes) may hold a row lock on one table while wanting another that the truncation has
+     * taken. The retry then waits for that work to commit.
+     */
+    private static void truncate(JdbcClient jdbc, String sql) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                jdbc.sql(sql).update();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 }
