@@ -149,10 +149,22 @@ public class Rollups {
         worker.execute(() -> settle(change.userId(), false));
     }
 
-    /** Stops the worker; changes not applied yet are mended by the next change of their days or a rebuild. */
+    /**
+     * Stops the worker without interrupting it: an interrupt closes the embedded H2's file channel under a write,
+     * which closes the whole database. Changes not applied yet are dropped (mended by the next change of their days or
+     * a rebuild); a pass under way gets a few seconds to commit.
+     */
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        pending.clear();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Analytics roll-ups still being applied at shutdown; a rebuild mends what they miss");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
