@@ -122,6 +122,9 @@ class DashboardBrowserTests {
         signIn();
         go("connections");
         browser.shown("#connect-bank").click();
+        browser.shown("#connect-choice");
+        browser.screenshot("connect-choice");
+        browser.shown("#connect-powens").click();
 
         browser.until(d -> d.getCurrentUrl().contains("/sandbox/webview/"));
         browser.screenshot("webview");
@@ -178,7 +181,7 @@ class DashboardBrowserTests {
         signIn();
         int before = http.get("/api/sync/status", adminToken).json().get("data").size();
         go("connections");
-        browser.shown("#connect-bank").click();
+        connectThroughPowens();
         browser.until(d -> d.getCurrentUrl().contains("/sandbox/webview/"));
         webviewForm("Test Bank", "sca:0", "secret");
         browser.shown("#dashboard").click();
@@ -346,7 +349,7 @@ class DashboardBrowserTests {
             settle();
         }
         go("connections");
-        browser.shown("#connect-bank").click();
+        connectThroughPowens();
         browser.until(d -> d.getCurrentUrl().contains("/sandbox/webview/"));
         webviewForm("Demo Bank", "bob", "secret");
         browser.shown("#dashboard").click();
@@ -359,6 +362,41 @@ class DashboardBrowserTests {
                 .anyMatch(url -> url.startsWith(origin + "/api/transactions"))
                 .allMatch(url -> url.startsWith(origin + "/") || url.startsWith("ws://localhost:" + fireSync.port()
                         + "/"), "goes to " + origin);
+    }
+
+    @Test
+    @Order(12)
+    void connectsABankThroughEnableBankingsAuthorisationPageAndComesBackToItsAccounts() {
+        signIn();
+        go("connections");
+        browser.shown("#connect-bank").click();
+        browser.shown("#eb-country").sendKeys("fr");
+        browser.find("#eb-find").click();
+        String bank = http.get("/api/providers/enablebanking/banks?country=FR", adminToken).json().get("data").get(0)
+                .get("name").asString();
+        browser.until(d -> d.findElement(By.cssSelector("#eb-bank option")));
+        new Select(browser.find("#eb-bank")).selectByVisibleText(bank);
+        browser.find("#connect-enablebanking").click();
+
+        browser.until(d -> d.getCurrentUrl().contains("/sandbox/enablebanking/"));
+        browser.driver().findElement(By.name("login")).sendKeys("carol");
+        browser.driver().findElement(By.name("password")).sendKeys("secret");
+        browser.driver().findElement(By.cssSelector("button[value=authorize]")).click();
+        browser.shown("#dashboard").click();
+
+        browser.until(d -> d.getCurrentUrl().endsWith("#/accounts"));
+        JsonNode enableBanking = browser.until(d -> {
+            for (JsonNode status : http.get("/api/sync/status", adminToken).json().get("data")) {
+                if (status.get("provider").asString().equals("enablebanking")
+                        && !status.get("lastSuccessAt").isNull()) {
+                    return status;
+                }
+            }
+            return null;
+        });
+        assertThat(enableBanking.get("bank").asString()).isEqualTo(bank);
+        go("accounts");
+        browser.until(d -> d.findElement(By.id("accounts")).getText().contains(bank));
     }
 
     private void signIn() {
@@ -424,6 +462,12 @@ class DashboardBrowserTests {
             return text.startsWith("synced") || text.startsWith("skipped") || text.startsWith("failed") ? text : null;
         });
         assertThat(decision).matches("(synced: \\d+ accounts, .*|skipped: .+)");
+    }
+
+    /** Opens the connect choice and picks Powens, whose webview lets the user pick the bank. */
+    private void connectThroughPowens() {
+        browser.shown("#connect-bank").click();
+        browser.shown("#connect-powens").click();
     }
 
     private void webviewForm(String bank, String login, String password) {
