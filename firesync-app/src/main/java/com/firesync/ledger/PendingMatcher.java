@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * keep their id when they book. A stored pending row fits an arriving row of the same account when it is dated
  * within the provider's window before it (a pending row carries the day of the operation, a booked row its later
  * booking day), has the same sign, and either the same amount or an amount within {@link #TOLERANCE} with the same
- * counterparty or bank text (a card payment is often booked for a slightly different amount than authorised, a tip
- * or an exchange rate). Among the rows that fit, the best is the one agreeing on most of, in order: amount, operation
+ * counterparty or bank text and no other operation day (a card payment is often booked for a slightly different
+ * amount than authorised: a tip, an exchange rate). Among the rows that fit, the best is the one agreeing on most of, in order: amount, operation
  * day, bank text, counterparty. A tie is ambiguous: nothing is matched, both rows are kept and the tie is counted.
  */
 final class PendingMatcher {
@@ -93,10 +93,12 @@ final class PendingMatcher {
         boolean sameAmount = row.amount().compareTo(candidate.amount()) == 0;
         boolean sameText = same(row.originalWording(), candidate.text());
         boolean sameCounterparty = same(row.simplifiedWording(), candidate.counterparty());
-        if (!sameAmount && !(near(row.amount(), candidate.amount()) && (sameText || sameCounterparty))) {
+        LocalDate operationDay = row.realizationDate();
+        boolean sameDay = operationDay != null && operationDay.equals(candidate.operationDate());
+        boolean otherDay = operationDay != null && candidate.operationDate() != null && !sameDay;
+        if (!sameAmount && (otherDay || !near(row.amount(), candidate.amount()) || !sameText && !sameCounterparty)) {
             return -1;
         }
-        boolean sameDay = candidate.operationDate() != null && candidate.operationDate().equals(row.realizationDate());
         return (sameAmount ? 8 : 0) + (sameDay ? 4 : 0) + (sameText ? 2 : 0) + (sameCounterparty ? 1 : 0);
     }
 

@@ -44,6 +44,21 @@ class PendingMatcherTests {
     }
 
     @Test
+    void refusesAChangedAmountMadeOnAnotherOperationDay() {
+        var otherDay = new ProviderTransaction("B1", "uid", MADE.plusDays(3), null, MADE.plusDays(2), null,
+                new BigDecimal("-13.50"), "EUR", "CB BAKERY", "CB BAKERY", "Bakery", null, false, null, null, null,
+                null, null);
+        var sameAmountOtherDay = new ProviderTransaction("B2", "uid", MADE.plusDays(3), null, MADE.plusDays(2), null,
+                new BigDecimal("-12.40"), "EUR", "CB BAKERY", "CB BAKERY", "Bakery", null, false, null, null, null,
+                null, null);
+
+        assertThat(PendingMatcher.match(List.of(otherDay), List.of(pending(1, "-12.40", MADE, "CB BAKERY",
+                "Bakery")), WINDOW).matches()).isEmpty();
+        assertThat(PendingMatcher.match(List.of(sameAmountOtherDay), List.of(pending(1, "-12.40", MADE,
+                "CB BAKERY", "Bakery")), WINDOW).matches()).isEqualTo(Map.of("B2", 1L));
+    }
+
+    @Test
     void leavesRowsOutsideTheWindowOrOfTheOtherSignAlone() {
         var late = PendingMatcher.match(List.of(booked("B1", "-12.40", MADE.plusDays(8), "CB BAKERY", "Bakery")),
                 List.of(pending(1, "-12.40", MADE, "CB BAKERY", "Bakery")), WINDOW);
