@@ -3,6 +3,7 @@ package com.firesync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.firesync.analytics.Rollups;
 import com.firesync.sandbox.world.Bank;
 import com.firesync.sandbox.world.ConnectionLedger;
 import com.firesync.sandbox.world.LedgerTransaction;
@@ -15,6 +16,7 @@ import com.firesync.testing.EnableBankingLedgerComparison;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.MutableClock;
+import com.firesync.testing.RollupRows;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
 import com.firesync.user.NewUser;
@@ -38,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * Banking face, where most rows start pending, book one to five days later under a new {@code entry_reference} (some
  * for another amount than first shown, some as a new row replacing the pending one), and a quarter never book. Synced
  * once a day: after every sync the ledger equals the world's, with nothing duplicated or lost, and each row that booked
- * keeps the FireSync id it had while pending.
+ * keeps the FireSync id it had while pending; a client's copy built from the change feed equals the listing, and the
+ * roll-ups kept by the writes equal a rebuild.
  */
 @FireSyncTest
 @Import(TestClockConfiguration.class)
@@ -67,6 +70,9 @@ class PendingChurnTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    Rollups rollups;
+
     @Test
     void bookedRowsKeepTheirPendingIdsAndTheLedgerEqualsTheWorldsEveryDay() {
         var http = Http.local(port);
@@ -79,6 +85,8 @@ class PendingChurnTests {
         long worldConnection = churnConnection();
         double ambiguousBefore = meters.counter(MetricNames.LEDGER_PENDING_AMBIGUOUS).count();
         Map<Long, Seen> whilePending = new HashMap<>();
+        FeedClient feed = new FeedClient(http, alice.token());
+        feed.read(Integer.MAX_VALUE);
         notePending(connection, world.expectedLedger(worldConnection, clock.instant()), whilePending);
 
         for (int day = 1; day <= DAYS; day++) {
@@ -91,6 +99,7 @@ class PendingChurnTests {
             assertThat(EnableBankingLedgerComparison.differences(jdbc, connection, expected)).as("day %d", day)
                     .isEmpty();
             notePending(connection, expected, whilePending);
+            feed.read(Integer.MAX_VALUE);
         }
 
         int booked = 0;
@@ -119,6 +128,13 @@ class PendingChurnTests {
         assertThat(bookedForAnotherAmount).as("of which for another amount than first seen").isPositive();
         assertThat(vanished).as("pending rows that never booked").isPositive();
         assertThat(meters.counter(MetricNames.LEDGER_PENDING_AMBIGUOUS).count()).isEqualTo(ambiguousBefore);
+        // a pending row taken over by its booked self is an update for the change feed and the roll-ups alike
+        rollups.settle(alice.id(), true);
+        feed.read(Integer.MAX_VALUE);
+        assertThat(feed.held()).isEqualTo(FeedClient.listing(http, alice.token()));
+        RollupRows kept = RollupRows.read(jdbc, alice.id());
+        rollups.rebuild(alice.id());
+        assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(kept);
     }
 
     /**
