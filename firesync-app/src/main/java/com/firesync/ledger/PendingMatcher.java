@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * within the provider's window before it (a pending row carries the day of the operation, a booked row its later
  * booking day), has the same sign, and either the same amount or an amount within {@link #TOLERANCE} with the same
  * counterparty or bank text and no other operation day (a card payment is often booked for a slightly different
- * amount than authorised: a tip, an exchange rate). Among the rows that fit, the best is the one agreeing on most of, in order: amount, operation
- * day, bank text, counterparty. A tie is ambiguous: nothing is matched, both rows are kept and the tie is counted.
+ * amount than authorised: a tip, an exchange rate). Among the rows that fit, the best is the one agreeing on most
+ * of, in order: amount, operation day, bank text, counterparty. A tie is ambiguous: nothing is matched, both rows are kept and the tie is counted.
  */
 final class PendingMatcher {
 

@@ -63,8 +63,8 @@ final class PendingReplacements {
     }
 
     /**
-     * The account's pending rows the batch does not list, dated from the window before its oldest row to its newest
-     * (older ones lie outside what was read), live or removed within the window.
+     * The account's pending rows the batch does not list, dated from the window before the batch's oldest row to its
+     * newest, live or removed within the window.
      */
     private List<Candidate> candidates(long accountId, List<ProviderTransaction> distinct, PendingRows pending,
             OffsetDateTime now, Set<String> listed) {
@@ -82,7 +82,7 @@ final class PendingReplacements {
                 .param("account", accountId)
                 .param("from", oldest.minus(pending.window()))
                 .param("to", newest)
-                .param("removedSince", now.minusDays(pending.window().getDays()))
+                .param("removedSince", now.minus(pending.window()))
                 .query(rs -> {
                     if (!listed.contains(rs.getString(2))) {
                         candidates.add(new Candidate(rs.getLong(1), rs.getObject(3, LocalDate.class),

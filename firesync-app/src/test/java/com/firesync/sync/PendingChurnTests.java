@@ -1,7 +1,6 @@
 package com.firesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.firesync.analytics.Rollups;
 import com.firesync.sandbox.world.Bank;
@@ -12,6 +11,7 @@ import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.sandbox.world.Scenario;
 import com.firesync.shared.MetricNames;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.EnableBankingLedgerComparison;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
@@ -81,7 +81,7 @@ class PendingChurnTests {
                 "secret");
         assertThat(callback.status()).as(callback.body()).isEqualTo(200);
         long connection = callback.json().get("data").get("connectionIds").get(0).asLong();
-        awaitSynced(connection);
+        Background.awaitSynced(jdbc, connection);
         long worldConnection = churnConnection();
         double ambiguousBefore = meters.counter(MetricNames.LEDGER_PENDING_AMBIGUOUS).count();
         Map<Long, Seen> whilePending = new HashMap<>();
@@ -194,13 +194,6 @@ class PendingChurnTests {
                 .orElseThrow();
     }
 
-    private void awaitSynced(long connectionId) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
-                        .param("c", connectionId)
-                        .query(Long.class)
-                        .single() > 0);
-    }
 
     /** A pending row's FireSync id and the amount it had when first seen. */
     private record Seen(long id, BigDecimal amount) {
