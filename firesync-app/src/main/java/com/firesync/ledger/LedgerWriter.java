@@ -1,11 +1,13 @@
 package com.firesync.ledger;
 
 import com.firesync.provider.BankingProviders;
+import com.firesync.provider.PendingRows;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Text;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,9 +60,11 @@ public class LedgerWriter {
 
     private final TransactionTemplate inTransaction;
 
+    private final PendingReplacements replacements;
+
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
             ChangeVersions versions, BankingProviders providers, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, MeterRegistry meters) {
         this.named = named;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -71,6 +75,7 @@ public class LedgerWriter {
         this.bankZone = providers.get(BankingProviders.POWENS).zone();
         this.changes = new LedgerChanges(jdbc, events);
         this.inTransaction = new TransactionTemplate(transactions);
+        this.replacements = new PendingReplacements(jdbc, meters);
     }
 
     /**
@@ -114,12 +119,24 @@ public class LedgerWriter {
      */
     public WriteCounts writeTransactions(long accountId, long userId, @Nullable String accountCurrency,
             List<ProviderTransaction> transactions) {
+        return writeTransactions(accountId, userId, accountCurrency, transactions, PendingRows.STABLE);
+    }
+
+    /**
+     * Stores a batch of one account's transactions as {@link #writeTransactions(long, long, String, List)} does; for
+     * a provider whose pending rows change key when they book, a row arriving under a new key first takes over the
+     * pending row it replaces ({@link PendingReplacements}), which keeps its FireSync id.
+     *
+     * @param pending how the provider's pending rows relate to their booked selves
+     */
+    public WriteCounts writeTransactions(long accountId, long userId, @Nullable String accountCurrency,
+            List<ProviderTransaction> transactions, PendingRows pending) {
         if (transactions.isEmpty()) {
             return WriteCounts.NONE;
         }
         LedgerChanges.Rows changed = new LedgerChanges.Rows();
         WriteCounts counts = Objects.requireNonNull(inTransaction.execute(
-                status -> write(accountId, userId, accountCurrency, transactions, changed)));
+                status -> write(accountId, userId, accountCurrency, transactions, pending, changed)));
         if (counts.added() + counts.updated() + counts.removed() > 0) {
             changes.changed(userId, accountId, changed);
         }
@@ -128,11 +145,12 @@ public class LedgerWriter {
 
     /** Writes the batch (in the caller's transaction), noting in {@code changed} the rows as they were and are. */
     private WriteCounts write(long accountId, long userId, @Nullable String accountCurrency,
-            List<ProviderTransaction> transactions, LedgerChanges.Rows changed) {
+            List<ProviderTransaction> transactions, PendingRows pending, LedgerChanges.Rows changed) {
         OffsetDateTime now = DbTime.at(clock.instant());
         long version = versions.next(userId);
         Map<String, ProviderTransaction> distinct = new LinkedHashMap<>();
         transactions.forEach(transaction -> distinct.putIfAbsent(transaction.id(), transaction));
+        replacements.rekey(accountId, List.copyOf(distinct.values()), pending, now);
         var result = inserts.insertNew(accountId, userId, accountCurrency, List.copyOf(distinct.values()), now,
                 version);
         Set<String> firstInserted = new HashSet<>(result.inserted());

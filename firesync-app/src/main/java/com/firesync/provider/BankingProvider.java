@@ -27,6 +27,14 @@ public interface BankingProvider {
     ZoneId zone();
 
     /**
+     * Whether the provider's pending rows keep their id when they book, and how long they take to book when they do
+     * not; the ledger matches them to their booked selves accordingly. Stable by default.
+     */
+    default PendingRows pendingRows() {
+        return PendingRows.STABLE;
+    }
+
+    /**
      * Creates a user at the provider and returns its permanent token. Never retry this call automatically: when it
      * times out or fails with a 5xx the user may exist anyway, and a second call creates a second, orphaned user.
      */

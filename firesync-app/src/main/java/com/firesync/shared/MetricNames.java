@@ -55,6 +55,15 @@ public final class MetricNames {
     /** Gauge: connections whose circuit is in {@code state} on this instance. */
     public static final String CIRCUITS = "firesync.provider.circuits";
 
+    /** Counter: pending rows the ledger matched to the row replacing them under a new key (booked or changed). */
+    public static final String LEDGER_PENDING_MATCHED = "firesync.ledger.pending.matched";
+
+    /**
+     * Counter: rows arriving under a new key that fitted several pending rows (or shared one) equally well: both are
+     * kept, and the pending row goes when the provider stops listing it.
+     */
+    public static final String LEDGER_PENDING_AMBIGUOUS = "firesync.ledger.pending.ambiguous";
+
     /** Counter: scheduled job runs; tags {@code job}, {@code outcome}. */
     public static final String JOB_RUNS = "firesync.job.runs";
 

@@ -170,7 +170,7 @@ public class SyncEngine {
         boolean reconcile = !backfill && (claim.lastReconciledAt() == null
                 || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
         LocalDate reconcileFrom = reconcile ? latest(today.minus(settings.reconcileWindow()), historyFrom) : null;
-        var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom);
+        var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom, provider.pendingRows());
         if (!refs.isEmpty()) {
             Consumer<TransactionPage> pages = page -> {
                 pull.accept(page.transactions());

@@ -2,6 +2,7 @@ package com.firesync.sync;
 
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.ledger.WriteCounts;
+import com.firesync.provider.PendingRows;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
 import java.time.Instant;
@@ -38,6 +39,8 @@ final class TransactionPull {
 
     private final @Nullable LocalDate reconcileFrom;
 
+    private final PendingRows pending;
+
     private final Map<String, List<ProviderTransaction>> buffer = new HashMap<>();
 
     private final Map<String, Set<String>> listed = new HashMap<>();
@@ -51,8 +54,9 @@ final class TransactionPull {
     private @Nullable Instant newest;
 
     TransactionPull(LedgerWriter ledger, long userId, Map<String, AccountRef> accounts,
-            @Nullable LocalDate reconcileFrom) {
+            @Nullable LocalDate reconcileFrom, PendingRows pending) {
         this.ledger = ledger;
+        this.pending = pending;
         this.userId = userId;
         this.accounts = accounts;
         this.reconcileFrom = reconcileFrom;
@@ -86,7 +90,7 @@ final class TransactionPull {
             AccountRef account = Objects.requireNonNull(accounts.get(accountId));
             try {
                 counts = counts.plus(ledger.writeTransactions(account.id(), userId, account.currency(),
-                        entry.getValue()));
+                        entry.getValue(), pending));
                 entry.getValue().forEach(this::see);
             } catch (RuntimeException e) {
                 // the other accounts still commit; this one's cursor does not move, so the next sync retries it

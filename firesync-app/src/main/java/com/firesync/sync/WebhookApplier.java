@@ -145,7 +145,7 @@ class WebhookApplier {
         Map<String, Long> ids = ledger.writeAccounts(connection.id(), connection.userId(), synced.accounts());
         // a sync's write without its cursor: the next sync still reads everything after its own
         var pull = new TransactionPull(ledger, connection.userId(), AccountRef.byProviderId(synced.accounts(), ids),
-                null);
+                null, provider.pendingRows());
         pull.accept(synced.transactions());
         pull.flush();
         if (!pull.complete()) {

@@ -1,11 +1,11 @@
 package com.firesync.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.firesync.sandbox.SandboxSettings;
 import com.firesync.sandbox.world.SandboxWorld;
 import com.firesync.shared.Role;
+import com.firesync.testing.Background;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.Http;
 import com.firesync.testing.Http.Answer;
@@ -18,7 +18,6 @@ import com.firesync.user.UserAccounts;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -192,11 +191,7 @@ class ConnectFlowTests {
     }
 
     private void awaitSynced(long connectionId) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
-                        .param("c", connectionId)
-                        .query(Long.class)
-                        .single() > 0);
+        Background.awaitSynced(jdbc, connectionId);
     }
 
     private long providerId(long connectionId) {

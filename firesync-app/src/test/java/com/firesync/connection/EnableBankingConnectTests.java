@@ -337,11 +337,7 @@ class EnableBankingConnectTests {
     }
 
     private void awaitSynced(long connectionId) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
-                        .param("c", connectionId)
-                        .query(Long.class)
-                        .single() > 0);
+        Background.awaitSynced(jdbc, connectionId);
     }
 
     private SandboxConnection onlyWorldConnection() {

@@ -20,4 +20,14 @@ public final class Background {
                         .query(Long.class)
                         .single() == 0);
     }
+
+    /** Waits for a connection's first successful sync (the one its linking queued). */
+    public static void awaitSynced(JdbcClient jdbc, long connectionId) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
+                        .param("c", connectionId)
+                        .query(Long.class)
+                        .single() > 0);
+    }
 }

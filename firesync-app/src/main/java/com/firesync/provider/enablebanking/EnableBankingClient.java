@@ -4,6 +4,7 @@ import com.firesync.provider.AuthorizedSession;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ConnectionAccounts;
 import com.firesync.provider.ConnectionHealth;
+import com.firesync.provider.PendingRows;
 import com.firesync.provider.PresentUser;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderBank;
@@ -24,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,8 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
 
     /** The provider's name, also the name of its rate limiter, concurrency bound and retry instances. */
     static final String NAME = "enablebanking";
+
+    private static final PendingRows PENDING_ROWS = PendingRows.replacedWithin(Period.ofDays(7));
 
     private final Supplier<URI> baseUrl;
 
@@ -80,6 +85,16 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
     @Override
     public ZoneId zone() {
         return settings.zone();
+    }
+
+    /**
+     * {@inheritDoc} A pending row has no {@code transaction_id}, and its {@code entry_reference}, when it has one,
+     * changes when it books; a card payment books within days. Seven days covers the usual settlement of a card
+     * authorisation (the sandbox books one to five days later).
+     */
+    @Override
+    public PendingRows pendingRows() {
+        return PENDING_ROWS;
     }
 
     /**
@@ -228,6 +243,7 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         int number = 0;
         for (int account = 0; account < uids.size(); account++) {
             String uid = uids.get(account);
+            Map<String, Integer> seen = new HashMap<>();
             String key = null;
             do {
                 String path = "/accounts/" + encode(uid) + "/transactions?" + (dateFrom == null
@@ -242,7 +258,7 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
                     throw EnableBankingHttp.malformed("GET /accounts/{uid}/transactions", null);
                 }
                 var rows = EnableBankingMapping.transactions(uid,
-                        Objects.requireNonNullElse(page.transactions(), List.of()), clock.instant());
+                        Objects.requireNonNullElse(page.transactions(), List.of()), clock.instant(), seen);
                 key = next;
                 pages.accept(new TransactionPage(++number, rows, key == null && account == uids.size() - 1));
                 delivered += rows.size();

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,17 +75,19 @@ final class EnableBankingMapping {
     }
 
     /**
-     * The transactions of one account read in one listing. A booked row is keyed by its {@code entry_reference} (the
+     * One page of the transactions of one account, keyed consistently across the pages of one listing through
+     * {@code seen} (the keys given so far, with how often). A booked row is keyed by its {@code entry_reference} (the
      * bank's id, stable across sessions; {@code "0"}, a placeholder some banks send, is none), never by its
      * {@code transaction_id}, which the reference says may change each time the list is read; without one it is keyed
-     * by its content, as a pending row is. A pending row often has no reference, or one that changes when it books: it gets a provisional id made of its content (day, amount, direction, currency,
-     * counterparty, text), numbered when the same content appears twice. Known limitation: when a pending row books
-     * (under a new id) or its amount or text changes, the provisional row is not matched to its booked self here; it
-     * stays until the trailing window's reconciliation no longer finds it. Matching pending rows to the booked rows
-     * that replace them is a later step.
+     * by its content, as a pending row is. A pending row often has no reference, or one that changes when it books:
+     * it gets a provisional id made of its content (day, amount, direction, currency, counterparty, text). A key met
+     * again in the listing is numbered ({@code #2}, {@code #3}): some banks give two distinct lines one reference (a
+     * settlement batch), and two identical pending rows are two rows. When a pending row books under a new key, or its
+     * amount or text changes, the ledger matches the row under the new key to the pending row it replaces (the port's
+     * {@link com.firesync.provider.PendingRows}).
      */
-    static List<ProviderTransaction> transactions(String uid, List<Transaction> rows, Instant readAt) {
-        Map<String, Integer> seen = new HashMap<>();
+    static List<ProviderTransaction> transactions(String uid, List<Transaction> rows, Instant readAt,
+            Map<String, Integer> seen) {
         return rows.stream()
                 .filter(row -> row.transactionAmount() != null && row.transactionAmount().amount() != null)
                 .map(row -> transaction(uid, row, readAt, seen))
@@ -116,11 +117,13 @@ final class EnableBankingMapping {
                 ? null
                 : signed(decimal(instructed.amount()), debit);
         String reference = "0".equals(row.entryReference()) ? null : row.entryReference();
-        String id = pending
-                ? provisionalId(row, date, value, counterpartyName, text, seen)
-                : firstNonBlank(reference, provisionalId(row, date, value, counterpartyName, text, seen));
+        String key = !pending && reference != null && !reference.isBlank()
+                ? reference
+                : provisionalId(row, date, value, counterpartyName, text);
+        int occurrence = seen.merge(key, 1, Integer::sum);
+        String id = occurrence == 1 ? key : key + "#" + occurrence;
         var code = row.bankTransactionCode();
-        return new ProviderTransaction(Objects.requireNonNull(id), uid, date, date(row.valueDate()),
+        return new ProviderTransaction(id, uid, date, date(row.valueDate()),
                 date(row.transactionDate()), null, value, amount.currency(), label, text, counterpartyName,
                 code == null ? null : firstNonBlank(code.code(), code.description()), pending, null, readAt, null,
                 original, instructed == null ? null : instructed.currency(), null,
@@ -128,13 +131,11 @@ final class EnableBankingMapping {
     }
 
     private static String provisionalId(Transaction row, LocalDate date, BigDecimal value,
-            @Nullable String counterparty, @Nullable String text, Map<String, Integer> seen) {
+            @Nullable String counterparty, @Nullable String text) {
         String content = String.join("|", date.toString(), value.toPlainString(),
                 String.valueOf(row.transactionAmount() == null ? null : row.transactionAmount().currency()),
                 String.valueOf(row.status()), String.valueOf(counterparty), String.valueOf(text));
-        String key = "p:" + Sha256.hex(content).substring(0, 40);
-        int occurrence = seen.merge(key, 1, Integer::sum);
-        return occurrence == 1 ? key : key + "#" + occurrence;
+        return "p:" + Sha256.hex(content).substring(0, 40);
     }
 
     private static BigDecimal signed(BigDecimal amount, boolean debit) {

@@ -3,6 +3,7 @@ package com.firesync.provider.resilience;
 import com.firesync.provider.AuthorizedSession;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.ConnectionAccounts;
+import com.firesync.provider.PendingRows;
 import com.firesync.provider.PresentUser;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderBank;
@@ -50,6 +51,11 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
     @Override
     public ZoneId zone() {
         return provider.zone();
+    }
+
+    @Override
+    public PendingRows pendingRows() {
+        return provider.pendingRows();
     }
 
     /**

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnableBankingMappingTests {
@@ -22,7 +24,7 @@ class EnableBankingMappingTests {
 
     @Test
     void signsDebitsNegativeAndKeysBookedRowsByTheirEntryReference() {
-        var rows = EnableBankingMapping.transactions("uid-1", List.of(booked("E1", "12.50", "DBIT"),
+        var rows = read(List.of(booked("E1", "12.50", "DBIT"),
                 booked("E2", "1000.00", "CRDT")), READ);
 
         assertThat(rows).extracting(ProviderTransaction::id).containsExactly("E1", "E2");
@@ -36,11 +38,26 @@ class EnableBankingMappingTests {
     }
 
     @Test
+    void numbersBookedRowsSharingOneEntryReferenceAcrossThePagesOfAListing() {
+        Map<String, Integer> seen = new HashMap<>();
+        var firstPage = EnableBankingMapping.transactions("uid-1", List.of(booked("B7", "3.00", "DBIT"),
+                booked("B7", "4.00", "DBIT")), READ, seen);
+        var secondPage = EnableBankingMapping.transactions("uid-1", List.of(booked("B7", "5.00", "DBIT")), READ,
+                seen);
+        // the same listing read again numbers the rows the same way
+        var again = read(List.of(booked("B7", "3.00", "DBIT"), booked("B7", "4.00", "DBIT")), READ);
+
+        assertThat(firstPage).extracting(ProviderTransaction::id).containsExactly("B7", "B7#2");
+        assertThat(secondPage).extracting(ProviderTransaction::id).containsExactly("B7#3");
+        assertThat(again).extracting(ProviderTransaction::id).containsExactly("B7", "B7#2");
+    }
+
+    @Test
     void keysABookedRowWithoutAReferenceByItsContentNeverByItsTransactionId() {
-        var first = EnableBankingMapping.transactions("uid-1", List.of(bookedWithoutReference(null, "T-1"),
+        var first = read(List.of(bookedWithoutReference(null, "T-1"),
                 bookedWithoutReference("0", "T-2")), READ);
         // the same rows read again: the bank gave them new transaction ids, as the reference says it may
-        var again = EnableBankingMapping.transactions("uid-1", List.of(bookedWithoutReference(null, "T-8"),
+        var again = read(List.of(bookedWithoutReference(null, "T-8"),
                 bookedWithoutReference("0", "T-9")), READ.plusSeconds(60));
 
         assertThat(first).extracting(ProviderTransaction::id).doesNotHaveDuplicates()
@@ -52,9 +69,9 @@ class EnableBankingMappingTests {
     @Test
     void givesPendingRowsTheSameProvisionalIdFromTheSameContentAndNumbersTwins() {
         Transaction pending = pending("PDNG-9", "4.20");
-        var first = EnableBankingMapping.transactions("uid-1", List.of(pending, pending), READ);
-        var again = EnableBankingMapping.transactions("uid-1", List.of(pending, pending), READ.plusSeconds(60));
-        var otherAmount = EnableBankingMapping.transactions("uid-1", List.of(pending("PDNG-9", "4.21")), READ);
+        var first = read(List.of(pending, pending), READ);
+        var again = read(List.of(pending, pending), READ.plusSeconds(60));
+        var otherAmount = read(List.of(pending("PDNG-9", "4.21")), READ);
 
         assertThat(first).extracting(ProviderTransaction::id).doesNotHaveDuplicates()
                 .allMatch(id -> id.startsWith("p:") && id.length() <= 64);
@@ -91,6 +108,10 @@ class EnableBankingMappingTests {
                 .isEqualTo(new ProviderFailure.RateLimited(Duration.ofSeconds(5)));
         assertThat(EnableBankingFailures.classify(502, null, null).retryable()).isTrue();
         assertThat(EnableBankingFailures.classify(422, "WRONG_ASPSP_PROVIDED", null).code()).isEqualTo("unknown_bank");
+    }
+
+    private static List<ProviderTransaction> read(List<Transaction> rows, Instant at) {
+        return EnableBankingMapping.transactions("uid-1", rows, at, new HashMap<>());
     }
 
     private static Transaction booked(String reference, String amount, String direction) {

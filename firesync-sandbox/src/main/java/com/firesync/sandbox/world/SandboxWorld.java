@@ -194,6 +194,15 @@ public final class SandboxWorld {
         return edits.until(connection, firstDay(connection), connection.dataInstant(at));
     }
 
+    /**
+     * The ids of the rows a pending row may book as: itself (booked in place; Enable Banking shows it under a new
+     * {@code entry_reference} all the same) or the booked row that replaces it under a new id. A pending row that
+     * never books has neither.
+     */
+    public static List<Long> bookedIdsOf(long pendingRowId) {
+        return List.of(pendingRowId, pendingRowId + Operation.REPLACEMENT_OFFSET);
+    }
+
     /** The complete ledger of a connection as the aggregator shows it at {@code at} (deleted rows included). */
     public ConnectionLedger expectedLedger(long connectionId, Instant at) {
         SandboxConnection connection = connection(connectionId)
