@@ -194,7 +194,6 @@ class PendingChurnTests {
                 .orElseThrow();
     }
 
-
     /** A pending row's FireSync id and the amount it had when first seen. */
     private record Seen(long id, BigDecimal amount) {
     }
