@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether a connection syncs now. The checks run in a fixed order, so the answer names the first rule that
  * holds it back: disabled, already syncing, needs the user (or its consent ended), circuit open, minimum interval
- * (forced or not), fresh
- * (unless forced).
+ * (forced or not), fresh (unless forced).
  */
 @Component
 public class SyncPolicy {

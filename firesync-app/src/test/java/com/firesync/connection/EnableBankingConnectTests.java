@@ -355,7 +355,7 @@ class EnableBankingConnectTests {
                 + "-----\n";
     }
 
-    private static KeyPair keys() {
+    static KeyPair keys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
