@@ -8,6 +8,7 @@ import com.firesync.shared.Role;
 import com.firesync.testing.EnableBankingLedgerComparison;
 import com.firesync.testing.EventClients;
 import com.firesync.testing.FireSyncTest;
+import com.firesync.testing.HealthChecks;
 import com.firesync.testing.Http;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.SandboxExtension;
@@ -98,7 +99,7 @@ class EnableBankingConsentRenewalTests {
             assertThat(stream.status()).isEqualTo(200);
 
             advanceTo(expiry.minus(ConsentWatch.NOTICE).plus(Duration.ofMinutes(1)));
-            runHealthCheck(http, admin);
+            HealthChecks.run(http, jdbc, admin.token());
 
             assertThat(stream.await(events -> events.stream().anyMatch(this::consentExpiring), WAIT))
                     .as(stream.events().toString()).isTrue();
@@ -113,11 +114,11 @@ class EnableBankingConsentRenewalTests {
         } finally {
             stream.close();
         }
-        runHealthCheck(http, admin);
+        HealthChecks.run(http, jdbc, admin.token());
         assertThat(eventCount(alice, "consent.expiring")).as("announced once per consent").isEqualTo(1);
 
         advanceTo(expiry.plus(Duration.ofDays(1)));
-        runHealthCheck(http, admin);
+        HealthChecks.run(http, jdbc, admin.token());
 
         await().atMost(WAIT).until(() -> status(http, alice).get("state").asString().equals("needs_user_action"));
         JsonNode userAction = status(http, alice).get("userAction");
@@ -162,19 +163,6 @@ class EnableBankingConsentRenewalTests {
     private void advanceTo(Instant at) {
         clock.set(at);
         BANK_CLOCK.set(at);
-    }
-
-    /** Runs the health check job, which watches the consents, through the admin API, and waits for its end. */
-    private void runHealthCheck(Http http, NewUser admin) {
-        long before = healthCheckRuns(false);
-        var answer = http.postJson("/api/sync/jobs/trigger/healthCheck", admin.token(), "");
-        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-        await().atMost(WAIT).until(() -> healthCheckRuns(true) > before);
-    }
-
-    private long healthCheckRuns(boolean finished) {
-        return jdbc.sql("SELECT runs FROM scheduled_job_runs WHERE job_name = 'healthCheck'"
-                + (finished ? " AND last_finished_at IS NOT NULL" : "")).query(Long.class).optional().orElse(0L);
     }
 
     private long eventCount(NewUser user, String type) {

@@ -30,7 +30,7 @@ public final class WebviewDriver {
      * Repairs a connection through the reconnect flow.
      */
     public Answer reconnect(String token, long connectionId) {
-        String url = http.get("/api/auth/powens/reconnect/" + connectionId, token)
+        String url = http.get("/api/auth/powens/url?reconnect=" + connectionId, token)
                 .json()
                 .get("data")
                 .get("url")
