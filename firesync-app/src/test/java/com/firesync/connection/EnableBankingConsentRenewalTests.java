@@ -118,9 +118,11 @@ class EnableBankingConsentRenewalTests {
         assertThat(eventCount(alice, "consent.expiring")).as("announced once per consent").isEqualTo(1);
 
         advanceTo(expiry.plus(Duration.ofDays(1)));
-        HealthChecks.run(http, jdbc, admin.token());
-
-        await().atMost(WAIT).until(() -> status(http, alice).get("state").asString().equals("needs_user_action"));
+        // a sync started before the consent ended is left to end first; the next check then finds the connection
+        await().atMost(WAIT).until(() -> {
+            HealthChecks.run(http, jdbc, admin.token());
+            return status(http, alice).get("state").asString().equals("needs_user_action");
+        });
         JsonNode userAction = status(http, alice).get("userAction");
         assertThat(userAction.get("required").asBoolean()).isTrue();
         String route = userAction.get("reconnectRoute").asString();

@@ -80,7 +80,11 @@ class PowensConsentRenewalTests {
         }
 
         clock.set(expiry.plus(Duration.ofHours(1)));
-        HealthChecks.run(http, jdbc, admin.token());
+        // a sync started before the consent ended is left to end first; the next check then finds the connection
+        await().atMost(WAIT).until(() -> {
+            HealthChecks.run(http, jdbc, admin.token());
+            return status(http, alice).get("state").asString().equals("needs_user_action");
+        });
         JsonNode ended = status(http, alice);
         assertThat(ended.get("state").asString()).isEqualTo("needs_user_action");
         assertThat(ended.get("userAction").get("reconnectRoute").asString())
