@@ -190,7 +190,8 @@ public class ConnectFlow {
             return new ConnectLink(call(() -> chosen.connectUrl(identity.token(), state, callback, bank, country)),
                     states.expiry());
         }
-        var access = identities.accessOfConnection(connectionId).orElseThrow(() -> ApiException.notFound("connection"));
+        var access = identities.accessOfConnection(connectionId)
+                .orElseThrow(() -> ApiException.notFound("connection"));
         URI url;
         try {
             url = chosen.reconnectUrl(access.token(), providerId, state, callback);

@@ -294,7 +294,8 @@ public class ConnectionLifecycle {
         return transitions.move(connectionId, Change.to(ConnectionState.ACTIVE, "reconnected by the user", null)
                 .writing("""
                         provider_state = NULL, error_code = NULL, error_message = NULL, consecutive_failures = 0,
-                        consent_expires_at = CASE WHEN consent_expires_at <= :at THEN NULL ELSE consent_expires_at END                        """, UnaryOperator.identity()),
+                        consent_expires_at = CASE WHEN consent_expires_at <= :at THEN NULL ELSE consent_expires_at END
+                        """, UnaryOperator.identity()),
                 at);
     }
 

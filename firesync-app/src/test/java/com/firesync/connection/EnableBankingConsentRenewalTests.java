@@ -203,7 +203,7 @@ class EnableBankingConsentRenewalTests {
 
     private void awaitSyncs(long connectionId, String trigger) {
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c"
-                + " AND outcome = 'synced' AND trigger_kind = :trigger").param("c", connectionId).param("trigger", trigger)
-                .query(Long.class).single() > 0);
+                + " AND outcome = 'synced' AND trigger_kind = :trigger").param("c", connectionId)
+                .param("trigger", trigger).query(Long.class).single() > 0);
     }
 }
