@@ -130,6 +130,9 @@ public class ConnectFlow {
         Identity identity = identities.find(consumed.userId(), provider)
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
         AuthorizedSession session = call(() -> chosen.authorize(code));
+        if (consumed.flow() == Flow.RECONNECT && consumed.connectionId() != null) {
+            return renewed(consumed, consumed.connectionId(), session);
+        }
         return transactions.execute(tx -> {
             List<Long> ids = new ArrayList<>();
             connections.link(consumed.userId(), identity.id(), provider, session.connection()).ifPresent(linked -> {
@@ -168,26 +171,37 @@ public class ConnectFlow {
     }
 
     /**
-     * A webview link where the user repairs one of their connections (new credentials, SCA, consent renewal).
+     * A link where the user repairs one of their connections or renews its consent, keeping the same FireSync
+     * connection: the provider's webview reconnect flow (Powens), or a new authorisation at the connection's bank
+     * (Enable Banking: its bank, or the one named here), whose callback re-links the connection.
      *
-     * @throws ApiException 404 when the connection is not the user's
+     * @param bank the bank to authorise again, with {@code country}; {@code null} for the connection's own
+     * @throws ApiException 404 when the connection is not the user's or not the provider's
      */
-    public ConnectLink reconnect(long userId, long connectionId) {
-        String providerId = connections.providerId(userId, connectionId, POWENS)
+    public ConnectLink reconnect(long userId, String provider, long connectionId, @Nullable String bank,
+            @Nullable String country) {
+        BankingProvider chosen = configured(provider);
+        String providerId = connections.providerId(userId, connectionId, provider)
                 .orElseThrow(() -> ApiException.notFound("connection"));
-        Identity identity = call(() -> identities.obtain(userId, POWENS));
-        String state = states.create(userId, POWENS, Flow.RECONNECT, connectionId);
-        BankingProvider provider = providers.get(POWENS);
+        Identity identity = call(() -> identities.obtain(userId, provider));
+        String state = states.create(userId, provider, Flow.RECONNECT, connectionId);
+        URI callback = callbackUri(provider);
+        if (bank != null && country != null) {
+            return new ConnectLink(call(() -> chosen.connectUrl(identity.token(), state, callback, bank, country)),
+                    states.expiry());
+        }
+        var access = identities.accessOfConnection(connectionId)
+                .orElseThrow(() -> ApiException.notFound("connection"));
         URI url;
         try {
-            url = provider.reconnectUrl(identity.token(), providerId, state, callbackUri(POWENS));
+            url = chosen.reconnectUrl(access.token(), providerId, state, callback);
         } catch (ProviderException e) {
-            if (!(e.failure() instanceof ProviderFailure.AuthInvalid)) {
+            if (!(e.failure() instanceof ProviderFailure.AuthInvalid) || access.own()) {
                 throw providerUnavailable(e);
             }
             // the provider revoked the user's token: a new one for the same provider user reaches the connection
             ProviderToken renewed = call(() -> rotation.replaceRefused(identity.id()));
-            url = call(() -> provider.reconnectUrl(renewed, providerId, state, callbackUri(POWENS)));
+            url = call(() -> chosen.reconnectUrl(renewed, providerId, state, callback));
         }
         return new ConnectLink(url, states.expiry());
     }
@@ -231,6 +245,22 @@ public class ConnectFlow {
             states.recordOutcome(state.id(), ConnectStates.Outcome.LINKED, null, null);
             log.info("User {} linked connections {}", state.userId(), ids);
             return CallbackOutcome.linked(state.flow(), ids);
+        });
+    }
+
+    /**
+     * The same connection reads on through the new authorisation: its provider id, access and consent expiry are
+     * the new session's; its accounts are matched to the new session's by the next sync (see the ledger's account
+     * identities).
+     */
+    private CallbackOutcome renewed(ConnectState state, long connectionId, AuthorizedSession session) {
+        return transactions.execute(tx -> {
+            if (!connections.renew(state.userId(), connectionId, session.connection())) {
+                throw new ApiException(HttpStatus.CONFLICT, "connection_disabled",
+                        "This connection can no longer be renewed; link the bank again.");
+            }
+            identities.storeAccess(connectionId, session.access());
+            return reconnected(state, connectionId);
         });
     }
 

@@ -283,15 +283,19 @@ public class ConnectionLifecycle {
     }
 
     /**
-     * After the user repaired the connection in the webview: it is active again and its failures are forgotten.
+     * After the user repaired the connection in the webview: it is active again and its failures are forgotten. A
+     * consent that had ended is forgotten too (the repair renewed it; its sync reads the new expiry), so that the
+     * consent watch does not take the connection back to its user meanwhile.
      *
      * @return whether the connection is active now: not when it is disabled for good or gone
      */
     @Transactional
     public boolean reconnected(long connectionId, Instant at) {
         return transitions.move(connectionId, Change.to(ConnectionState.ACTIVE, "reconnected by the user", null)
-                .writing("provider_state = NULL, error_code = NULL, error_message = NULL, consecutive_failures = 0",
-                        UnaryOperator.identity()),
+                .writing("""
+                        provider_state = NULL, error_code = NULL, error_message = NULL, consecutive_failures = 0,
+                        consent_expires_at = CASE WHEN consent_expires_at <= :at THEN NULL ELSE consent_expires_at END
+                        """, UnaryOperator.identity()),
                 at);
     }
 

@@ -25,16 +25,14 @@ public record ConnectionStateChanged(long connectionId, long userId, ConnectionS
     }
 
     /**
-     * Where the user repairs the connection: Powens repairs it in place; another provider links the bank again
-     * (its renewal comes later).
+     * Where the user repairs the connection or renews its consent: the same route for every provider, whose
+     * {@link com.firesync.provider.BankingProvider#reconnectUrl adapter} knows how.
      */
     public String reconnectRoute() {
         return reconnectRoute(provider, connectionId);
     }
 
     static String reconnectRoute(@Nullable String provider, long connectionId) {
-        return provider == null || provider.equals("powens")
-                ? "/api/auth/powens/reconnect/" + connectionId
-                : "/api/auth/" + provider + "/url";
+        return "/api/auth/" + (provider == null ? "powens" : provider) + "/url?reconnect=" + connectionId;
     }
 }

@@ -63,6 +63,25 @@ public class Connections {
     }
 
     /**
+     * Points one of the user's connections at what a new authorisation of its bank answered (a renewed Enable
+     * Banking consent: a new session, so a new provider id and consent expiry).
+     *
+     * @return whether the connection was the user's and still live
+     */
+    boolean renew(long userId, long connectionId, ProviderConnection renewed) {
+        return jdbc.sql("UPDATE connections SET provider_connection_id = :ref, bank_name = :bank,"
+                + " consent_expires_at = :consent, updated_at = :now WHERE id = :id AND user_id = :user AND "
+                + ConnectionLifecycle.LIVE)
+                .param("ref", renewed.id())
+                .param("bank", renewed.bankName())
+                .param("consent", DbTime.param(renewed.consentExpiresAt()))
+                .param("now", DbTime.param(clock.instant()))
+                .param("id", connectionId)
+                .param("user", userId)
+                .update() == 1;
+    }
+
+    /**
      * The provider's id of one of the user's connections made with {@code provider}.
      */
     Optional<String> providerId(long userId, long connectionId, String provider) {

@@ -1,6 +1,7 @@
 package com.firesync.events;
 
 import com.firesync.connection.ConnectionLinked;
+import com.firesync.connection.ConsentExpiring;
 import com.firesync.connection.ConnectionState;
 import com.firesync.connection.ConnectionStateChanged;
 import com.firesync.ledger.TransactionsChanged;
@@ -10,6 +11,7 @@ import com.firesync.sync.SyncFailed;
 import com.firesync.sync.SyncStarted;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +79,15 @@ class EventRecorder {
     void on(ConnectionLinked linked) {
         record(linked.userId(), "connection.linked", data("connectionId", linked.connectionId(), "reconnected",
                 linked.reconnected(), "flow", linked.reconnected() ? "reconnect" : "connect"));
+    }
+
+    @EventListener
+    void on(ConsentExpiring expiring) {
+        var data = data("connectionId", expiring.connectionId(), "provider", expiring.provider(), "expiresAt",
+                expiring.expiresAt().toString());
+        data.put("daysLeft", Math.max(0, Duration.between(clock.instant(), expiring.expiresAt()).toDays()));
+        data.put("reconnectRoute", expiring.reconnectRoute());
+        record(expiring.userId(), "consent.expiring", data);
     }
 
     @EventListener

@@ -30,7 +30,7 @@ public class WebhookEndpoints {
 
     /** The event types an endpoint may ask for. */
     public static final Set<String> TYPES = Set.of("sync.started", "sync.completed", "sync.failed",
-            "connection.state_changed", "connection.linked", "transactions.changed");
+            "connection.state_changed", "connection.linked", "transactions.changed", "consent.expiring");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

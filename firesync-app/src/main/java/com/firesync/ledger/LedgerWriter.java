@@ -61,6 +61,7 @@ public class LedgerWriter {
     private final TransactionTemplate inTransaction;
 
     private final PendingReplacements replacements;
+    private final AccountIdentities identities;
 
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
             ChangeVersions versions, BankingProviders providers, ApplicationEventPublisher events,
@@ -76,18 +77,22 @@ public class LedgerWriter {
         this.changes = new LedgerChanges(jdbc, events);
         this.inTransaction = new TransactionTemplate(transactions);
         this.replacements = new PendingReplacements(jdbc, meters);
+        this.identities = new AccountIdentities(jdbc);
     }
 
     /**
      * Stores a connection's accounts and today's balance of each (today at the bank), and answers FireSync's account id for each
-     * provider account id.
+     * provider account id. An account listed under a new provider id keeps its FireSync id when it is a stored one
+     * (a renewed consent's new uids, see {@link AccountIdentities}).
      */
     @Transactional
     public Map<String, Long> writeAccounts(long connectionId, long userId, List<ProviderAccount> accounts) {
         OffsetDateTime now = DbTime.at(clock.instant());
+        identities.relink(connectionId, accounts);
         for (ProviderAccount account : accounts) {
             named.update(LedgerSql.MERGE_ACCOUNT, accountParams(connectionId, userId, account, now));
         }
+        identities.remember(connectionId, accounts);
         Map<String, Long> stored = new HashMap<>();
         jdbc.sql("SELECT provider_account_id, id FROM accounts WHERE connection_id = :c")
                 .param("c", connectionId)

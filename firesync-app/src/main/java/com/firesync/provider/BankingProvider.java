@@ -61,7 +61,14 @@ public interface BankingProvider {
     URI connectUrl(ProviderToken token, String state, URI redirectUri);
 
     /**
-     * The URL where the user's browser repairs an existing connection (new credentials, SCA, consent renewal).
+     * The URL where the user's browser repairs an existing connection or renews its consent, so that the same
+     * FireSync connection reads on. Powens repairs the connection in place (its webview's reconnect flow, which keeps
+     * the connection's id); Enable Banking authorises the same bank again, and its callback's
+     * {@link #authorize(String)} answers a new session that replaces the connection's access and provider id.
+     *
+     * @param token what reads the connection: its own access where the provider keeps one per connection (an Enable
+     *        Banking session), else the user's token
+     * @param connectionId the provider's id of the connection
      */
     URI reconnectUrl(ProviderToken token, String connectionId, String state, URI redirectUri);
 

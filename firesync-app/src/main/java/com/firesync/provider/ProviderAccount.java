@@ -25,9 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param deleted when the provider stopped finding the account at the bank
  * @param lastUpdate the account's last successful refresh
  * @param providerLastUpdate {@code lastUpdate} as the provider's naive wall-clock value, for storage as sent
+ * @param identity the account's identity at the provider when {@code id} lasts only as long as one authorisation
+ *        (Enable Banking's {@code identification_hash}): a renewed consent's accounts are matched by it
  */
 public record ProviderAccount(String id, String connectionId, String name, @Nullable String originalName,
         @Nullable String type, @Nullable String number, @Nullable String iban, @Nullable String currency,
         @Nullable BigDecimal balance, @Nullable BigDecimal coming, @Nullable Instant disabled,
-        @Nullable Instant deleted, @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate) {
+        @Nullable Instant deleted, @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate,
+        @Nullable String identity) {
+
+    /** An account whose id lasts as long as the account (Powens). */
+    public ProviderAccount(String id, String connectionId, String name, @Nullable String originalName,
+            @Nullable String type, @Nullable String number, @Nullable String iban, @Nullable String currency,
+            @Nullable BigDecimal balance, @Nullable BigDecimal coming, @Nullable Instant disabled,
+            @Nullable Instant deleted, @Nullable Instant lastUpdate, @Nullable LocalDateTime providerLastUpdate) {
+        this(id, connectionId, name, originalName, type, number, iban, currency, balance, coming, disabled, deleted,
+                lastUpdate, providerLastUpdate, null);
+    }
 }

@@ -1,6 +1,7 @@
 package com.firesync.schedule;
 
 import com.firesync.connection.ConnectionLifecycle;
+import com.firesync.connection.ConsentWatch;
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.sync.SyncPolicy;
 import com.firesync.sync.SyncRuns;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reaps sync runs left unfinished past their lease (their instance died: they are marked {@code abandoned}), queues a
+ * Announces the consents ending within a week and puts the connections whose consent ended in
+ * {@code needs_user_action} ({@link ConsentWatch}), reaps sync runs left unfinished past their lease (their instance
+ * died: they are marked {@code abandoned}), queues a
  * sync of every stale connection and of every connection still marked syncing after its claim expired, and logs the
  * service's health.
  */
@@ -37,8 +40,11 @@ class HealthCheckJob implements JobWork {
 
     private final Clock clock;
 
+    private final ConsentWatch consents;
+
     HealthCheckJob(ConnectionLifecycle connections, SyncPolicy policy, SyncSettings sync, TaskQueue queue,
-            SyncHealth health, SyncRuns runs, Clock clock) {
+            SyncHealth health, SyncRuns runs, Clock clock, ConsentWatch consents) {
+        this.consents = consents;
         this.connections = connections;
         this.policy = policy;
         this.sync = sync;
@@ -56,6 +62,8 @@ class HealthCheckJob implements JobWork {
     @Override
     public String run() {
         Instant now = clock.instant();
+        int announced = consents.announceExpiring(now);
+        int expired = consents.endExpired(now);
         int reaped = runs.abandonUnfinishedBefore(now.minus(sync.lease()));
         List<Long> due = connections.list(null).stream().filter(connection -> needsSync(connection, now))
                 .map(ConnectionSnapshot::id).toList();
@@ -64,7 +72,8 @@ class HealthCheckJob implements JobWork {
         if (!report.reasons().isEmpty()) {
             log.warn("Sync service {}: {}", report.status(), String.join("; ", report.reasons()));
         }
-        return "reaped " + reaped + " stuck runs, queued " + queued + " stale connections, status "
+        return "announced " + announced + " expiring consents, " + expired + " expired, reaped " + reaped
+                + " stuck runs, queued " + queued + " stale connections, status "
                 + report.status();
     }
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a connection syncs now. The checks run in a fixed order, so the answer names the first rule that
- * holds it back: disabled, already syncing, needs the user, circuit open, minimum interval (forced or not), fresh
- * (unless forced).
+ * holds it back: disabled, already syncing, needs the user (or its consent ended), circuit open, minimum interval
+ * (forced or not), fresh (unless forced).
  */
 @Component
 public class SyncPolicy {
@@ -38,7 +38,10 @@ public class SyncPolicy {
         if (trigger.userLinked()) {
             return SyncDecision.run(Reason.TRIGGERED);
         }
-        if (connection.state() == ConnectionState.NEEDS_USER_ACTION) {
+        Instant consentEnd = connection.consentExpiresAt();
+        if (connection.state() == ConnectionState.NEEDS_USER_ACTION
+                || consentEnd != null && !now.isBefore(consentEnd)) {
+            // an ended consent reads nothing until its renewal, a reconnect
             return SyncDecision.skip(Reason.NEEDS_USER_ACTION, null);
         }
         if (circuitOpenUntil != null && circuitOpenUntil.isAfter(now)) {

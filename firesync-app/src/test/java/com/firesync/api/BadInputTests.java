@@ -155,7 +155,7 @@ class BadInputTests {
 
     /**
      * The Enable Banking routes, with the in-app sandbox's face configured by default: every malformed bank, country,
-     * provider, state or code is a 4xx problem, while the well-formed request answers a link.
+     * provider, state, code or connection to renew is a 4xx problem, while the well-formed request answers a link.
      */
     @Test
     void refusesMalformedEnableBankingRequestsWithProblems() {
@@ -167,6 +167,15 @@ class BadInputTests {
                 "?bank=No%20Such%20Bank&country=FR", "?bank=Demo%20Bank&country=ZZ")) {
             check(failures, "GET /api/auth/enablebanking/url" + query,
                     http.get("/api/auth/enablebanking/url" + query, user));
+        }
+        for (String query : List.of("?reconnect=", "?reconnect=abc", "?reconnect=0", "?reconnect=-1",
+                "?reconnect=" + "9".repeat(40), "?reconnect=%00", "?reconnect=424242",
+                "?reconnect=424242&bank=Demo%20Bank", "?reconnect=424242&country=FR",
+                "?reconnect=424242&bank=Demo%20Bank&country=fr")) {
+            for (String provider : List.of("powens", "enablebanking")) {
+                check(failures, "GET /api/auth/" + provider + "/url" + query,
+                        http.get("/api/auth/" + provider + "/url" + query, user));
+            }
         }
         for (String path : List.of("/api/providers/nope/banks", "/api/providers/ENABLEBANKING/banks",
                 "/api/providers/enablebanking/banks?country=fi", "/api/providers/enablebanking/banks?country=%00",

@@ -111,6 +111,7 @@ class RouteIsolationTests {
 
         assertThat(probed).as("routes probed").anyMatch(p -> p.contains("/api/sync/intelligent/connection/{id}"))
                 .anyMatch(p -> p.contains("/api/auth/powens/reconnect/{connectionId}"))
+                .anyMatch(p -> p.contains("GET /api/auth/enablebanking/url?reconnect={connectionId}"))
                 .anyMatch(p -> p.contains("GET /api/providers/{provider}/banks"))
                 .anyMatch(p -> p.contains("/api/tokens/{id}"))
                 .anyMatch(p -> p.contains("DELETE /api/connections/{id}"))
@@ -141,6 +142,16 @@ class RouteIsolationTests {
                         leaks.add(method + " " + path + " answered " + answer.status() + " " + answer.body());
                     }
                 }
+            }
+        }
+        // the routes that take an id in their query: the consent renewal of each provider
+        for (String pattern : List.of("/api/auth/powens/url?reconnect={connectionId}",
+                "/api/auth/enablebanking/url?reconnect={connectionId}")) {
+            String path = fill(pattern);
+            Answer answer = call("GET", path, bob.token());
+            probed.add("GET " + pattern + " -> " + answer.status());
+            if (answer.status() != 404 || !answer.contentType().startsWith("application/problem+json")) {
+                leaks.add("GET " + path + " answered " + answer.status() + " " + answer.body());
             }
         }
     }

@@ -80,7 +80,7 @@ class ScaReconnectTests {
         assertThat(status.get("state").asString()).isEqualTo("needs_user_action");
         assertThat(status.get("userAction").get("providerState").asString()).isEqualTo("SCARequired");
         assertThat(status.get("userAction").get("reconnectRoute").asString())
-                .isEqualTo("/api/auth/powens/reconnect/" + connectionId);
+                .isEqualTo("/api/auth/powens/url?reconnect=" + connectionId);
         clock.advance(Duration.ofHours(5));
         JsonNode blocked = http.postJson("/api/sync/intelligent/connection/" + connectionId + "?force=true",
                 alice.token(), "").json().get("data");
@@ -127,7 +127,7 @@ class ScaReconnectTests {
         assertThat(status.get("userAction").get("required").asBoolean()).isTrue();
         assertThat(status.get("userAction").get("providerState").asString()).isEqualTo("auth_invalid");
         assertThat(status.get("userAction").get("reconnectRoute").asString())
-                .isEqualTo("/api/auth/powens/reconnect/" + connectionId);
+                .isEqualTo("/api/auth/powens/url?reconnect=" + connectionId);
 
         clock.advance(Duration.ofHours(5));
         assertThat(browser.reconnect(bob.token(), connectionId).status()).isEqualTo(200);

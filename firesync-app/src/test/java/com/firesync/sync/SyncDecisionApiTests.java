@@ -135,7 +135,7 @@ class SyncDecisionApiTests {
         assertThat(status.get("userAction").get("required").asBoolean()).isTrue();
         assertThat(status.get("userAction").get("providerState").asString()).isEqualTo("wrongpass");
         assertThat(status.get("userAction").get("reconnectRoute").asString())
-                .isEqualTo("/api/auth/powens/reconnect/" + connectionId);
+                .isEqualTo("/api/auth/powens/url?reconnect=" + connectionId);
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class WebviewDriver {
      * Repairs a connection through the reconnect flow.
      */
     public Answer reconnect(String token, long connectionId) {
-        String url = http.get("/api/auth/powens/reconnect/" + connectionId, token)
+        String url = http.get("/api/auth/powens/url?reconnect=" + connectionId, token)
                 .json()
                 .get("data")
                 .get("url")
@@ -59,8 +59,16 @@ public final class WebviewDriver {
      * callback, answering the callback's JSON answer.
      */
     public Answer authorizeEnableBanking(String token, String bank, String country, String login, String password) {
-        Answer link = http.get("/api/auth/enablebanking/url?bank=" + encode(bank) + "&country=" + encode(country),
-                token);
+        return authorizeEnableBanking(token, "/api/auth/enablebanking/url?bank=" + encode(bank) + "&country="
+                + encode(country), login, password);
+    }
+
+    /**
+     * The same through the authorisation URL that {@code route} answers (a renewal's
+     * {@code /api/auth/enablebanking/url?reconnect={connectionId}}).
+     */
+    public Answer authorizeEnableBanking(String token, String route, String login, String password) {
+        Answer link = http.get(route, token);
         if (link.status() != 200) {
             throw new IllegalStateException("FireSync answered " + link.status() + ": " + link.body());
         }

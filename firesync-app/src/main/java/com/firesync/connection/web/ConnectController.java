@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConnectController {
 
+    private static final String POWENS = "powens";
+
     private final ConnectFlow flow;
 
     ConnectController(ConnectFlow flow) {
@@ -31,13 +33,20 @@ class ConnectController {
     }
 
     @GetMapping("/api/auth/powens/url")
-    ApiResponse<ConnectLink> connectUrl(@AuthenticationPrincipal Caller caller) {
+    ApiResponse<ConnectLink> connectUrl(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Nullable String reconnect) {
+        if (reconnect != null) {
+            return ApiResponse.ok(flow.reconnect(caller.userId(), POWENS, Ids.positive("reconnect", reconnect), null,
+                    null));
+        }
         return ApiResponse.ok(flow.connect(caller.userId()));
     }
 
+    /** The older form of {@code /api/auth/powens/url?reconnect={connectionId}}, kept for existing clients. */
     @GetMapping("/api/auth/powens/reconnect/{connectionId}")
     ApiResponse<ConnectLink> reconnectUrl(@AuthenticationPrincipal Caller caller, @PathVariable String connectionId) {
-        return ApiResponse.ok(flow.reconnect(caller.userId(), Ids.positive("connectionId", connectionId)));
+        return ApiResponse.ok(flow.reconnect(caller.userId(), POWENS, Ids.positive("connectionId", connectionId), null,
+                null));
     }
 
     @GetMapping("/api/auth/powens/callback")

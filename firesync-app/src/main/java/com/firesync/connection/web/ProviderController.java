@@ -7,6 +7,7 @@ import com.firesync.provider.ProviderBank;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
+import com.firesync.shared.Ids;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -56,17 +57,24 @@ class ProviderController {
         return ApiResponse.ok(flow.banks(provider, country == null ? null : country(country)));
     }
 
+    /**
+     * The authorisation URL of a named bank; with {@code reconnect}, the renewal of that connection's consent (at
+     * its own bank unless {@code bank} and {@code country} name another).
+     */
     @GetMapping("/api/auth/enablebanking/url")
     ApiResponse<ConnectLink> connectUrl(@AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) @Nullable String bank,
-            @RequestParam(required = false) @Nullable String country) {
-        if (bank == null || bank.isBlank() || bank.length() > 200 || bank.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalidParameter("bank", "must name a bank of /api/providers/enablebanking/banks");
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable String reconnect) {
+        if (reconnect != null) {
+            long connectionId = Ids.positive("reconnect", reconnect);
+            if (bank == null && country == null) {
+                return ApiResponse.ok(flow.reconnect(caller.userId(), ENABLEBANKING, connectionId, null, null));
+            }
+            return ApiResponse.ok(flow.reconnect(caller.userId(), ENABLEBANKING, connectionId, bank(bank),
+                    country(country)));
         }
-        if (country == null) {
-            throw ApiException.invalidParameter("country", "is required (two upper-case letters, e.g. FI)");
-        }
-        return ApiResponse.ok(flow.connect(caller.userId(), ENABLEBANKING, bank, country(country)));
+        return ApiResponse.ok(flow.connect(caller.userId(), ENABLEBANKING, bank(bank), country(country)));
     }
 
     @GetMapping("/api/auth/enablebanking/callback")
@@ -93,7 +101,17 @@ class ProviderController {
         }
     }
 
-    private static String country(String raw) {
+    private static String bank(@Nullable String bank) {
+        if (bank == null || bank.isBlank() || bank.length() > 200 || bank.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidParameter("bank", "must name a bank of /api/providers/enablebanking/banks");
+        }
+        return bank;
+    }
+
+    private static String country(@Nullable String raw) {
+        if (raw == null) {
+            throw ApiException.invalidParameter("country", "is required (two upper-case letters, e.g. FI)");
+        }
         if (!COUNTRY.matcher(raw).matches()) {
             throw ApiException.invalidParameter("country", "must be two upper-case letters, e.g. FI");
         }

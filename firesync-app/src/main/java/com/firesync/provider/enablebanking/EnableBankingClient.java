@@ -122,9 +122,18 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         throw new ProviderException("Enable Banking POST /auth", new ProviderFailure.Permanent("bank_required"));
     }
 
+    /**
+     * {@inheritDoc} A session cannot be extended: this starts a new authorisation at the session's bank, whose
+     * callback answers a new session, with new account uids, that replaces the old one. {@code token} is the old
+     * session's id (the connection's access); an expired session still tells its bank.
+     */
     @Override
     public URI reconnectUrl(ProviderToken token, String connectionId, String state, URI redirectUri) {
-        throw new ProviderException("Enable Banking POST /auth", new ProviderFailure.Permanent("unsupported"));
+        var aspsp = session(token).aspsp();
+        if (aspsp == null) {
+            throw EnableBankingHttp.malformed("GET /sessions/{id}", null);
+        }
+        return authorization(null, state, redirectUri, bank(aspsp.name(), aspsp.country()));
     }
 
     @Override
@@ -147,11 +156,18 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
      */
     @Override
     public URI connectUrl(ProviderToken token, String state, URI redirectUri, String bank, String country) {
-        ProviderBank chosen = banks(country).stream()
+        return authorization(token.value(), state, redirectUri, bank(bank, country));
+    }
+
+    private ProviderBank bank(String bank, String country) {
+        return banks(country).stream()
                 .filter(candidate -> candidate.name().equals(bank) && candidate.country().equals(country))
                 .findFirst()
                 .orElseThrow(() -> new ProviderException("Enable Banking POST /auth",
                         new ProviderFailure.Permanent("unknown_bank")));
+    }
+
+    private URI authorization(@Nullable String psuId, String state, URI redirectUri, ProviderBank chosen) {
         Duration maximum = chosen.maximumConsentValidity();
         Duration validity = settings.consentValidity();
         if (maximum.compareTo(validity) < 0) {
@@ -160,7 +176,7 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         String validUntil = clock.instant().plus(validity).atOffset(ZoneOffset.UTC).toString();
         var request = new EnableBankingJson.StartAuthorization(new EnableBankingJson.Access(validUntil),
                 new EnableBankingJson.AspspRef(chosen.name(), chosen.country()), state, redirectUri.toString(),
-                "personal", token.value());
+                "personal", psuId);
         var started = http.post("POST /auth", url("/auth"), request, EnableBankingJson.StartedAuthorization.class);
         try {
             return URI.create(started.url());

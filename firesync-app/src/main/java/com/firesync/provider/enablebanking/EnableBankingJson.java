@@ -26,7 +26,7 @@ final class EnableBankingJson {
     }
 
     record StartAuthorization(Access access, AspspRef aspsp, String state, String redirectUrl, String psuType,
-            String psuId) {
+            @Nullable String psuId) {
     }
 
     record StartedAuthorization(String url, @Nullable String authorizationId) {
@@ -53,7 +53,7 @@ final class EnableBankingJson {
 
     record Account(@Nullable String uid, @Nullable AccountId accountId, @Nullable String name,
             @Nullable String details, @Nullable String product, @Nullable String cashAccountType,
-            @Nullable String currency) {
+            @Nullable String currency, @Nullable String identificationHash) {
     }
 
     record Amount(@Nullable String currency, @Nullable String amount) {

@@ -42,7 +42,7 @@ final class EnableBankingMapping {
         String name = firstNonBlank(details.details(), details.product(), details.name(), iban, uid);
         return new ProviderAccount(uid, connectionId, Objects.requireNonNull(name), details.product(),
                 type(details.cashAccountType()), number, iban, details.currency(), booked, coming, null, null, null,
-                null);
+                null, details.identificationHash());
     }
 
     /**

@@ -52,7 +52,8 @@ final class PowensJson {
             @JsonProperty("connector_uuid") @Nullable String connectorUuid, @Nullable String state,
             @Nullable String error, @JsonProperty("error_message") @Nullable String errorMessage,
             @JsonProperty("last_update") @Nullable String lastUpdate, @Nullable Connector connector,
-            @Nullable List<Account> accounts, @JsonProperty("all_accounts") @Nullable List<Account> allAccounts) {
+            @Nullable List<Account> accounts, @JsonProperty("all_accounts") @Nullable List<Account> allAccounts,
+            @Nullable String expire) {
     }
 
     record ConnectionList(@Nullable List<Connection> connections) {

@@ -26,8 +26,10 @@ final class PowensMapping {
         String id = required(json.id(), "connection id");
         // "error" is the deprecated twin of "state"; older payloads only carry that one
         String state = json.state() != null ? json.state() : json.error();
+        // expire: the highest consent expiration among the connection's sources (PSD2: 180 days, renewed by SCA)
         return new ProviderConnection(id, connectorUuid(json), bankName(json), state,
-                PowensStates.health(state), time.instant(json.lastUpdate()), json.errorMessage());
+                PowensStates.health(state), time.instant(json.lastUpdate()), json.errorMessage(),
+                time.instant(json.expire()));
     }
 
     ProviderAccount account(PowensJson.Account json) {

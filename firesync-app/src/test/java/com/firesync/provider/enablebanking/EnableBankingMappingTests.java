@@ -85,7 +85,7 @@ class EnableBankingMappingTests {
     @Test
     void readsTheBookedBalanceFirstAndTheComingAmountFromTheExpectedOne() {
         var account = EnableBankingMapping.account("uid-1", "c", new EnableBankingJson.Account("uid-1",
-                new AccountId("FR7630006000011234567890189", null), "Holder", null, "Livret A", "SVGS", "EUR"),
+                new AccountId("FR7630006000011234567890189", null), "Holder", null, "Livret A", "SVGS", "EUR", null),
                 List.of(new Balance(new Amount("EUR", "120.00"), "XPCD"), new Balance(new Amount("EUR", "100.00"),
                         "CLBD")));
 

@@ -165,6 +165,13 @@ class PowensMappingTests {
     }
 
     @Test
+    void readsTheConsentExpiryFromExpireInParisTime() {
+        assertThat(connection("{\"id\": 5, \"id_connector\": 40, \"expire\": \"2026-12-28 11:00:00\"}")
+                .consentExpiresAt()).isEqualTo(Instant.parse("2026-12-28T10:00:00Z"));
+        assertThat(connection("{\"id\": 5, \"id_connector\": 40}").consentExpiresAt()).isNull();
+    }
+
+    @Test
     void keepsAnUnknownConnectionStateAndReadsTheDeprecatedErrorField() {
         assertThat(connection("{\"id\": 5, \"id_connector\": 40, \"state\": \"brandNewState\"}"))
                 .extracting(ProviderConnection::state, ProviderConnection::health, ProviderConnection::bankName)

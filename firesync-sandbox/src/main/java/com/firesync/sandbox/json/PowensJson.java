@@ -28,8 +28,6 @@ public final class PowensJson {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** PSD2 consent lasts 180 days. */
-    private static final Duration CONSENT = Duration.ofDays(180);
 
     private final Duration refreshInterval;
 
@@ -115,7 +113,7 @@ public final class PowensJson {
         return new ConnectionJson(connection.id(), connection.userId(), connection.bank().connectorId(),
                 connection.bank().uuid(), state, state, state == null ? null : "Please confirm your identity.",
                 timestamp(lastRefresh), timestamp(connection.created()), true, null,
-                timestamp(connection.created().plus(CONSENT)),
+                timestamp(connection.consentUntil()),
                 refreshInterval.isZero() ? null : timestamp(lastRefresh.plus(refreshInterval)),
                 withConnector ? Optional.of(connector(connection.bank())) : Optional.empty(),
                 Optional.ofNullable(accounts), Optional.ofNullable(allAccounts));

@@ -1,5 +1,6 @@
 package com.firesync.sandbox.world;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SandboxConnection {
 
-    /** The state a connection enters when the {@code sca} scenario trips. */
+    /** The state a connection enters when the {@code sca} scenario trips, or its consent ends. */
     public static final String SCA_REQUIRED = "SCARequired";
+
+    /** PSD2 consent lasts 180 days; a webview reconnect (SCA) renews it. */
+    public static final Duration CONSENT = Duration.ofDays(180);
 
     private final long id;
 
@@ -38,6 +42,8 @@ public final class SandboxConnection {
 
     private volatile Instant lastSyncAttempt;
 
+    private volatile Instant consentUntil;
+
     SandboxConnection(long id, long userId, Bank bank, Scenario scenario, Instant created, int accountCount) {
         this.id = id;
         this.userId = userId;
@@ -47,6 +53,7 @@ public final class SandboxConnection {
         this.accountCount = accountCount;
         this.lastRefresh = created;
         this.lastSyncAttempt = created;
+        this.consentUntil = created.plus(CONSENT);
     }
 
     static SandboxConnection restore(WorldState.Connection state) {
@@ -57,12 +64,15 @@ public final class SandboxConnection {
         connection.lastRefresh = state.lastRefresh();
         connection.lastWebhook = state.lastWebhook();
         connection.lastSyncAttempt = state.lastSyncAttempt();
+        if (state.consentUntil() != null) {
+            connection.consentUntil = state.consentUntil();
+        }
         return connection;
     }
 
     synchronized WorldState.Connection remembered() {
         return new WorldState.Connection(id, userId, bank, scenario, created, accountCount, syncs.get(), scaSince,
-                lastRefresh, lastWebhook, lastSyncAttempt);
+                lastRefresh, lastWebhook, lastSyncAttempt, consentUntil);
     }
 
     public long id() {
@@ -112,7 +122,7 @@ public final class SandboxConnection {
      */
     public synchronized boolean sync(Instant now) {
         lastSyncAttempt = now;
-        if (scaSince != null) {
+        if (scaSince != null || consentEnded(now)) {
             return false;
         }
         if (scenario.is(Scenario.Kind.SCA) && syncs.incrementAndGet() > scenario.parameter()) {
@@ -128,7 +138,7 @@ public final class SandboxConnection {
      * Returns false when SCA is required.
      */
     public synchronized boolean read(Instant now) {
-        if (scaSince != null) {
+        if (scaSince != null || consentEnded(now)) {
             return false;
         }
         if (scenario.is(Scenario.Kind.SCA) && syncs.incrementAndGet() > scenario.parameter()) {
@@ -138,11 +148,26 @@ public final class SandboxConnection {
         return true;
     }
 
-    /** A successful webview reconnect: SCA is done and the sync count starts over. */
+    /** A successful webview reconnect: SCA is done, the consent renewed and the sync count starts over. */
     public synchronized void reconnected(Instant now) {
         scaSince = null;
         syncs.set(0);
         lastRefresh = now;
+        consentUntil = now.plus(CONSENT);
+    }
+
+    /** When the PSD2 consent ends: Powens' {@code expire}. */
+    public Instant consentUntil() {
+        return consentUntil;
+    }
+
+    /** An ended consent requires SCA from its end on, the data frozen there, as the {@code sca} scenario does. */
+    private boolean consentEnded(Instant now) {
+        if (now.isBefore(consentUntil)) {
+            return false;
+        }
+        scaSince = consentUntil;
+        return true;
     }
 
     public Instant lastRefresh() {

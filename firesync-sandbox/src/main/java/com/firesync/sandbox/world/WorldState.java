@@ -27,9 +27,14 @@ public record WorldState(long lastUserId, long lastConnectionId, List<User> user
         }
     }
 
-    /** A connection, with what its scenario and refreshes have done to it so far. */
+    /**
+     * A connection, with what its scenario and refreshes have done to it so far.
+     *
+     * @param consentUntil when its PSD2 consent ends ({@code null} in states saved before the sandbox told it: then
+     *        180 days after {@code created})
+     */
     public record Connection(long id, long userId, Bank bank, Scenario scenario, Instant created, int accountCount,
             int syncs, @Nullable Instant scaSince, Instant lastRefresh, @Nullable Instant lastWebhook,
-            Instant lastSyncAttempt) {
+            Instant lastSyncAttempt, @Nullable Instant consentUntil) {
     }
 }
