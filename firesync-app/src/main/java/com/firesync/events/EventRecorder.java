@@ -1,9 +1,9 @@
 package com.firesync.events;
 
 import com.firesync.connection.ConnectionLinked;
-import com.firesync.connection.ConsentExpiring;
 import com.firesync.connection.ConnectionState;
 import com.firesync.connection.ConnectionStateChanged;
+import com.firesync.connection.ConsentExpiring;
 import com.firesync.ledger.TransactionsChanged;
 import com.firesync.shared.MetricNames;
 import com.firesync.sync.SyncCompleted;

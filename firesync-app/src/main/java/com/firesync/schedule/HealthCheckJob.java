@@ -1,8 +1,8 @@
 package com.firesync.schedule;
 
 import com.firesync.connection.ConnectionLifecycle;
-import com.firesync.connection.ConsentWatch;
 import com.firesync.connection.ConnectionSnapshot;
+import com.firesync.connection.ConsentWatch;
 import com.firesync.sync.SyncPolicy;
 import com.firesync.sync.SyncRuns;
 import com.firesync.sync.SyncSettings;

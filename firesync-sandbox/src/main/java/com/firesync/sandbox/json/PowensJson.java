@@ -28,7 +28,6 @@ public final class PowensJson {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-
     private final Duration refreshInterval;
 
     public PowensJson(Duration refreshInterval) {
