@@ -93,8 +93,13 @@ class PowensConsentRenewalTests {
         JsonNode repaired = browser.reconnect(alice.token(), connectionId).json().get("data");
 
         assertThat(repaired.get("connectionIds").get(0).asLong()).isEqualTo(connectionId);
-        await().atMost(WAIT).until(() -> status(http, alice).get("state").asString().equals("active")
-                && Instant.parse(status(http, alice).get("consentExpiresAt").asString()).isAfter(clock.instant()));
+        // the reconnect clears the ended expiry; the renewal's sync then reads the new one
+        await().atMost(WAIT).until(() -> {
+            JsonNode now = status(http, alice);
+            JsonNode expires = now.get("consentExpiresAt");
+            return now.get("state").asString().equals("active") && !expires.isNull()
+                    && Instant.parse(expires.asString()).isAfter(clock.instant());
+        });
         assertThat(transactionAccounts(connectionId)).containsAllEntriesOf(transactionsBefore);
         long worldConnection = Long.parseLong(jdbc.sql("SELECT provider_connection_id FROM connections WHERE id = :id")
                 .param("id", connectionId).query(String.class).single());
