@@ -6,11 +6,11 @@
 CREATE TABLE unattended_calls (
     provider    VARCHAR(64)  NOT NULL,
     account     VARCHAR(255) NOT NULL,
-    day         DATE         NOT NULL,
+    call_day    DATE         NOT NULL,
     kind        VARCHAR(32)  NOT NULL,
-    connection  VARCHAR(255) NOT NULL,
+    connection_ref VARCHAR(255) NOT NULL,
     calls       INTEGER      NOT NULL,
-    PRIMARY KEY (provider, account, day, kind)
+    PRIMARY KEY (provider, account, call_day, kind)
 );
 
-CREATE INDEX unattended_calls_connection ON unattended_calls (provider, connection, day);
+CREATE INDEX unattended_calls_connection ON unattended_calls (provider, connection_ref, call_day);

@@ -49,7 +49,7 @@ public class UnattendedCalls {
     public int left(String provider, String connection, LocalDate day, int limit) {
         Integer most = jdbc.sql("""
                 SELECT MAX(calls) FROM unattended_calls
-                WHERE provider = :provider AND connection = :connection AND day = :day""")
+                WHERE provider = :provider AND connection_ref = :connection AND call_day = :day""")
                 .param("provider", provider)
                 .param("connection", connection)
                 .param("day", day)
@@ -62,7 +62,8 @@ public class UnattendedCalls {
     private boolean increment(Call call, int limit) {
         return Objects.requireNonNull(own.execute(tx -> jdbc.sql("""
                 UPDATE unattended_calls SET calls = calls + 1
-                WHERE provider = :provider AND account = :account AND day = :day AND kind = :kind AND calls < :limit""")
+                WHERE provider = :provider AND account = :account AND call_day = :day AND kind = :kind
+                  AND calls < :limit""")
                 .param("provider", call.provider())
                 .param("account", call.account())
                 .param("day", call.day())
@@ -75,7 +76,7 @@ public class UnattendedCalls {
     private boolean insert(Call call) {
         try {
             return Objects.requireNonNull(own.execute(tx -> jdbc.sql("""
-                    INSERT INTO unattended_calls (provider, account, day, kind, connection, calls)
+                    INSERT INTO unattended_calls (provider, account, call_day, kind, connection_ref, calls)
                     VALUES (:provider, :account, :day, :kind, :connection, 1)""")
                     .param("provider", call.provider())
                     .param("account", call.account())

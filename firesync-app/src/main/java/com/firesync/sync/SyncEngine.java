@@ -173,16 +173,13 @@ public class SyncEngine {
         LocalDate today = LocalDate.ofInstant(now, provider.zone());
         LocalDate historyFrom = LocalDate.ofInstant(claim.createdAt(), provider.zone()).minus(settings.backfill());
         boolean backfill = claim.cursor() == null;
-        // a provider counting each listing against a daily budget gets one listing per sync: the trailing window,
-        // reconciled each time, from far enough before the cursor to cover what its incremental read would
-        boolean windowed = provider.unattendedBudget().isPresent();
-        boolean reconcile = !backfill && (windowed || claim.lastReconciledAt() == null
+        // a provider counting each listing against a daily budget (and none of its pages) has no change feed: one
+        // listing per sync, of the whole synced history, reconciled each time, sees every edit of a row of any age
+        boolean budgeted = provider.unattendedBudget().isPresent();
+        boolean reconcile = !backfill && (budgeted || claim.lastReconciledAt() == null
                 || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
-        Instant synced = claim.cursor();
-        LocalDate windowEnd = windowed && synced != null
-                ? earliest(today, LocalDate.ofInstant(synced.minus(settings.overlap()), provider.zone()))
-                : today;
-        LocalDate reconcileFrom = reconcile ? latest(windowEnd.minus(settings.reconcileWindow()), historyFrom) : null;
+        LocalDate reconcileFrom = !reconcile ? null
+                : budgeted ? historyFrom : latest(today.minus(settings.reconcileWindow()), historyFrom);
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom);
         if (!refs.isEmpty()) {
             Consumer<TransactionPage> pages = page -> {
@@ -195,7 +192,7 @@ public class SyncEngine {
             TransactionQuery changes = cursor == null
                     ? TransactionQuery.since(historyFrom)
                     : TransactionQuery.changedAfter(cursor.minus(settings.overlap())).withMinDate(historyFrom);
-            if (!windowed || backfill) {
+            if (!budgeted || backfill) {
                 provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
             }
             if (reconcileFrom != null) {
@@ -213,10 +210,6 @@ public class SyncEngine {
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 
     /**

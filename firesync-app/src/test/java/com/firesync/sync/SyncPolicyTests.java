@@ -89,6 +89,32 @@ class SyncPolicyTests {
                 .isEqualTo(Reason.STALE);
     }
 
+    @Test
+    void plansAnUnattendedSyncASpacingAfterTheLastAttemptWhenTheProviderLimitsThem() {
+        var synced = connection(ConnectionState.ACTIVE, ago(150), ago(150), 0, null);
+        var quota = new QuotaPlanner.Quota(3, Duration.ofHours(6), NOW.plus(Duration.ofHours(12)));
+
+        assertThat(policy.decide(synced, NOW, SyncTrigger.SCHEDULE, false, null, quota))
+                .isEqualTo(new SyncDecision(false, Reason.FRESH, NOW.plus(Duration.ofMinutes(210))));
+        assertThat(policy.decide(synced, NOW.plus(Duration.ofMinutes(210)), SyncTrigger.SCHEDULE, false, null, quota)
+                .reason()).isEqualTo(Reason.STALE);
+        assertThat(policy.decide(synced, NOW, SyncTrigger.MANUAL, true, null, quota).reason())
+                .isEqualTo(Reason.FORCED);
+    }
+
+    @Test
+    void refusesAnUnattendedSyncOnceTheDaysQuotaIsSpentEvenForcedUntilTheNextDay() {
+        var synced = connection(ConnectionState.ACTIVE, ago(400), ago(400), 0, null);
+        var spent = new QuotaPlanner.Quota(0, Duration.ofHours(6), NOW.plus(Duration.ofHours(12)));
+
+        assertThat(policy.decide(synced, NOW, SyncTrigger.MANUAL, true, null, spent))
+                .isEqualTo(new SyncDecision(false, Reason.QUOTA_EXHAUSTED, NOW.plus(Duration.ofHours(12))));
+        assertThat(policy.decide(synced, NOW, SyncTrigger.SCHEDULE, false, null, spent).reason())
+                .isEqualTo(Reason.QUOTA_EXHAUSTED);
+        assertThat(spent.plan(NOW, ago(400))).isEqualTo(NOW.plus(Duration.ofHours(12)));
+        assertThat(Reason.QUOTA_EXHAUSTED.code()).isEqualTo("quota_exhausted");
+    }
+
     private SyncDecision decide(ConnectionSnapshot connection, boolean force) {
         return policy.decide(connection, NOW, SyncTrigger.MANUAL, force, null, null);
     }
