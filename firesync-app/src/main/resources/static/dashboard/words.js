@@ -24,6 +24,7 @@ const ERRORS = {
   websiteUnavailable: 'the bank\'s website is unavailable',
   malformed_response: 'the bank\'s answer could not be read',
   circuit_open: 'paused after repeated failures',
+  quota_exhausted: 'the bank\'s daily limit on reads without you is spent',
 };
 
 export function state(code) {
@@ -55,6 +56,7 @@ export function decision(answer, lastSuccessAt) {
       needs_user_action: 'the bank needs you: reconnect it first',
       circuit_open: `paused after repeated failures, next try ${ago(answer.nextAllowedAt)}`,
       disabled: 'the connection is disabled',
+      quota_exhausted: `the bank's daily reads without you are spent, next allowed ${ago(answer.nextAllowedAt)}`,
     }[answer.reason] ?? answer.reason;
     return `skipped: ${why}`;
   }

@@ -72,6 +72,7 @@ class ModularityTests {
             Map.entry("scheduled_tasks", "schedule"),
             Map.entry("scheduled_job_runs", "schedule"),
             Map.entry("provider_budgets", "provider"),
+            Map.entry("unattended_calls", "provider"),
             Map.entry("event_publication", SPRING_MODULITH));
 
     /**

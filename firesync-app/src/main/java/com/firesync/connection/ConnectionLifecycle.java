@@ -29,7 +29,8 @@ public class ConnectionLifecycle {
 
     private static final String COLUMNS = """
             id, user_id, bank_name, state, provider_state, error_code, last_attempt_at, last_success_at,
-            consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at, provider, consent_expires_at""";
+            consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at, provider, consent_expires_at,
+            provider_connection_id""";
 
     /**
      * A connection being deleted, or deleted with its history kept, is gone for every reader here: not listed, not
@@ -321,6 +322,6 @@ public class ConnectionLifecycle {
                 DbTime.read(rs, "last_attempt_at"), DbTime.read(rs, "last_success_at"),
                 rs.getInt("consecutive_failures"), DbTime.read(rs, "sync_claimed_until"),
                 DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"), rs.getString("provider"),
-                DbTime.read(rs, "consent_expires_at"));
+                DbTime.read(rs, "consent_expires_at"), rs.getString("provider_connection_id"));
     }
 }

@@ -21,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param lastReconciledAt when the trailing window was last re-read in full
  * @param provider the provider the connection was made with ({@code powens}, {@code enablebanking})
  * @param consentExpiresAt when the user's consent ends, if the provider says
+ * @param providerConnectionId the provider's id of the connection
  */
 public record ConnectionSnapshot(long id, long userId, String bank, ConnectionState state,
         @Nullable String providerState, @Nullable String errorCode, @Nullable Instant lastAttemptAt,
         @Nullable Instant lastSuccessAt, int consecutiveFailures, @Nullable Instant claimedUntil,
         @Nullable Instant cursor, @Nullable Instant lastReconciledAt, String provider,
-        @Nullable Instant consentExpiresAt) {
+        @Nullable Instant consentExpiresAt, String providerConnectionId) {
 
     /**
      * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).

@@ -3,6 +3,7 @@ package com.firesync.provider;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * which calls are safe to repeat.
  */
 public interface BankingProvider {
+
+    /**
+     * The code of the permanent failure a provider with an {@link #unattendedBudget() unattended budget} throws when
+     * a call would break it: nothing was sent.
+     */
+    String QUOTA_EXHAUSTED = "quota_exhausted";
 
     /**
      * The provider's name as FireSync stores it ({@code powens}).
@@ -167,5 +174,14 @@ public interface BankingProvider {
      */
     default BankingProvider attendedBy(PresentUser user) {
         return this;
+    }
+
+    /**
+     * The provider's limit on reads made without the user, for providers that have one (Enable Banking); empty for
+     * those that do not (Powens). A provider with a budget takes each unattended call from {@link UnattendedCalls}
+     * before sending it and fails with a permanent {@link #QUOTA_EXHAUSTED} failure rather than break the limit.
+     */
+    default Optional<UnattendedBudget> unattendedBudget() {
+        return Optional.empty();
     }
 }

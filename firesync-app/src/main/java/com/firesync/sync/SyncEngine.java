@@ -54,6 +54,8 @@ public class SyncEngine {
 
     private final SyncPolicy policy;
 
+    private final QuotaPlanner quotas;
+
     private final SyncSettings settings;
 
     private final ConnectionCircuits circuits;
@@ -65,8 +67,9 @@ public class SyncEngine {
     private final Clock clock;
 
     SyncEngine(ConnectionLifecycle connections, BankingProviders providers, LedgerWriter ledger, SyncRuns runs,
-            SyncPolicy policy, SyncSettings settings, ConnectionCircuits circuits, ApplicationEventPublisher events,
-            ClaimantRegistry claimant, TransactionTemplate transactions, Clock clock) {
+            SyncPolicy policy, QuotaPlanner quotas, SyncSettings settings, ConnectionCircuits circuits,
+            ApplicationEventPublisher events, ClaimantRegistry claimant, TransactionTemplate transactions,
+            Clock clock) {
         this.instance = claimant.id();
         this.events = events;
         this.transactions = transactions;
@@ -76,6 +79,7 @@ public class SyncEngine {
         this.ledger = ledger;
         this.runs = runs;
         this.policy = policy;
+        this.quotas = quotas;
         this.settings = settings;
         this.clock = clock;
     }
@@ -92,13 +96,16 @@ public class SyncEngine {
 
     /**
      * Syncs one connection if the policy allows it, for a user who is present when {@code present} is given: a
-     * provider limiting unattended reads is told so (only ever for a manual trigger).
+     * provider limiting unattended reads is told so (only ever for a manual trigger), and its sync is not held to the
+     * unattended quota.
      */
     public SyncOutcome sync(ConnectionSnapshot connection, SyncTrigger trigger, boolean force,
             @Nullable PresentUser present) {
         Instant now = clock.instant();
         Instant circuitOpenUntil = circuits.openUntil(connection.id()).orElse(null);
-        SyncDecision decision = policy.decide(connection, now, trigger, force, circuitOpenUntil);
+        PresentUser attended = trigger == SyncTrigger.MANUAL ? present : null;
+        var quota = attended == null ? quotas.quota(connection, now).orElse(null) : null;
+        SyncDecision decision = policy.decide(connection, now, trigger, force, circuitOpenUntil, quota);
         if (!decision.sync()) {
             return SyncOutcome.skipped(connection.id(), decision);
         }
@@ -112,8 +119,7 @@ public class SyncEngine {
             return SyncOutcome.skipped(connection.id(),
                     SyncDecision.skip(SyncDecision.Reason.IN_PROGRESS, null));
         }
-        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL,
-                trigger == SyncTrigger.MANUAL ? present : null);
+        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL, attended);
     }
 
     private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh, @Nullable PresentUser present) {
@@ -167,9 +173,13 @@ public class SyncEngine {
         LocalDate today = LocalDate.ofInstant(now, provider.zone());
         LocalDate historyFrom = LocalDate.ofInstant(claim.createdAt(), provider.zone()).minus(settings.backfill());
         boolean backfill = claim.cursor() == null;
-        boolean reconcile = !backfill && (claim.lastReconciledAt() == null
+        // a provider counting each listing against a daily budget (and none of its pages) has no change feed: one
+        // listing per sync, of the whole synced history, reconciled each time, sees every edit of a row of any age
+        boolean budgeted = provider.unattendedBudget().isPresent();
+        boolean reconcile = !backfill && (budgeted || claim.lastReconciledAt() == null
                 || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
-        LocalDate reconcileFrom = reconcile ? latest(today.minus(settings.reconcileWindow()), historyFrom) : null;
+        LocalDate reconcileFrom = !reconcile ? null
+                : budgeted ? historyFrom : latest(today.minus(settings.reconcileWindow()), historyFrom);
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom, provider.pendingRows());
         if (!refs.isEmpty()) {
             Consumer<TransactionPage> pages = page -> {
@@ -182,7 +192,9 @@ public class SyncEngine {
             TransactionQuery changes = cursor == null
                     ? TransactionQuery.since(historyFrom)
                     : TransactionQuery.changedAfter(cursor.minus(settings.overlap())).withMinDate(historyFrom);
-            provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
+            if (!budgeted || backfill) {
+                provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
+            }
             if (reconcileFrom != null) {
                 // the window is re-read in full, whatever changed when
                 provider.transactions(claim.token(),

@@ -2,6 +2,7 @@ package com.firesync.sync;
 
 import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
+import com.firesync.sync.QuotaPlanner.Quota;
 import com.firesync.sync.SyncDecision.Reason;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether a connection syncs now. The checks run in a fixed order, so the answer names the first rule that
  * holds it back: disabled, already syncing, needs the user (or its consent ended), circuit open, minimum interval
- * (forced or not), fresh (unless forced).
+ * (forced or not), the provider's unattended quota spent (forced or not), fresh (unless forced; for a provider with an
+ * unattended quota, not before its planned spacing either).
  */
 @Component
 public class SyncPolicy {
@@ -26,9 +28,10 @@ public class SyncPolicy {
      *        skips the interval and freshness rules
      * @param force the user asked for fresh data ({@code force=true})
      * @param circuitOpenUntil until when the connection's circuit breaker refuses calls, if it does
+     * @param quota the connection's unattended quota, for an unattended sync of a provider that limits them
      */
     public SyncDecision decide(ConnectionSnapshot connection, Instant now, SyncTrigger trigger, boolean force,
-            @Nullable Instant circuitOpenUntil) {
+            @Nullable Instant circuitOpenUntil, @Nullable Quota quota) {
         if (connection.state() == ConnectionState.DISABLED) {
             return SyncDecision.skip(Reason.DISABLED, null);
         }
@@ -51,6 +54,9 @@ public class SyncPolicy {
         if (lastAttempt != null && now.isBefore(lastAttempt.plus(settings.minInterval()))) {
             return SyncDecision.skip(Reason.RATE_LIMITED, lastAttempt.plus(settings.minInterval()));
         }
+        if (quota != null && quota.exhausted()) {
+            return SyncDecision.skip(Reason.QUOTA_EXHAUSTED, quota.nextDay());
+        }
         Instant lastSuccess = connection.lastSuccessAt();
         if (lastSuccess == null) {
             return SyncDecision.run(connection.consecutiveFailures() > 0 ? Reason.RETRY : Reason.FIRST_SYNC);
@@ -58,8 +64,12 @@ public class SyncPolicy {
         if (force) {
             return SyncDecision.run(Reason.FORCED);
         }
-        if (now.isBefore(lastSuccess.plus(settings.freshFor()))) {
-            return SyncDecision.skip(Reason.FRESH, lastSuccess.plus(settings.freshFor()));
+        Instant due = lastSuccess.plus(settings.freshFor());
+        if (quota != null) {
+            due = quota.plan(due, lastAttempt);
+        }
+        if (now.isBefore(due)) {
+            return SyncDecision.skip(Reason.FRESH, due);
         }
         if (connection.consecutiveFailures() > 0) {
             return SyncDecision.run(Reason.RETRY);

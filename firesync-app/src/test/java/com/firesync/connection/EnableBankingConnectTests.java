@@ -219,7 +219,7 @@ class EnableBankingConnectTests {
         clock.advance(Duration.ofMinutes(10));
 
         var sync = http.send(http.request("/api/sync/intelligent/connection/" + connectionId + "?force=true",
-                alice.token()).header("User-Agent", "Mozilla/5.0 (FireSync test)")
+                alice.token()).header("User-Agent", "Mozilla/5.0 (FireSync test)").header("Sec-Fetch-Mode", "cors")
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(sync.status()).as(sync.body()).isEqualTo(200);

@@ -61,7 +61,7 @@ class SyncPolicyTests {
         var blocked = connection(ConnectionState.NEEDS_USER_ACTION, ago(300), ago(600), 3, null);
 
         assertThat(decide(blocked, true).reason()).isEqualTo(Reason.NEEDS_USER_ACTION);
-        assertThat(policy.decide(blocked, NOW, SyncTrigger.RECONNECT, false, null).sync()).isTrue();
+        assertThat(policy.decide(blocked, NOW, SyncTrigger.RECONNECT, false, null, null).sync()).isTrue();
     }
 
     @Test
@@ -69,9 +69,9 @@ class SyncPolicyTests {
         var failing = connection(ConnectionState.FAILING, ago(30), ago(600), 4, null);
         Instant probe = NOW.plusSeconds(120);
 
-        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, probe))
+        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, probe, null))
                 .isEqualTo(new SyncDecision(false, Reason.CIRCUIT_OPEN, probe));
-        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, NOW.minusSeconds(1)).reason())
+        assertThat(policy.decide(failing, NOW, SyncTrigger.MANUAL, false, NOW.minusSeconds(1), null).reason())
                 .isEqualTo(Reason.RETRY);
     }
 
@@ -89,8 +89,34 @@ class SyncPolicyTests {
                 .isEqualTo(Reason.STALE);
     }
 
+    @Test
+    void plansAnUnattendedSyncASpacingAfterTheLastAttemptWhenTheProviderLimitsThem() {
+        var synced = connection(ConnectionState.ACTIVE, ago(150), ago(150), 0, null);
+        var quota = new QuotaPlanner.Quota(3, Duration.ofHours(6), NOW.plus(Duration.ofHours(12)));
+
+        assertThat(policy.decide(synced, NOW, SyncTrigger.SCHEDULE, false, null, quota))
+                .isEqualTo(new SyncDecision(false, Reason.FRESH, NOW.plus(Duration.ofMinutes(210))));
+        assertThat(policy.decide(synced, NOW.plus(Duration.ofMinutes(210)), SyncTrigger.SCHEDULE, false, null, quota)
+                .reason()).isEqualTo(Reason.STALE);
+        assertThat(policy.decide(synced, NOW, SyncTrigger.MANUAL, true, null, quota).reason())
+                .isEqualTo(Reason.FORCED);
+    }
+
+    @Test
+    void refusesAnUnattendedSyncOnceTheDaysQuotaIsSpentEvenForcedUntilTheNextDay() {
+        var synced = connection(ConnectionState.ACTIVE, ago(400), ago(400), 0, null);
+        var spent = new QuotaPlanner.Quota(0, Duration.ofHours(6), NOW.plus(Duration.ofHours(12)));
+
+        assertThat(policy.decide(synced, NOW, SyncTrigger.MANUAL, true, null, spent))
+                .isEqualTo(new SyncDecision(false, Reason.QUOTA_EXHAUSTED, NOW.plus(Duration.ofHours(12))));
+        assertThat(policy.decide(synced, NOW, SyncTrigger.SCHEDULE, false, null, spent).reason())
+                .isEqualTo(Reason.QUOTA_EXHAUSTED);
+        assertThat(spent.plan(NOW, ago(400))).isEqualTo(NOW.plus(Duration.ofHours(12)));
+        assertThat(Reason.QUOTA_EXHAUSTED.code()).isEqualTo("quota_exhausted");
+    }
+
     private SyncDecision decide(ConnectionSnapshot connection, boolean force) {
-        return policy.decide(connection, NOW, SyncTrigger.MANUAL, force, null);
+        return policy.decide(connection, NOW, SyncTrigger.MANUAL, force, null, null);
     }
 
     private static Instant ago(int minutes) {
@@ -100,6 +126,6 @@ class SyncPolicyTests {
     private static ConnectionSnapshot connection(ConnectionState state, @Nullable Instant lastAttempt,
             @Nullable Instant lastSuccess, int failures, @Nullable Instant claimedUntil) {
         return new ConnectionSnapshot(1, 1, "Demo Bank", state, null, null, lastAttempt, lastSuccess, failures,
-                claimedUntil, null, null, "powens", null);
+                claimedUntil, null, null, "powens", null, "42");
     }
 }

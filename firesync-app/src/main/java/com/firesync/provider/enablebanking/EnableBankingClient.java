@@ -15,6 +15,8 @@ import com.firesync.provider.ProviderToken;
 import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
+import com.firesync.provider.UnattendedBudget;
+import com.firesync.provider.UnattendedCalls;
 import com.firesync.provider.enablebanking.EnableBankingJson.Session;
 import com.firesync.shared.Sha256;
 import java.net.URI;
@@ -35,8 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  * The Enable Banking API client behind the {@link BankingProvider} port. One connection is one Enable Banking
  * session: its access is the session id (a secret FireSync keeps encrypted), its id a digest of it, its accounts the
  * session's account uids. Enable Banking has no user of its own: FireSync's provider user is the PSU id it sends when
- * linking. It never retries: the caller decides what is safe to repeat.
+ * linking. It never retries: the caller decides what is safe to repeat. Each account call made without a present
+ * user is first taken from the day's unattended budget (one call per kind: details, balances, and a transaction
+ * listing whatever its pages, as the banks count them); a call the budget refuses is not sent.
  */
 final class EnableBankingClient implements BankingProvider, AutoCloseable {
 
@@ -61,19 +67,24 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
 
     private final Clock clock;
 
+    /** Takes an unattended call from the day's budget, answering whether it may be sent. */
+    private final Predicate<UnattendedCalls.Call> budget;
+
     /** The PSU headers of a present user, or none for an unattended read. */
     private final Map<String, String> psu;
 
-    EnableBankingClient(Supplier<URI> baseUrl, EnableBankingHttp http, EnableBankingSettings settings, Clock clock) {
-        this(baseUrl, http, settings, clock, Map.of());
+    EnableBankingClient(Supplier<URI> baseUrl, EnableBankingHttp http, EnableBankingSettings settings, Clock clock,
+            Predicate<UnattendedCalls.Call> budget) {
+        this(baseUrl, http, settings, clock, budget, Map.of());
     }
 
     private EnableBankingClient(Supplier<URI> baseUrl, EnableBankingHttp http, EnableBankingSettings settings,
-            Clock clock, Map<String, String> psu) {
+            Clock clock, Predicate<UnattendedCalls.Call> budget, Map<String, String> psu) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.settings = settings;
         this.clock = clock;
+        this.budget = budget;
         this.psu = psu;
     }
 
@@ -230,8 +241,10 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         }
         List<ProviderAccount> accounts = new ArrayList<>();
         for (String uid : uids(session)) {
+            take(token, uid, "details", "GET /accounts/{uid}/details");
             var details = http.get("GET /accounts/{uid}/details", url("/accounts/" + encode(uid) + "/details"), psu,
                     EnableBankingJson.Account.class);
+            take(token, uid, "balances", "GET /accounts/{uid}/balances");
             var balances = http.get("GET /accounts/{uid}/balances", url("/accounts/" + encode(uid) + "/balances"),
                     psu, EnableBankingJson.Balances.class);
             accounts.add(EnableBankingMapping.account(uid, connection.id(), details,
@@ -261,6 +274,8 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
             String uid = uids.get(account);
             Map<String, Integer> seen = new HashMap<>();
             String key = null;
+            // the banks count a listing once, on its first page
+            take(token, uid, "transactions", "GET /accounts/{uid}/transactions");
             do {
                 String path = "/accounts/" + encode(uid) + "/transactions?" + (dateFrom == null
                         ? ""
@@ -321,7 +336,33 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Psu-Ip-Address", user.ipAddress());
         headers.put("Psu-User-Agent", user.userAgent());
-        return new EnableBankingClient(baseUrl, http, settings, clock, Map.copyOf(headers));
+        return new EnableBankingClient(baseUrl, http, settings, clock, budget, Map.copyOf(headers));
+    }
+
+    /**
+     * {@inheritDoc} The banks' PSD2 limit, as configured: one sync reads each account's details, balances and one
+     * transaction listing.
+     */
+    @Override
+    public Optional<UnattendedBudget> unattendedBudget() {
+        return Optional.of(new UnattendedBudget(settings.unattendedCallsPerDay()));
+    }
+
+    /**
+     * Takes an account call from the day's unattended budget unless a present user's headers go with it.
+     *
+     * @throws ProviderException a permanent {@link #QUOTA_EXHAUSTED} failure, nothing sent, when the budget is spent
+     */
+    private void take(ProviderToken token, String uid, String kind, String operation) {
+        if (!psu.isEmpty()) {
+            return;
+        }
+        var call = new UnattendedCalls.Call(NAME, reference(token), uid,
+                LocalDate.ofInstant(clock.instant(), settings.zone()), kind);
+        if (!budget.test(call)) {
+            throw new ProviderException("Enable Banking " + operation,
+                    new ProviderFailure.Permanent(QUOTA_EXHAUSTED));
+        }
     }
 
     private Session session(ProviderToken token) {

@@ -1,6 +1,7 @@
 package com.firesync.provider.enablebanking;
 
 import com.firesync.provider.BankingProvider;
+import com.firesync.provider.UnattendedCalls;
 import com.firesync.provider.resilience.ProviderGuards;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,7 @@ class EnableBankingClientConfiguration {
 
     @Bean
     BankingProvider enableBankingProvider(EnableBankingSettings settings, Environment environment, Clock clock,
-            ProviderGuards guards, ObjectProvider<MeterRegistry> meters) {
+            ProviderGuards guards, ObjectProvider<MeterRegistry> meters, UnattendedCalls unattended) {
         String applicationId = Objects.requireNonNull(settings.applicationId());
         String keySetting = settings.privateKey();
         if (keySetting == null) {
@@ -49,7 +50,9 @@ class EnableBankingClientConfiguration {
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         Supplier<URI> baseUrl = () -> baseUrl(environment, settings);
         log.info("Enable Banking client targets {} as application {}", baseUrl.get(), applicationId);
-        return guards.guard(new EnableBankingClient(baseUrl, http, settings, clock));
+        int limit = settings.unattendedCallsPerDay();
+        return guards.guard(new EnableBankingClient(baseUrl, http, settings, clock,
+                call -> unattended.take(call, limit)));
     }
 
     /** PEM content is checked now, naming the setting; a file is read when first needed (see {@link SigningKey}). */

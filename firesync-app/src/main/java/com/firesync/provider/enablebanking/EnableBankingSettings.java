@@ -21,14 +21,18 @@ import org.springframework.validation.annotation.Validated;
  * @param consentValidity the consent asked for when linking, shortened to what the bank allows
  * @param lookback how far before the last sync an incremental read starts (Enable Banking has no change cursor:
  *        rows booked or edited late within this window are seen again)
- * @param zone the zone of the dates Enable Banking's date filters mean (UTC, as its reference says)
+ * @param zone the zone of the dates Enable Banking's date filters mean (UTC, as its reference says), also the day its
+ *        banks count unattended calls in
+ * @param unattendedCallsPerDay the calls of each kind (details, balances, transactions) the banks allow per account and
+ *        per day without the user (PSD2 RTS art. 36(5): 4); FireSync never makes more
  */
 @ConfigurationProperties("firesync.enablebanking")
 @Validated
 record EnableBankingSettings(@Nullable String applicationId, @Nullable String privateKey, @Nullable URI baseUrl,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
         @DefaultValue("1h") Duration jwtLifetime, @DefaultValue("P90D") Duration consentValidity,
-        @DefaultValue("P14D") Duration lookback, @DefaultValue("UTC") ZoneId zone) {
+        @DefaultValue("P14D") Duration lookback, @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("4") int unattendedCallsPerDay) {
 
     static final URI DEFAULT_BASE_URL = URI.create("https://api.enablebanking.com");
 
@@ -45,6 +49,9 @@ record EnableBankingSettings(@Nullable String applicationId, @Nullable String pr
                 || readTimeout.isZero()) {
             throw new IllegalArgumentException("firesync.enablebanking timeouts must be positive");
         }
+        if (unattendedCallsPerDay < 1) {
+            throw new IllegalArgumentException("firesync.enablebanking.unattended-calls-per-day must be at least 1");
+        }
         if (consentValidity.compareTo(Duration.ofHours(1)) < 0 || lookback.isNegative()) {
             throw new IllegalArgumentException(
                     "firesync.enablebanking.consent-validity must be at least 1 h and lookback not negative");
@@ -60,6 +67,7 @@ record EnableBankingSettings(@Nullable String applicationId, @Nullable String pr
         return "EnableBankingSettings[applicationId=" + applicationId + ", privateKey="
                 + (privateKey == null ? "null" : "[redacted]") + ", baseUrl=" + baseUrl + ", connectTimeout="
                 + connectTimeout + ", readTimeout=" + readTimeout + ", jwtLifetime=" + jwtLifetime
-                + ", consentValidity=" + consentValidity + ", lookback=" + lookback + ", zone=" + zone + "]";
+                + ", consentValidity=" + consentValidity + ", lookback=" + lookback + ", zone=" + zone
+                + ", unattendedCallsPerDay=" + unattendedCallsPerDay + "]";
     }
 }

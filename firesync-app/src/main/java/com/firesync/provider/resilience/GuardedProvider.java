@@ -14,9 +14,11 @@ import com.firesync.provider.ProviderToken;
 import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
+import com.firesync.provider.UnattendedBudget;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -192,6 +194,11 @@ final class GuardedProvider implements BankingProvider, AutoCloseable {
     public BankingProvider attendedBy(PresentUser user) {
         BankingProvider attended = provider.attendedBy(user);
         return attended == provider ? this : new GuardedProvider(attended, retrying, forcedRefreshes);
+    }
+
+    @Override
+    public Optional<UnattendedBudget> unattendedBudget() {
+        return provider.unattendedBudget();
     }
 
     @Override

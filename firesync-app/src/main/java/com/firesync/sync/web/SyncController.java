@@ -10,6 +10,8 @@ import com.firesync.shared.ApiResponse;
 import com.firesync.shared.Caller;
 import com.firesync.shared.Ids;
 import com.firesync.sync.BulkSync;
+import com.firesync.sync.QuotaPlanner;
+import com.firesync.sync.QuotaPlanner.Quota;
 import com.firesync.sync.SyncEngine;
 import com.firesync.sync.SyncOutcome;
 import com.firesync.sync.SyncPolicy;
@@ -48,10 +50,13 @@ class SyncController {
 
     private final ConnectionCircuits circuits;
 
+    private final QuotaPlanner quotas;
+
     private final Clock clock;
 
     SyncController(SyncEngine engine, BulkSync bulk, ConnectionLifecycle connections, SyncPolicy policy,
-            SyncSettings settings, ConnectionCircuits circuits, Clock clock) {
+            SyncSettings settings, ConnectionCircuits circuits, QuotaPlanner quotas, Clock clock) {
+        this.quotas = quotas;
         this.circuits = circuits;
         this.engine = engine;
         this.bulk = bulk;
@@ -71,13 +76,17 @@ class SyncController {
     }
 
     /**
-     * The user behind a sync they asked for themselves: their address and browser, which a provider limiting
-     * unattended reads passes on to the bank. Nothing without a {@code User-Agent}: all of it or none.
+     * The user behind a sync they asked for themselves at a browser: their address and browser, which a provider
+     * limiting unattended reads passes on to the bank. A browser marks each of its requests with fetch metadata
+     * ({@code Sec-Fetch-Mode}), which a page's scripts cannot set and scripts, jobs and API clients do not send: those
+     * are unattended, whatever {@code User-Agent} their HTTP library sends. Nothing without a {@code User-Agent}: all
+     * of it or none.
      */
     private static @Nullable PresentUser present(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         String address = request.getRemoteAddr();
-        if (agent == null || agent.isBlank() || address == null || address.isBlank()) {
+        if (request.getHeader("Sec-Fetch-Mode") == null || agent == null || agent.isBlank() || address == null
+                || address.isBlank()) {
             return null;
         }
         return new PresentUser(address, agent.length() > 256 ? agent.substring(0, 256) : agent);
@@ -108,6 +117,10 @@ class SyncController {
         if (probe != null && probe.isAfter(next)) {
             next = probe;
         }
+        Quota quota = quotas.quota(connection, now).orElse(null);
+        if (quota != null) {
+            next = quota.plan(next, connection.lastAttemptAt());
+        }
         Instant consent = connection.consentExpiresAt();
         return new ConnectionStatus(connection.id(), connection.provider(), connection.bank(),
                 connection.state().code(), consent,
@@ -117,7 +130,8 @@ class SyncController {
                 policy.isStale(connection, now), userAction ? null : next, connection.consecutiveFailures(),
                 circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
-                        userAction ? connection.reconnectRoute() : null));
+                        userAction ? connection.reconnectRoute() : null),
+                quota == null ? null : quota.syncsLeft());
     }
 
     private static boolean flag(@Nullable String raw) {
@@ -133,12 +147,18 @@ class SyncController {
 
     /**
      * One connection's sync status.
+     *
+     * @param nextPlannedSync when the next scheduled sync is planned (for a provider limiting unattended reads, within
+     *        its daily budget)
+     * @param unattendedCallsLeft for a provider limiting reads made without the user, the calls of each kind its
+     *        accounts still allow today (the unattended syncs left); {@code null} for other providers
      */
     record ConnectionStatus(long connectionId, String provider, String bank, String state,
             @Nullable Instant consentExpiresAt, @Nullable Long consentDaysLeft, @Nullable Instant lastAttemptAt,
             @Nullable Instant lastSuccessAt, @Nullable Long stalenessSeconds, boolean stale,
             @Nullable Instant nextPlannedSync, int consecutiveFailures, String circuitState,
-            @Nullable String lastError, UserAction userAction) {
+            @Nullable String lastError, UserAction userAction,
+            @Nullable Integer unattendedCallsLeft) {
     }
 
     /**

@@ -66,7 +66,7 @@ class ApplicationJwtsTests {
         String key = pem("PRIVATE KEY", keys.getPrivate().getEncoded());
         var settings = new EnableBankingSettings(APPLICATION, key, URI.create("http://localhost:1"),
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(90),
-                Duration.ofDays(14), ZoneOffset.UTC);
+                Duration.ofDays(14), ZoneOffset.UTC, 4);
 
         assertThat(settings.toString()).contains(APPLICATION).doesNotContain(key.substring(40, 80))
                 .contains("[redacted]");

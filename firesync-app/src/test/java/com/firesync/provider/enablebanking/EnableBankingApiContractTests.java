@@ -79,11 +79,12 @@ class EnableBankingApiContractTests {
         proxy = new RecordingProxy(sandbox.root() + "/enablebanking");
         var settings = new EnableBankingSettings(APPLICATION_ID, "unused", URI.create(proxy.url()),
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(90),
-                Duration.ofDays(14), java.time.ZoneOffset.UTC);
+                Duration.ofDays(14), java.time.ZoneOffset.UTC, 4);
         var jwts = new ApplicationJwts(APPLICATION_ID, () -> (java.security.interfaces.RSAPrivateKey) KEYS
                 .getPrivate(), settings.jwtLifetime(), clock);
         client = new EnableBankingClient(() -> URI.create(proxy.url()), new EnableBankingHttp(settings, clock,
-                ProviderCallGate.OPEN, jwts, new SimpleMeterRegistry()), settings, clock);
+                ProviderCallGate.OPEN, jwts, new SimpleMeterRegistry()), settings, clock,
+                call -> true);
 
         var psu = client.createUser().token();
         assertThat(client.banks("FR")).isNotEmpty();
