@@ -178,7 +178,8 @@ public class SyncEngine {
         boolean budgeted = provider.unattendedBudget().isPresent();
         boolean reconcile = !backfill && (budgeted || claim.lastReconciledAt() == null
                 || !now.isBefore(claim.lastReconciledAt().plus(settings.reconcileEvery())));
-        LocalDate reconcileFrom = !reconcile ? null
+        LocalDate reconcileFrom = !reconcile
+                ? null
                 : budgeted ? historyFrom : latest(today.minus(settings.reconcileWindow()), historyFrom);
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom, provider.pendingRows());
         if (!refs.isEmpty()) {
