@@ -41,9 +41,10 @@ import tools.jackson.databind.JsonNode;
  */
 @FireSyncTest
 @Import(TestClockConfiguration.class)
-// one account and a short history keep sixty days of syncs quick; the limit is per account all the same
+// one account, a short history and no provider-wide pacing (the sandbox sets no such limit) keep sixty days of syncs
+// quick; the bank's limit is per account all the same
 @TestPropertySource(properties = {"firesync.sandbox.refresh-interval=0s", "firesync.sandbox.history=P10D",
-        "firesync.sandbox.accounts-per-connection=1"})
+        "firesync.sandbox.accounts-per-connection=1", "firesync.provider.rate-limit.requests-per-second=1000"})
 class UnattendedQuotaTests {
 
     private static final int DAYS = 60;
