@@ -27,16 +27,16 @@ final class Rig {
 
     /** The standalone sandbox with its control route on, in 1 GB of heap. */
     static JarProcess sandbox(String name, String... settings) {
-        return sandbox(name, Heap.of("-Xmx1g"), settings);
+        return sandboxWithHeap(name, "-Xmx1g", settings);
     }
 
-    /** The standalone sandbox with its control route on, in a heap of {@code heap}'s size. */
-    static JarProcess sandbox(String name, Heap heap, String... settings) {
+    /** The standalone sandbox with its control route on, in a heap of {@code heap} ({@code -Xmx...}). */
+    static JarProcess sandboxWithHeap(String name, String heap, String... settings) {
         var arguments = new java.util.ArrayList<>(List.of("sandbox", "--firesync.sandbox.control=true",
                 // three accounts per connection, as every figure in docs/benchmarks.md was measured with
                 "--firesync.sandbox.accounts-per-connection=3"));
         arguments.addAll(List.of(settings));
-        return JarProcess.start(name, List.of(heap.option(), "-XX:+UseParallelGC"), arguments, Map.of(),
+        return JarProcess.start(name, List.of(heap, "-XX:+UseParallelGC"), arguments, Map.of(),
                 "/sandbox/stats",
                 LOGS);
     }
@@ -91,14 +91,6 @@ final class Rig {
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> condition.holds());
-    }
-
-    /** A process's maximum heap, as its {@code -Xmx} option. */
-    record Heap(String option) {
-
-        static Heap of(String option) {
-            return new Heap(option);
-        }
     }
 
     /** A condition read from the database. */

@@ -39,7 +39,7 @@ final class ScalingScenario {
         var database = BenchDatabase.fresh("firesync_bench_scaling");
         List<Map<String, Object>> steps = new ArrayList<>();
         // the sandbox holds every connection's world in memory: 150,000 accounts at the largest step
-        try (var sandbox = Rig.sandbox("scaling-sandbox", Rig.Heap.of("-Xmx4g"), "--firesync.sandbox.history=P3D");
+        try (var sandbox = Rig.sandboxWithHeap("scaling-sandbox", "-Xmx4g", "--firesync.sandbox.history=P3D");
                 var db = database.connect()) {
             int linked = 0;
             double setup = 0;
