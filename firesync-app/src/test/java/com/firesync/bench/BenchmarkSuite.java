@@ -27,8 +27,8 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
-        // -Dbench.only=backfill (sync_all, scaling, backfill, analytics, idle): one scenario, while profiling it; results are
-        // not written (sync_all brings its events and sync_all_cluster cycles along)
+        // -Dbench.only=backfill (sync_all, scaling, backfill, analytics, idle): one scenario, while profiling it;
+        // results are not written (sync_all brings its events and sync_all_cluster cycles along)
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank()) {
             Object figures = switch (only) {
