@@ -105,13 +105,19 @@ final class JarProcess implements AutoCloseable {
             long started = System.nanoTime();
             Process process = builder.start();
             var uri = URI.create("http://127.0.0.1:" + port + readyPath);
-            Awaitility.await(name + " start-up")
-                    // generous: on a machine shared with other builds a start has taken three minutes
-                    .atMost(Duration.ofMinutes(5))
-                    .pollInterval(Duration.ofMillis(20))
-                    .pollDelay(Duration.ZERO)
-                    .ignoreExceptions()
-                    .until(() -> !process.isAlive() || ready(uri));
+            try {
+                Awaitility.await(name + " start-up")
+                        // generous: on a machine shared with other builds a start has taken three minutes
+                        .atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(20))
+                        .pollDelay(Duration.ZERO)
+                        .ignoreExceptions()
+                        .until(() -> !process.isAlive() || ready(uri));
+            } catch (RuntimeException e) {
+                // a start that never became ready must not outlive the run
+                process.destroyForcibly();
+                throw e;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited at start-up; see " + logs.resolve(name + ".log"));
             }
