@@ -1,6 +1,7 @@
 package com.firesync.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How big a run is: {@code full} (the default of {@code scripts/bench.sh}) measures; {@code quick} (the build's
@@ -10,12 +11,14 @@ import java.time.Duration;
  * @param connections sandbox connections of the sync-all cycle
  * @param transactions transactions of the backfill, about
  * @param readFor how long wrk and pgbench each run
+ * @param scaling the connections of each step of the scaling scenario, ascending
  */
-record BenchSize(String name, int connections, int transactions, Duration readFor) {
+record BenchSize(String name, int connections, int transactions, Duration readFor, List<Integer> scaling) {
 
-    static final BenchSize QUICK = new BenchSize("quick", 100, 30_000, Duration.ofSeconds(5));
+    static final BenchSize QUICK = new BenchSize("quick", 100, 30_000, Duration.ofSeconds(5), List.of(100, 300));
 
-    static final BenchSize FULL = new BenchSize("full", 5_000, 1_000_000, Duration.ofSeconds(30));
+    static final BenchSize FULL = new BenchSize("full", 5_000, 1_000_000, Duration.ofSeconds(30),
+            List.of(5_000, 20_000, 50_000));
 
     /**
      * From {@code -Dbench.size}, quick unless told otherwise; {@code -Dbench.connections} and
@@ -29,6 +32,6 @@ record BenchSize(String name, int connections, int transactions, Duration readFo
             default -> throw new IllegalArgumentException("bench.size is quick or full, not " + size);
         };
         return new BenchSize(chosen.name(), Integer.getInteger("bench.connections", chosen.connections()),
-                Integer.getInteger("bench.transactions", chosen.transactions()), chosen.readFor());
+                Integer.getInteger("bench.transactions", chosen.transactions()), chosen.readFor(), chosen.scaling());
     }
 }

@@ -27,8 +27,8 @@ class BenchmarkSuite {
         BenchSize size = BenchSize.fromSystemProperty();
         requireTool("wrk");
         requireTool("pgbench");
-        // -Dbench.only=backfill (sync_all, backfill, analytics, idle): one scenario, while profiling it; results are
-        // not written (sync_all brings its events and sync_all_cluster cycles along)
+        // -Dbench.only=backfill (sync_all, scaling, backfill, analytics, idle): one scenario, while profiling it;
+        // results are not written (sync_all brings its events and sync_all_cluster cycles along)
         String only = System.getProperty("bench.only", "");
         if (!only.isBlank()) {
             Object figures = switch (only) {
@@ -38,8 +38,14 @@ class BenchmarkSuite {
                     var backfill = BackfillScenario.run(size);
                     yield Map.of("backfill", backfill.backfill(), "analytics", backfill.analytics());
                 }
+                case "scaling" -> {
+                    var steps = ScalingScenario.run(size);
+                    assertEveryStepSynced(size, steps);
+                    yield steps;
+                }
                 case "idle" -> IdleScenario.run(JVM, 3);
-                default -> throw new IllegalArgumentException("bench.only: sync_all, backfill, analytics or idle");
+                default -> throw new IllegalArgumentException(
+                        "bench.only: sync_all, scaling, backfill, analytics or idle");
             };
             System.out.println(only + ": " + figures);
             return;
@@ -54,6 +60,8 @@ class BenchmarkSuite {
         scenarios.put("sync_all", syncAll);
         scenarios.put("events", events);
         scenarios.put("sync_all_cluster", cluster);
+        List<Map<String, Object>> scaling = ScalingScenario.run(size);
+        scenarios.put("scaling", scaling);
         var backfill = BackfillScenario.run(size);
         scenarios.put("backfill", backfill.backfill());
         scenarios.put("api_read", backfill.apiRead());
@@ -75,6 +83,7 @@ class BenchmarkSuite {
         assertThat(cluster).containsEntry("synced_once", (long) size.connections())
                 .containsEntry("http_429", 0L)
                 .containsEntry("instances_syncing", (long) SyncAllClusterScenario.INSTANCES);
+        assertEveryStepSynced(size, scaling);
         assertThat(events).containsEntry("lost", 0L).containsEntry("duplicated", 0L);
         assertThat((int) events.get("events")).isPositive();
         assertThat((long) backfill.backfill().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
@@ -86,6 +95,13 @@ class BenchmarkSuite {
         assertThat((long) backfill.analytics().get("transactions")).isGreaterThanOrEqualTo(size.transactions());
         assertThat((double) backfill.analytics().get("p95_ms")).isPositive();
         assertThat(Files.exists(Results.FILE)).isTrue();
+    }
+
+    /** Every step of {@code scaling} synced each of its connections once, with no 429. */
+    private static void assertEveryStepSynced(BenchSize size, List<Map<String, Object>> steps) {
+        assertThat(steps).hasSize(size.scaling().size()).allSatisfy(step -> assertThat(step)
+                .containsEntry("synced", ((Number) step.get("connections")).longValue())
+                .containsEntry("http_429", 0L));
     }
 
     private static void requireTool(String tool) throws IOException, InterruptedException {

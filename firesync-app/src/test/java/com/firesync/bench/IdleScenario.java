@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * FireSync on the embedded default (H2 in the data directory, the in-app sandbox), started as an operator starts it:
- * the time to a healthy answer, then its resident memory once idle.
+ * FireSync on the embedded default (H2 in the data directory, the in-app sandbox), started as an operator starts it
+ * ({@code scripts/firesync.sh}, README.md): the time to a healthy answer, then its resident memory once idle.
  */
 final class IdleScenario {
 
@@ -30,7 +30,7 @@ final class IdleScenario {
         List<Double> idle = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             var data = Rig.directory("idle").resolve("data");
-            try (var fireSync = JarProcess.start("idle", jvm, List.of(),
+            try (var fireSync = JarProcess.startAsDocumented("idle", jvm,
                     Map.of("FIRESYNC_DATA_DIR", data.toString()), "/actuator/health/readiness", Rig.LOGS)) {
                 double rss = 0;
                 long until = System.nanoTime() + WATCH.toNanos();

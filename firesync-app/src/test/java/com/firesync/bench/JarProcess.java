@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,12 @@ import org.awaitility.Awaitility;
 final class JarProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "firesync.jar");
+
+    /** The launcher README.md documents (the module's tests run in firesync-app). */
+    static final Path SCRIPT = Path.of("..", "scripts", "firesync.sh");
+
+    /** The JDK the build runs the benchmarks on, which also runs every process they start. */
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,17 +60,42 @@ final class JarProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the benchmarks run after `package`");
         }
-        int port = FreePort.next();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvm);
-        if (Boolean.getBoolean("bench.jfr")) {
-            // -Dbench.jfr=true: a flight recording of every process, for profiling (target/bench/logs/*.jfr)
-            command.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + logs.resolve(name + ".jfr").toAbsolutePath());
-        }
+        command.addAll(recording(name, logs));
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);
+        return launch(name, command, environment, readyPath, logs);
+    }
+
+    /**
+     * Starts FireSync the way README.md tells an operator to, {@code scripts/firesync.sh} (the extracted jar with the
+     * build's AOT cache), on the build's JDK, and waits until {@code readyPath} answers 200.
+     *
+     * @param jvm JVM options, passed in {@code JAVA_OPTS}
+     */
+    static JarProcess startAsDocumented(String name, List<String> jvm, Map<String, String> environment,
+            String readyPath, Path logs) {
+        Map<String, String> launcher = new HashMap<>(environment);
+        launcher.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> options = new ArrayList<>(jvm);
+        options.addAll(recording(name, logs));
+        launcher.put("JAVA_OPTS", String.join(" ", options));
+        return launch(name, List.of(SCRIPT.toString()), launcher, readyPath, logs);
+    }
+
+    /** {@code -Dbench.jfr=true}: a flight recording of every process, for profiling (target/bench/logs/*.jfr). */
+    private static List<String> recording(String name, Path logs) {
+        return Boolean.getBoolean("bench.jfr")
+                ? List.of("-XX:StartFlightRecording=settings=profile,filename="
+                        + logs.resolve(name + ".jfr").toAbsolutePath())
+                : List.of();
+    }
+
+    private static JarProcess launch(String name, List<String> launch, Map<String, String> environment,
+            String readyPath, Path logs) {
+        int port = FreePort.next();
+        List<String> command = new ArrayList<>(launch);
         command.add("--server.port=" + port);
         try {
             Files.createDirectories(logs);
@@ -73,12 +105,19 @@ final class JarProcess implements AutoCloseable {
             long started = System.nanoTime();
             Process process = builder.start();
             var uri = URI.create("http://127.0.0.1:" + port + readyPath);
-            Awaitility.await(name + " start-up")
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(20))
-                    .pollDelay(Duration.ZERO)
-                    .ignoreExceptions()
-                    .until(() -> !process.isAlive() || ready(uri));
+            try {
+                Awaitility.await(name + " start-up")
+                        // generous: on a machine shared with other builds a start has taken three minutes
+                        .atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(20))
+                        .pollDelay(Duration.ZERO)
+                        .ignoreExceptions()
+                        .until(() -> !process.isAlive() || ready(uri));
+            } catch (RuntimeException e) {
+                // a start that never became ready must not outlive the run
+                process.destroyForcibly();
+                throw e;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited at start-up; see " + logs.resolve(name + ".log"));
             }

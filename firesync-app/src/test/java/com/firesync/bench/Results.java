@@ -33,8 +33,11 @@ final class Results {
             new Target("events", "duplicated", "= 0", value -> value == 0),
             new Target("events", "sync_ratio", "<= 1.10", value -> value <= 1.10),
             new Target("analytics", "p95_ms", "<= 100", value -> value <= 100),
-            new Target("memory", "idle_rss_mb", "<= 350", value -> value <= 350),
-            new Target("memory", "startup_s", "<= 8", value -> value <= 8));
+            new Target("scaling", "ratio", "<= 1.05", value -> value <= ScalingChart.RATIO_TARGET),
+            new Target("scaling", "peak_rss_mb", "<= 400", value -> value <= ScalingChart.RSS_TARGET_MB),
+            new Target("scaling", "http_429", "= 0", value -> value == 0),
+            new Target("memory", "idle_rss_mb", "<= 200", value -> value <= 200),
+            new Target("memory", "startup_s", "<= 3.0", value -> value <= 3.0));
 
     private final BenchSize size;
 
@@ -68,16 +71,28 @@ final class Results {
         var table = new StringBuilder(
                 "\nFireSync benchmarks (" + size.name() + " size; targets apply to full size)\n\n")
                 .append("| scenario | key | value | target |\n| --- | --- | --- | --- |\n");
-        scenarios.forEach((scenario, figures) -> ((Map<String, Object>) figures).forEach((key, value) -> {
+        scenarios.forEach((scenario, figures) -> {
+            if (figures instanceof List<?> steps) {
+                // scaling: one row per figure of each step, named after its connections
+                steps.forEach(step -> rows(table, scenario, scenario + "[" + ((Map<String, Object>) step)
+                        .get("connections") + "]", (Map<String, Object>) step));
+            } else {
+                rows(table, scenario, scenario, (Map<String, Object>) figures);
+            }
+        });
+        return table.append("\nWritten to ").append(FILE).append('\n').toString();
+    }
+
+    private static void rows(StringBuilder table, String scenario, String label, Map<String, Object> figures) {
+        figures.forEach((key, value) -> {
             String target = TARGETS.stream()
                     .filter(t -> t.scenario().equals(scenario) && t.key().equals(key))
                     .findFirst()
                     .map(t -> t.bound() + (t.met().test(((Number) value).doubleValue()) ? " met" : " **missed**"))
                     .orElse("");
-            table.append("| ").append(scenario).append(" | ").append(key).append(" | ").append(value).append(" | ")
+            table.append("| ").append(label).append(" | ").append(key).append(" | ").append(value).append(" | ")
                     .append(target).append(" |\n");
-        }));
-        return table.append("\nWritten to ").append(FILE).append('\n').toString();
+        });
     }
 
     private record Target(String scenario, String key, String bound, Predicate<Double> met) {

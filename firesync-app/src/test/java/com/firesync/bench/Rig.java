@@ -25,13 +25,19 @@ final class Rig {
     private Rig() {
     }
 
-    /** The standalone sandbox with its control route on. */
+    /** The standalone sandbox with its control route on, in 1 GB of heap. */
     static JarProcess sandbox(String name, String... settings) {
+        return sandboxWithHeap(name, "-Xmx1g", settings);
+    }
+
+    /** The standalone sandbox with its control route on, in a heap of {@code heap} ({@code -Xmx...}). */
+    static JarProcess sandboxWithHeap(String name, String heap, String... settings) {
         var arguments = new java.util.ArrayList<>(List.of("sandbox", "--firesync.sandbox.control=true",
                 // three accounts per connection, as every figure in docs/benchmarks.md was measured with
                 "--firesync.sandbox.accounts-per-connection=3"));
         arguments.addAll(List.of(settings));
-        return JarProcess.start(name, List.of("-Xmx1g", "-XX:+UseParallelGC"), arguments, Map.of(), "/sandbox/stats",
+        return JarProcess.start(name, List.of(heap, "-XX:+UseParallelGC"), arguments, Map.of(),
+                "/sandbox/stats",
                 LOGS);
     }
 

@@ -42,7 +42,7 @@ final class SyncAllScenario {
                     Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
                 admin = Rig.adminToken(data);
-                users = link(setup.base(), admin, connections);
+                users = link(setup.base(), admin, 0, connections);
                 Rig.await("first syncs", Duration.ofMinutes(20),
                         () -> count(db,
                                 "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == connections);
@@ -55,11 +55,12 @@ final class SyncAllScenario {
             try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(), environment,
                     "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
-                figures = cycle(db, sandbox, fireSync, admin, connections);
+                figures = cycle(db, sandbox, fireSync, admin, connections, PROVIDER_LIMIT);
                 // events: one more cycle, with the stream clients connected
                 int clients = Math.min(EventsScenario.clients(size), users.size() + EventsScenario.ADMINS);
                 figures.put("events", EventsScenario.run(fireSync.base(), admin, users, clients, db,
-                        () -> (double) cycle(db, sandbox, fireSync, admin, connections).get("ratio")));
+                        () -> (double) cycle(db, sandbox, fireSync, admin, connections, PROVIDER_LIMIT)
+                                .get("ratio")));
                 figures.put("peak_rss_mb", round(fireSync.peakRssMb(), 1));
             }
             // then three instances on the same connections, sharing the same limit
@@ -68,15 +69,18 @@ final class SyncAllScenario {
         }
     }
 
-    /** A day passes at the bank and in FireSync's records, then one measured sync-all cycle (incremental). */
-    private static Map<String, Object> cycle(Connection db, JarProcess sandbox, JarProcess fireSync, String admin,
-            int connections) throws Exception {
+    /**
+     * A day passes at the bank and in FireSync's records, then one measured sync-all cycle (incremental) against a
+     * sandbox refusing more than {@code limit} requests a second, which is also the bound's rate.
+     */
+    static Map<String, Object> cycle(Connection db, JarProcess sandbox, JarProcess fireSync, String admin,
+            int connections, double limit) throws Exception {
         try (var statement = db.createStatement()) {
             statement.executeUpdate("UPDATE connections SET last_success_at = last_success_at - INTERVAL '1 day',"
                     + " last_attempt_at = last_attempt_at - INTERVAL '1 day'");
         }
         JsonNode advanced = BenchHttp.postJson(sandbox.base() + "/sandbox/control", null,
-                "{\"advance\":\"P1D\",\"latency\":\"" + LATENCY + "\",\"rate_limit\":" + PROVIDER_LIMIT + "}", 200);
+                "{\"advance\":\"P1D\",\"latency\":\"" + LATENCY + "\",\"rate_limit\":" + limit + "}", 200);
         if (advanced.get("refreshed").asInt() < connections) {
             throw new IllegalStateException("The sandbox refreshed only " + advanced.get("refreshed"));
         }
@@ -86,11 +90,11 @@ final class SyncAllScenario {
         Rig.await("the sync-all cycle", Duration.ofMinutes(30), () -> finishedSince(db, start) == connections);
         JsonNode after = BenchHttp.get(sandbox.base() + "/sandbox/stats", null);
         return figures(db, start, connections, after.get("api_calls").asLong() - before.get("api_calls").asLong(),
-                after.get("rate_limited").asLong() - before.get("rate_limited").asLong());
+                after.get("rate_limited").asLong() - before.get("rate_limited").asLong(), limit);
     }
 
     private static Map<String, Object> figures(Connection db, Instant start, int connections, long calls,
-            long http429) throws SQLException {
+            long http429, double limit) throws SQLException {
         try (var query = db.prepareStatement("""
                 SELECT MAX(finished_at), COUNT(*) FILTER (WHERE outcome = 'synced'), SUM(transactions_added)
                 FROM sync_runs WHERE started_at >= ?""")) {
@@ -98,7 +102,7 @@ final class SyncAllScenario {
             try (var rs = query.executeQuery()) {
                 rs.next();
                 double wall = Duration.between(start, rs.getTimestamp(1).toInstant()).toNanos() / 1e9;
-                double bound = calls / PROVIDER_LIMIT;
+                double bound = calls / limit;
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("connections", connections);
                 figures.put("calls", calls);
@@ -114,11 +118,13 @@ final class SyncAllScenario {
         }
     }
 
-    /** Links the connections, one user each, a few at a time; answers the users. */
-    private static List<EventsScenario.Follow> link(String fireSync, String admin, int connections)
-            throws Exception {
+    /**
+     * Links connections {@code from} (included) to {@code to} (excluded), one user each, a few at a time; answers the
+     * users.
+     */
+    static List<EventsScenario.Follow> link(String fireSync, String admin, int from, int to) throws Exception {
         try (var executor = Executors.newFixedThreadPool(8)) {
-            List<Future<EventsScenario.Follow>> links = IntStream.range(0, connections).mapToObj(i -> executor
+            List<Future<EventsScenario.Follow>> links = IntStream.range(from, to).mapToObj(i -> executor
                     .submit(() -> {
                         JsonNode user = BenchHttp.postJson(fireSync + "/api/admin/users", admin,
                                 "{\"name\":\"bench-user-" + i + "\"}", 201).get("data");
