@@ -3,7 +3,7 @@
 # each measured against a bound taken in the same run. Writes firesync-app/target/bench/results.json and prints a Markdown table.
 #
 #   scripts/bench.sh           full size (about 15 minutes on 2 cores)
-#   scripts/bench.sh --quick   smoke size (under 3 minutes), as the build runs it
+#   scripts/bench.sh --quick   smoke size (about 5 minutes), as the build runs it
 #
 # Needs what the tests need (a JDK >= 21 found by the build, PostgreSQL at FIRESYNC_TEST_DB_URL) plus wrk and
 # pgbench, which it installs with apt-get when missing.

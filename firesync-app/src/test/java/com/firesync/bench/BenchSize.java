@@ -15,7 +15,7 @@ import java.util.List;
  */
 record BenchSize(String name, int connections, int transactions, Duration readFor, List<Integer> scaling) {
 
-    static final BenchSize QUICK = new BenchSize("quick", 100, 30_000, Duration.ofSeconds(5), List.of(100, 300));
+    static final BenchSize QUICK = new BenchSize("quick", 100, 30_000, Duration.ofSeconds(5), List.of(50, 100));
 
     static final BenchSize FULL = new BenchSize("full", 5_000, 1_000_000, Duration.ofSeconds(30),
             List.of(5_000, 20_000, 50_000));
