@@ -154,6 +154,21 @@ function item(status, decisions, reload, context) {
         : 'never'],
       ['Next planned sync', status.nextPlannedSync ? dateTime(status.nextPlannedSync) : '—'],
       ['Last error', words.error(status.lastError)],
+      ['Bank consent', consent(status)],
+      ...(status.unattendedCallsLeft === null || status.unattendedCallsLeft === undefined ? []
+        : [['Syncs without you left today', String(status.unattendedCallsLeft)]]),
     ]),
     h('div', { class: 'actions' }, actions), said);
+}
+
+/** When the bank's consent ends, and how soon: the user renews it through Reconnect. */
+function consent(status) {
+  if (!status.consentExpiresAt) {
+    return 'no end given by the provider';
+  }
+  const days = status.consentDaysLeft;
+  const left = days === null || days === undefined ? '' : days <= 0 ? ' (ended: reconnect to renew it)'
+    : ` (${days} days left)`;
+  return h('span', { class: days !== null && days <= 7 ? 'consent soon' : 'consent' },
+    `ends ${dateTime(status.consentExpiresAt)}${left}`);
 }

@@ -395,6 +395,12 @@ class DashboardBrowserTests {
             return null;
         });
         assertThat(enableBanking.get("bank").asString()).isEqualTo(bank);
+        go("connections");
+        String shown = browser.until(d -> d
+                .findElement(By.cssSelector("[data-connection='" + enableBanking.get("connectionId").asLong() + "']"))
+                .getText());
+        assertThat(shown).contains("(" + enableBanking.get("consentDaysLeft").asLong() + " days left)")
+                .contains("Syncs without you left today");
         go("accounts");
         browser.until(d -> d.findElement(By.id("accounts")).getText().contains(bank));
     }
