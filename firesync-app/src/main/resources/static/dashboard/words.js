@@ -25,6 +25,7 @@ const ERRORS = {
   malformed_response: 'the bank\'s answer could not be read',
   circuit_open: 'paused after repeated failures',
   quota_exhausted: 'the bank\'s daily limit on reads without you is spent',
+  consent_expired: 'the consent you gave the bank ended: reconnect to renew it',
 };
 
 export function state(code) {
