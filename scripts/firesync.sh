@@ -7,12 +7,27 @@
 # Fallbacks, so that start-up never fails because of the cache: a JDK older than 24 (no AOT cache) or a missing cache
 # runs the extracted jar without it; a JDK 24+ that cannot use this cache (another JDK build made it) says so in one
 # warning and starts without it; without an extracted jar (a build with -Daot.skip=true) the fat jar runs.
+#
+# Memory defaults for a small self-hosted process (docs/benchmarks.md#memory), each dropped when JAVA_OPTS or the
+# environment chooses otherwise: the serial collector (no concurrent GC threads nor G1's remembered sets, which cost
+# about 40 MB; pauses stay in milliseconds at a heap of a few hundred MB), a small initial heap that grows as needed,
+# glibc malloc limited to two arenas, and (JDK 22+) idle native memory given back every few seconds.
 set -eu
+opts="${JAVA_OPTS:-}"
+case " $opts " in
+*" -XX:+Use"*"GC "*) ;;
+*) opts="-XX:+UseSerialGC $opts" ;;
+esac
+case " $opts " in
+*" -Xms"* | *" -XX:InitialHeapSize="*) ;;
+*) opts="-Xms32m $opts" ;;
+esac
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 target="$(cd "$(dirname "$0")/.." && pwd)/firesync-app/target"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [ ! -f "$target/firesync/firesync.jar" ]; then
-    # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-    exec "$java" ${JAVA_OPTS:-} -jar "$target/firesync.jar" "$@"
+    # shellcheck disable=SC2086 # several options
+    exec "$java" $opts -jar "$target/firesync.jar" "$@"
 fi
 aot=""
 # the JDK's release file names its version, read without starting a JVM
@@ -21,5 +36,9 @@ major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null
 if [ -f "$target/firesync/firesync.aot" ] && [ "${major:-0}" -ge 24 ]; then
     aot="-XX:AOTCache=$target/firesync/firesync.aot"
 fi
+case " $opts " in
+*" -XX:TrimNativeHeapInterval="*) ;;
+*) [ "${major:-0}" -ge 22 ] && opts="-XX:TrimNativeHeapInterval=5000 $opts" ;;
+esac
 # shellcheck disable=SC2086
-exec "$java" $aot ${JAVA_OPTS:-} -jar "$target/firesync/firesync.jar" "$@"
+exec "$java" $aot $opts -jar "$target/firesync/firesync.jar" "$@"
