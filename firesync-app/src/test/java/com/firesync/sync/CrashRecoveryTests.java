@@ -45,7 +45,7 @@ class CrashRecoveryTests {
     static final SandboxExtension sandbox = SandboxExtension.quiet(clock, "--firesync.sandbox.history=P30D",
             "--firesync.sandbox.latency=PT0.1S");
 
-    static final int KILLS = 10;
+    static final int KILLS = 6;
 
     // kept when the test fails: the FireSync log is in it
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
