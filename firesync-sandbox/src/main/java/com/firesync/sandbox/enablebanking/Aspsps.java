@@ -61,7 +61,7 @@ final class Aspsps {
         var method = new AuthMethodJson("login", "Login and password", "personal", "REDIRECT", false, List.of());
         List<SandboxUserJson> users = bank == Bank.DEMO
                 ? List.of(new SandboxUserJson("alice", "secret", null))
-                : List.of("user", "churn", "edits", "wrongpass").stream()
+                : List.of("user", "churn", "edits", "capped", "strict", "wrongpass").stream()
                         .map(login -> new SandboxUserJson(login, "secret", null))
                         .toList();
         return new AspspJson(bank.displayName(), COUNTRY, LOGO, List.of("personal"), List.of(method),

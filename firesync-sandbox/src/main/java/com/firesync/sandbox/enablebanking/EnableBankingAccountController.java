@@ -11,6 +11,7 @@ import com.firesync.sandbox.world.SandboxConnection;
 import com.firesync.sandbox.world.SandboxWorld;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,8 +67,11 @@ class EnableBankingAccountController {
         if (!session.authorization().transactions()) {
             throw new EnableBankingError(403, "ACCESS_DENIED", "Access denied", "The consent excludes transactions");
         }
-        var query = TransactionPages.Query.of(dateFrom, dateTo, status, strategy, continuationKey,
-                Clocks.parisDate(now()));
+        LocalDate today = Clocks.parisDate(now());
+        SandboxConnection connection = world.connection(session.connectionId()).orElseThrow();
+        // a refused period is refused before anything is counted, as malformed queries are
+        var query = HistoryCap.of(connection.scenario())
+                .applied(TransactionPages.Query.of(dateFrom, dateTo, status, strategy, continuationKey, today), today);
         boolean present = PsuHeaders.present(request);
         if (query.firstPage()) {
             face.unattended().count(uid, Kind.TRANSACTIONS, present);

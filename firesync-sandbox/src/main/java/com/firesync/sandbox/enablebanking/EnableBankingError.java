@@ -11,16 +11,16 @@ final class EnableBankingError extends RuntimeException {
 
     private final String error;
 
-    private final @Nullable String detail;
+    private final @Nullable Object detail;
 
-    EnableBankingError(int status, String error, String message, @Nullable String detail) {
+    EnableBankingError(int status, String error, String message, @Nullable Object detail) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
         this.detail = detail;
     }
 
-    static EnableBankingError unprocessable(String error, String message, @Nullable String detail) {
+    static EnableBankingError unprocessable(String error, String message, @Nullable Object detail) {
         return new EnableBankingError(422, error, message, detail);
     }
 
@@ -45,8 +45,9 @@ final class EnableBankingError extends RuntimeException {
         return error;
     }
 
+    /** A string, or an object (e.g. the corrected {@code date_from} of a refused period). */
     @Nullable
-    String detail() {
+    Object detail() {
         return detail;
     }
 }

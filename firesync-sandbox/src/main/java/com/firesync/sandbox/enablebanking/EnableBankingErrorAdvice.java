@@ -52,7 +52,7 @@ class EnableBankingErrorAdvice {
     }
 
     private static ResponseEntity<ErrorJson> body(int status, @Nullable String error, String message,
-            @Nullable String detail) {
+            @Nullable Object detail) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new ErrorJson(message, status, error, detail));

@@ -69,6 +69,14 @@ final class TransactionPages {
             return new Query(from, to, status, chosen, continuationKey, fingerprint);
         }
 
+        /**
+         * The same query listing from {@code day} on, as a bank that lists less than asked serves it; its pages keep
+         * the asked query's continuation keys.
+         */
+        Query startingAt(LocalDate day) {
+            return new Query(day, to, status, strategy, continuationKey, fingerprint);
+        }
+
         boolean firstPage() {
             return continuationKey == null || continuationKey.isEmpty();
         }

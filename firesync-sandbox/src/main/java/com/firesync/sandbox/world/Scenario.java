@@ -7,7 +7,8 @@ import java.util.Locale;
  * {@code kind:parameter}, e.g. {@code sca:5} or {@code flaky:50}. Unknown logins mean no scenario.
  *
  * @param kind the misbehaviour
- * @param parameter its strength: syncs before SCA, a percentage of failing calls, or milliseconds of latency
+ * @param parameter its strength: syncs before SCA, a percentage of failing calls, milliseconds of latency, or days
+ *        of history a bank lets its transactions be listed for
  */
 public record Scenario(Kind kind, int parameter) {
 
@@ -17,7 +18,7 @@ public record Scenario(Kind kind, int parameter) {
     /** The scenario kinds and their default parameters. */
     public enum Kind {
         NONE(0), SCA(3), WRONGPASS(0), FLAKY(30), SLOW(1500), RATELIMIT(50), MALFORMED(50), TRUNCATED(50), CHURN(
-                0), EDITS(4);
+                0), EDITS(4), CAPPED(90), STRICT(90);
 
         private final int defaultParameter;
 
