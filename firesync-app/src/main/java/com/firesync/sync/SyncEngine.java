@@ -197,9 +197,13 @@ public class SyncEngine {
                 provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
             }
             if (reconcileFrom != null) {
-                // the window is re-read in full, whatever changed when
+                // the window is re-read in full, whatever changed when; a bank listing less than asked says so, and
+                // nothing is removed before what it listed
                 provider.transactions(claim.token(),
-                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), pages);
+                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), page -> {
+                            pull.acceptListing(page);
+                            connections.renew(claim, clock.instant().plus(settings.lease()));
+                        });
             }
             pull.flush();
             pull.removeMissing();

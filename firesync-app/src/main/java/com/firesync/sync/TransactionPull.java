@@ -5,6 +5,7 @@ import com.firesync.ledger.WriteCounts;
 import com.firesync.provider.PendingRows;
 import com.firesync.provider.ProviderAccount;
 import com.firesync.provider.ProviderTransaction;
+import com.firesync.provider.TransactionPage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ final class TransactionPull {
 
     private final Map<String, Set<String>> listed = new HashMap<>();
 
+    /** Per provider account, the first day its listing covered when the provider listed less than asked. */
+    private final Map<String, LocalDate> listedFrom = new HashMap<>();
+
     private final Set<String> failedAccounts = new HashSet<>();
 
     private int buffered;
@@ -79,6 +83,15 @@ final class TransactionPull {
     }
 
     /**
+     * Takes a page of the reconciling listing: its rows, and how far back the provider listed each account, when it
+     * listed less than asked (a bank capping its history).
+     */
+    void acceptListing(TransactionPage page) {
+        listedFrom.putAll(page.listedFrom());
+        accept(page.transactions());
+    }
+
+    /**
      * Writes what is buffered. An account whose write fails is remembered and skipped from then on.
      */
     void flush() {
@@ -105,8 +118,9 @@ final class TransactionPull {
 
     /**
      * After a complete listing of the window (on the booking date, as stored rows are compared): marks deleted the rows
-     * booked in the reconciled window that the provider no longer lists. Accounts whose transactions the provider does
-     * not list at all (disabled, deleted) are left alone.
+     * booked in the reconciled window that the provider no longer lists. The window of an account starts no earlier
+     * than the provider listed it: rows older than a bank's cap are not listed and not removed. Accounts whose
+     * transactions the provider does not list at all (disabled, deleted) are left alone.
      */
     void removeMissing() {
         if (reconcileFrom == null) {
@@ -114,7 +128,9 @@ final class TransactionPull {
         }
         for (var entry : accounts.entrySet()) {
             if (entry.getValue().listed() && !failedAccounts.contains(entry.getKey())) {
-                int removed = ledger.removeMissing(entry.getValue().id(), userId, reconcileFrom,
+                LocalDate covered = listedFrom.get(entry.getKey());
+                LocalDate from = covered != null && covered.isAfter(reconcileFrom) ? covered : reconcileFrom;
+                int removed = ledger.removeMissing(entry.getValue().id(), userId, from,
                         listed.getOrDefault(entry.getKey(), Set.of()));
                 counts = counts.plus(new WriteCounts(0, 0, removed));
             }

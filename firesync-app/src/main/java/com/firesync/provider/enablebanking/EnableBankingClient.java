@@ -12,6 +12,7 @@ import com.firesync.provider.ProviderConnection;
 import com.firesync.provider.ProviderException;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
+import com.firesync.provider.ProviderTransaction;
 import com.firesync.provider.ProviderUser;
 import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
@@ -33,6 +34,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Enable Banking API client behind the {@link BankingProvider} port. One connection is one Enable Banking
@@ -56,6 +60,8 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
 
     /** The provider's name, also the name of its rate limiter, concurrency bound and retry instances. */
     static final String NAME = "enablebanking";
+
+    private static final Logger log = LoggerFactory.getLogger(EnableBankingClient.class);
 
     private static final PendingRows PENDING_ROWS = PendingRows.replacedWithin(Period.ofDays(7));
 
@@ -262,54 +268,118 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
      * {@inheritDoc} Each account is listed on its own, booked and pending rows alike, following
      * {@code continuation_key} with the same query. Enable Banking has no change cursor: an incremental query
      * ({@code updatedAfter}) reads from that day less the configured lookback, never before {@code minDate}; each
-     * row's {@code lastUpdate} is the instant it was read, so the caller's cursor moves with each sync.
+     * row's {@code lastUpdate} is the instant it was read, so the caller's cursor moves with each sync. A bank that
+     * refuses the period ({@code WRONG_TRANSACTIONS_PERIOD}) is asked for shorter ones ({@link ListingPeriod}), each
+     * taken from the unattended budget like the first; the pages then name the day the account's listing covers
+     * from ({@link TransactionPage#listedFrom()}).
      */
     @Override
     public long transactions(ProviderToken token, TransactionQuery query, Consumer<TransactionPage> pages) {
         List<String> uids = query.accountId() != null ? List.of(query.accountId()) : uids(session(token));
-        String dateFrom = dateFrom(query);
+        ListingPeriod asked = ListingPeriod.asked(dateFrom(query));
         long delivered = 0;
         int number = 0;
         for (int account = 0; account < uids.size(); account++) {
             String uid = uids.get(account);
+            boolean lastAccount = account == uids.size() - 1;
             Map<String, Integer> seen = new HashMap<>();
+            Listed listed = firstPage(token, uid, asked);
+            EnableBankingJson.Transactions page = listed.page();
+            LocalDate earliest = null;
             String key = null;
-            // the banks count a listing once, on its first page
-            take(token, uid, "transactions", "GET /accounts/{uid}/transactions");
-            do {
-                String path = "/accounts/" + encode(uid) + "/transactions?" + (dateFrom == null
-                        ? ""
-                        : "date_from=" + dateFrom) + (key == null ? "" : "&continuation_key=" + encode(key));
-                var page = http.get("GET /accounts/{uid}/transactions", url(path), psu,
-                        EnableBankingJson.Transactions.class);
-                String next = page.continuationKey() == null || page.continuationKey().isBlank()
-                        ? null
-                        : page.continuationKey();
-                if (next != null && next.equals(key)) {
-                    throw EnableBankingHttp.malformed("GET /accounts/{uid}/transactions", null);
-                }
+            while (true) {
+                String next = nextKey(page, key);
                 var rows = EnableBankingMapping.transactions(uid,
                         Objects.requireNonNullElse(page.transactions(), List.of()), clock.instant(), seen);
-                key = next;
-                pages.accept(new TransactionPage(++number, rows, key == null && account == uids.size() - 1));
+                earliest = rows.stream().map(ProviderTransaction::date).reduce(earliest, ListingPeriod::earlier);
+                pages.accept(new TransactionPage(++number, rows, next == null && lastAccount,
+                        listedFrom(uid, asked, listed.period(), earliest)));
                 delivered += rows.size();
-            } while (key != null);
+                if (next == null) {
+                    break;
+                }
+                key = next;
+                page = page(uid, listed.period(), key);
+            }
         }
         return delivered;
     }
 
-    private @Nullable String dateFrom(TransactionQuery query) {
+    /**
+     * The first page of an account's listing, in the asked period or, when the bank refuses it, in the first of its
+     * {@linkplain ListingPeriod#fallbacks fallbacks} the bank accepts. Each try is a listing the banks count.
+     *
+     * @throws ProviderException the last refusal, a permanent {@code WRONG_TRANSACTIONS_PERIOD}, when the bank
+     *         refuses every period
+     */
+    private Listed firstPage(ProviderToken token, String uid, ListingPeriod asked) {
+        ListingPeriod period = asked;
+        Iterator<ListingPeriod> fallbacks = null;
+        while (true) {
+            // the banks count a listing once, on its first page
+            take(token, uid, "transactions", "GET /accounts/{uid}/transactions");
+            try {
+                return new Listed(period, page(uid, period, null));
+            } catch (PeriodRefused refused) {
+                if (fallbacks == null) {
+                    fallbacks = asked.fallbacks(refused.correctedFrom(), today()).iterator();
+                }
+                if (!fallbacks.hasNext()) {
+                    throw refused;
+                }
+                period = fallbacks.next();
+                log.info("The bank refused the transactions period of an account; listing it {} instead",
+                        period.query());
+            }
+        }
+    }
+
+    private EnableBankingJson.Transactions page(String uid, ListingPeriod period, @Nullable String key) {
+        String path = "/accounts/" + encode(uid) + "/transactions?" + period.query()
+                + (key == null ? "" : "&continuation_key=" + encode(key));
+        return http.get("GET /accounts/{uid}/transactions", url(path), psu, EnableBankingJson.Transactions.class);
+    }
+
+    private static @Nullable String nextKey(EnableBankingJson.Transactions page, @Nullable String key) {
+        String next = page.continuationKey() == null || page.continuationKey().isBlank()
+                ? null
+                : page.continuationKey();
+        if (next != null && next.equals(key)) {
+            throw EnableBankingHttp.malformed("GET /accounts/{uid}/transactions", null);
+        }
+        return next;
+    }
+
+    /** The account's listing covered less than asked: from when, so that nothing is concluded before it. */
+    private Map<String, LocalDate> listedFrom(String uid, ListingPeriod asked, ListingPeriod period,
+            @Nullable LocalDate earliest) {
+        LocalDate covered = period.equals(asked) ? null : period.coveredFrom(earliest, today());
+        if (covered == null || asked.from() != null && !covered.isAfter(asked.from())) {
+            return Map.of();
+        }
+        return Map.of(uid, covered);
+    }
+
+    /** The first page of a listing, and the period it was listed in. */
+    private record Listed(ListingPeriod period, EnableBankingJson.Transactions page) {
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), settings.zone());
+    }
+
+    private @Nullable LocalDate dateFrom(TransactionQuery query) {
         LocalDate from = query.minDate();
         Instant changed = query.updatedAfter();
         if (changed != null) {
             LocalDate since = LocalDate.ofInstant(changed, settings.zone()).minusDays(settings.lookback().toDays());
             from = from == null || since.isAfter(from) ? since : from;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+        LocalDate today = today();
         if (from != null && from.isAfter(today)) {
             from = today;
         }
-        return from == null ? null : from.toString();
+        return from;
     }
 
     /**
@@ -357,8 +427,7 @@ final class EnableBankingClient implements BankingProvider, AutoCloseable {
         if (!psu.isEmpty()) {
             return;
         }
-        var call = new UnattendedCalls.Call(NAME, reference(token), uid,
-                LocalDate.ofInstant(clock.instant(), settings.zone()), kind);
+        var call = new UnattendedCalls.Call(NAME, reference(token), uid, today(), kind);
         if (!budget.test(call)) {
             throw new ProviderException("Enable Banking " + operation,
                     new ProviderFailure.Permanent(QUOTA_EXHAUSTED));

@@ -160,17 +160,21 @@ final class EnableBankingHttp implements AutoCloseable {
     private ProviderException failure(String endpoint, HttpResponse<byte[]> response) {
         Duration retryAfter = EnableBankingFailures
                 .retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
-        return new ProviderException("Enable Banking " + endpoint,
-                EnableBankingFailures.classify(response.statusCode(), errorCode(response.body()), retryAfter));
+        EnableBankingJson.@Nullable Error error = error(response.body());
+        String code = error == null ? null : error.error();
+        var failure = EnableBankingFailures.classify(response.statusCode(), code, retryAfter);
+        if (error != null && PeriodRefused.CODE.equals(code)) {
+            return new PeriodRefused("Enable Banking " + endpoint, failure, error.detail());
+        }
+        return new ProviderException("Enable Banking " + endpoint, failure);
     }
 
-    private @Nullable String errorCode(byte[] body) {
+    private EnableBankingJson.@Nullable Error error(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
-            EnableBankingJson.Error error = json.readValue(body, EnableBankingJson.Error.class);
-            return error == null ? null : error.error();
+            return json.readValue(body, EnableBankingJson.Error.class);
         } catch (JacksonException e) {
             // an HTML error page from a proxy: the status alone classifies it
             return null;
