@@ -194,6 +194,46 @@ class EnableBankingFaceTests {
     }
 
     @Test
+    void aCappedBankRefusesAnOlderPeriodSayingFromWhenItListsAndServesWhatItAllows() throws Exception {
+        JsonNode account = eb.authorize("Test Bank", "capped:10", Duration.ofDays(10)).get("accounts").get(0);
+        String list = "/accounts/" + account.get("uid").asString() + "/transactions?";
+        LocalDate earliest = clock.instant().atZone(ZoneId.of("Europe/Paris")).toLocalDate().minusDays(10);
+
+        var refused = eb.get(list + "date_from=" + earliest.minusDays(1), EnableBankingHttp.PRESENT);
+
+        assertThat(eb.error(refused, 422)).isEqualTo("WRONG_TRANSACTIONS_PERIOD");
+        JsonNode detail = eb.json.readTree(refused.body()).get("detail");
+        assertThat(detail.isObject()).as(refused.body()).isTrue();
+        assertThat(detail.get("date_from").asString()).isEqualTo(earliest.toString());
+        List<String> allowed = expectedSignatures(rowsFrom(account, earliest));
+        assertThat(allowed).isNotEmpty();
+        for (String query : List.of("", "date_from=" + earliest, "date_from=" + earliest.minusDays(5)
+                + "&strategy=longest")) {
+            assertThat(signatures(eb.allTransactions(account.get("uid").asString(), query,
+                    EnableBankingHttp.PRESENT, new int[1]))).as(query).containsExactlyInAnyOrderElementsOf(allowed);
+        }
+    }
+
+    @Test
+    void aStrictBankRefusesAnOlderPeriodAndTheLongestSearchWithoutSayingMore() throws Exception {
+        JsonNode account = eb.authorize("Test Bank", "strict:10", Duration.ofDays(10)).get("accounts").get(0);
+        String uid = account.get("uid").asString();
+        LocalDate earliest = clock.instant().atZone(ZoneId.of("Europe/Paris")).toLocalDate().minusDays(10);
+
+        for (String query : List.of("date_from=" + earliest.minusDays(1),
+                "date_from=" + earliest.minusDays(1) + "&strategy=longest")) {
+            var refused = eb.get("/accounts/" + uid + "/transactions?" + query, EnableBankingHttp.PRESENT);
+            assertThat(eb.error(refused, 422)).as(query).isEqualTo("WRONG_TRANSACTIONS_PERIOD");
+            assertThat(eb.json.readTree(refused.body()).get("detail").isString()).as(refused.body()).isTrue();
+        }
+        List<String> allowed = expectedSignatures(rowsFrom(account, earliest));
+        assertThat(signatures(eb.allTransactions(uid, "", EnableBankingHttp.PRESENT, new int[1])))
+                .containsExactlyInAnyOrderElementsOf(allowed);
+        assertThat(signatures(eb.allTransactions(uid, "date_from=" + earliest, EnableBankingHttp.PRESENT,
+                new int[1]))).containsExactlyInAnyOrderElementsOf(allowed);
+    }
+
+    @Test
     void aNewConsentOfTheSameCustomerShowsTheSameAccountsUnderNewUids() throws Exception {
         JsonNode first = eb.authorize("Demo Bank", "erin", Duration.ofDays(10));
         JsonNode second = eb.authorize("Demo Bank", "erin", Duration.ofDays(10));
@@ -254,6 +294,20 @@ class EnableBankingFaceTests {
                 .isEqualTo("ACCOUNT_DOES_NOT_EXIST");
         assertThat(eb.error(eb.get("/sessions/" + UUID.randomUUID()), 404))
                 .isEqualTo("SESSION_DOES_NOT_EXIST");
+    }
+
+    /** The world's live rows of a session's account dated from {@code day} on. */
+    private static List<LedgerTransaction> rowsFrom(JsonNode account, LocalDate day) {
+        SandboxConnection connection = connectionOf(account.get("account_id").get("iban").asString());
+        String iban = account.get("account_id").get("iban").asString();
+        long accountId = world.accounts(connection, clock.instant()).stream()
+                .filter(a -> a.iban().equals(iban))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        return world.expectedLedger(connection.id(), clock.instant()).liveTransactions().stream()
+                .filter(row -> row.accountId() == accountId && !row.date().isBefore(day))
+                .toList();
     }
 
     private static SandboxConnection connectionOf(String iban) {
