@@ -1,11 +1,16 @@
 package com.firesync.provider.enablebanking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firesync.provider.PresentUser;
 import com.firesync.provider.ProviderCallGate;
+import com.firesync.provider.ProviderException;
+import com.firesync.provider.ProviderFailure;
 import com.firesync.provider.ProviderToken;
+import com.firesync.provider.TransactionPage;
 import com.firesync.provider.TransactionQuery;
+import com.firesync.provider.UnattendedCalls;
 import com.firesync.provider.enablebanking.RecordingProxy.Exchange;
 import com.firesync.provider.enablebanking.ReferenceShapes.Shape;
 import com.firesync.testing.MutableClock;
@@ -32,13 +37,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts them, the request body against the reference's request shape (closed: no field it does not list) and the
  * answer against its answer shape.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EnableBankingApiContractTests {
 
     private static final String APPLICATION_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -77,19 +87,12 @@ class EnableBankingApiContractTests {
     @BeforeAll
     static void driveALinkAndASyncThroughTheProxy() throws Exception {
         proxy = new RecordingProxy(sandbox.root() + "/enablebanking");
-        var settings = new EnableBankingSettings(APPLICATION_ID, "unused", URI.create(proxy.url()),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(90),
-                Duration.ofDays(14), java.time.ZoneOffset.UTC, 4);
-        var jwts = new ApplicationJwts(APPLICATION_ID, () -> (java.security.interfaces.RSAPrivateKey) KEYS
-                .getPrivate(), settings.jwtLifetime(), clock);
-        client = new EnableBankingClient(() -> URI.create(proxy.url()), new EnableBankingHttp(settings, clock,
-                ProviderCallGate.OPEN, jwts, new SimpleMeterRegistry()), settings, clock,
-                call -> true);
+        client = client(call -> true);
 
         var psu = client.createUser().token();
         assertThat(client.banks("FR")).isNotEmpty();
         URI page = client.connectUrl(psu, "state-1", URI.create("http://localhost:9/eb-callback"), "Demo Bank", "FR");
-        String code = authorise(page);
+        String code = authorise(page, "carol");
         var session = client.authorize(code);
         ProviderToken access = session.access();
         var read = client.connectionWithAccounts(access, session.connection().id());
@@ -209,6 +212,97 @@ class EnableBankingApiContractTests {
         assertThat(starts).containsExactly("2026-05-01", "2026-06-14");
     }
 
+    @Test
+    void aRefusedPeriodIsListedAgainFromTheDateTheBankCorrectsItTo(CapturedOutput output) throws Exception {
+        List<UnattendedCalls.Call> taken = new ArrayList<>();
+        var capped = client(taken::add);
+        ProviderToken access = linkTestBank(capped, "capped:20");
+        int before = proxy.exchanges().size();
+        List<TransactionPage> pages = new ArrayList<>();
+
+        long rows = capped.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)), pages::add);
+
+        LocalDate corrected = LocalDate.of(2026, 6, 11);
+        List<Exchange> made = proxy.exchanges().subList(before, proxy.exchanges().size());
+        List<Exchange> firsts = firstPages(made);
+        assertThat(firsts).hasSize(6);
+        for (int account = 0; account < 3; account++) {
+            Exchange refused = firsts.get(2 * account);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(ReferenceShapes.PERIOD_REFUSED.violations(JSON.readTree(refused.answer()))).isEmpty();
+            assertThat(query(refused.query())).containsEntry("date_from", "2026-05-01");
+            assertThat(firsts.get(2 * account + 1).status()).isEqualTo(200);
+            assertThat(query(firsts.get(2 * account + 1).query())).containsEntry("date_from", corrected.toString())
+                    .doesNotContainKey("strategy");
+        }
+        assertThat(made).filteredOn(exchange -> exchange.query().contains("continuation_key"))
+                .allSatisfy(page -> assertThat(query(page.query())).containsEntry("date_from", "2026-06-11"));
+        assertThat(rows).isPositive();
+        assertThat(pages).allSatisfy(page -> assertThat(page.listedFrom().values()).containsOnly(corrected));
+        assertThat(pages).flatExtracting(TransactionPage::transactions)
+                .allSatisfy(row -> assertThat(row.date()).isAfterOrEqualTo(corrected));
+        // each try is a listing the bank may count: both are taken from the unattended budget
+        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(6);
+        assertThat(output).contains("refused the transactions period").doesNotContain(access.value())
+                .doesNotContain("Bearer ");
+    }
+
+    @Test
+    void aBankThatSaysNothingMoreIsAskedTheLongestPeriodThenShorterWindows() throws Exception {
+        List<UnattendedCalls.Call> taken = new ArrayList<>();
+        var strict = client(taken::add);
+        ProviderToken access = linkTestBank(strict, "strict:60");
+        int before = proxy.exchanges().size();
+        List<TransactionPage> pages = new ArrayList<>();
+
+        strict.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)), pages::add);
+
+        List<Exchange> firsts = firstPages(proxy.exchanges().subList(before, proxy.exchanges().size()));
+        // per account: the asked period, the longest search from it, then 89 days (before the asked day: skipped),
+        // then 60 days, which the bank allows
+        assertThat(firsts.subList(0, 3)).extracting(exchange -> exchange.status() + " " + exchange.query())
+                .containsExactly("422 date_from=2026-05-01", "422 date_from=2026-05-01&strategy=longest",
+                        "200 date_from=2026-05-02");
+        assertThat(firsts).hasSize(9);
+        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(9);
+        assertThat(pages).allSatisfy(page -> assertThat(page.listedFrom().values())
+                .containsOnly(LocalDate.of(2026, 5, 2)));
+    }
+
+    @Test
+    void aBankRefusingEveryPeriodFailsTheListingPermanentlyAfterAFewTries() throws Exception {
+        List<UnattendedCalls.Call> taken = new ArrayList<>();
+        var strict = client(taken::add);
+        ProviderToken access = linkTestBank(strict, "strict:20");
+        int before = proxy.exchanges().size();
+
+        assertThatThrownBy(() -> strict.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)),
+                page -> {
+                })).isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(ProviderFailure.Permanent.class);
+                    assertThat(e.failure().code()).isEqualTo("WRONG_TRANSACTIONS_PERIOD");
+                });
+
+        // the asked period, the longest search, 60 and 30 days: then it gives up on the first account
+        assertThat(firstPages(proxy.exchanges().subList(before, proxy.exchanges().size())))
+                .extracting(Exchange::status).containsExactly(422, 422, 422, 422);
+        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(4);
+    }
+
+    /** Links a Test Bank customer whose login chooses the bank's behaviour; answers the session's access. */
+    private static ProviderToken linkTestBank(EnableBankingClient with, String login) throws Exception {
+        URI page = with.connectUrl(with.createUser().token(), "state-1", URI.create("http://localhost:9/eb-callback"),
+                "Test Bank", "FR");
+        return with.authorize(authorise(page, login)).access();
+    }
+
+    private static List<Exchange> firstPages(List<Exchange> exchanges) {
+        return exchanges.stream()
+                .filter(exchange -> exchange.path().endsWith("/transactions"))
+                .filter(exchange -> !exchange.query().contains("continuation_key"))
+                .toList();
+    }
+
     private static List<String> jwt(String authorization) throws Exception {
         List<String> violations = new ArrayList<>();
         if (authorization == null || !authorization.startsWith("Bearer ")) {
@@ -290,19 +384,30 @@ class EnableBankingApiContractTests {
     }
 
     /** The user's browser at the sandbox's authorisation page: logs in and answers the code of the redirect. */
-    private static String authorise(URI page) throws Exception {
+    private static String authorise(URI page, String login) throws Exception {
         try (HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
             var form = browser.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(form.statusCode()).isEqualTo(200);
             var posted = browser.send(HttpRequest.newBuilder(page)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("login=carol&password=secret&action=authorize"))
+                    .POST(HttpRequest.BodyPublishers.ofString("login=" + login + "&password=secret&action=authorize"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).isEqualTo(302);
             String location = posted.headers().firstValue("Location").orElseThrow();
             assertThat(location).startsWith("http://localhost:9/eb-callback?").contains("state=state-1");
             return query(URI.create(location).getRawQuery()).get("code");
         }
+    }
+
+    /** The real client through the proxy, taking its unattended calls from {@code budget}. */
+    private static EnableBankingClient client(Predicate<UnattendedCalls.Call> budget) {
+        var settings = new EnableBankingSettings(APPLICATION_ID, "unused", URI.create(proxy.url()),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(90),
+                Duration.ofDays(14), java.time.ZoneOffset.UTC, 4);
+        var jwts = new ApplicationJwts(APPLICATION_ID, () -> (java.security.interfaces.RSAPrivateKey) KEYS
+                .getPrivate(), settings.jwtLifetime(), clock);
+        return new EnableBankingClient(() -> URI.create(proxy.url()), new EnableBankingHttp(settings, clock,
+                ProviderCallGate.OPEN, jwts, new SimpleMeterRegistry()), settings, clock, budget);
     }
 
     private static KeyPair keys() {

@@ -284,4 +284,9 @@ final class ReferenceShapes {
             .allow("continuation_key", nullable(string()));
 
     static final Shape SUCCESS = object().require("message", string());
+
+    /** §3.10 and §5: a refused transactions period, whose {@code detail} object carries the corrected date. */
+    static final Shape PERIOD_REFUSED = object().require("message", string()).require("code", integer())
+            .require("error", oneOf("WRONG_TRANSACTIONS_PERIOD"))
+            .require("detail", object().require("date_from", date()));
 }
