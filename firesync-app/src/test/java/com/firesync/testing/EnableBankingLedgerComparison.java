@@ -5,10 +5,12 @@ import com.firesync.sandbox.world.LedgerAccount;
 import com.firesync.sandbox.world.LedgerTransaction;
 import com.firesync.sandbox.world.OriginalAmount;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,6 +26,15 @@ public final class EnableBankingLedgerComparison {
     }
 
     public static List<String> differences(JdbcClient jdbc, long connectionId, ConnectionLedger expected) {
+        return differences(jdbc, connectionId, expected, null);
+    }
+
+    /**
+     * The differences over the rows dated (booked, or made while pending) from {@code from} on, all when it is
+     * {@code null}: what a bank that lists only so far back can show. Balances are compared all the same.
+     */
+    public static List<String> differences(JdbcClient jdbc, long connectionId, ConnectionLedger expected,
+            @Nullable LocalDate from) {
         List<String> differences = new ArrayList<>();
         Map<String, BigDecimal> balances = new HashMap<>();
         jdbc.sql("SELECT iban, balance FROM accounts WHERE connection_id = :c AND deleted_at IS NULL")
@@ -48,6 +59,9 @@ public final class EnableBankingLedgerComparison {
                 WHERE a.connection_id = :c AND t.deleted_at IS NULL""")
                 .param("c", connectionId)
                 .query((rs, row) -> {
+                    if (from != null && rs.getObject(4, LocalDate.class).isBefore(from)) {
+                        return 0;
+                    }
                     boolean pending = rs.getBoolean(5);
                     String key = (pending ? "pending " : "booked " + rs.getString(1) + " ") + rs.getString(2) + " "
                             + rs.getBigDecimal(3).setScale(2) + (pending ? "" : " booked " + rs.getObject(4))
@@ -58,6 +72,9 @@ public final class EnableBankingLedgerComparison {
                 })
                 .list();
         for (LedgerTransaction row : expected.liveTransactions()) {
+            if (from != null && row.date().isBefore(from)) {
+                continue;
+            }
             String key = (row.coming() ? "pending " : "booked " + row.id() + " ") + ibans.get(row.accountId()) + " "
                     + BigDecimal.valueOf(row.valueCents(), 2) + (row.coming() ? "" : " booked " + row.date())
                     + " made " + row.rdate() + " " + row.originalWording() + " original=" + original(row);
