@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class ConnectionLifecycle {
     private static final String COLUMNS = """
             id, user_id, bank_name, state, provider_state, error_code, last_attempt_at, last_success_at,
             consecutive_failures, sync_claimed_until, sync_cursor, last_reconciled_at, provider, consent_expires_at,
-            provider_connection_id""";
+            provider_connection_id, bank_history_from""";
 
     /**
      * A connection being deleted, or deleted with its history kept, is gone for every reader here: not listed, not
@@ -231,6 +232,18 @@ public class ConnectionLifecycle {
     }
 
     /**
+     * Records the first day the bank listed at a sync, when it listed less than the synced history ({@code null}:
+     * all of it). Written only when it changes.
+     */
+    public void bankHistoryFrom(long connectionId, @Nullable LocalDate from) {
+        jdbc.sql("UPDATE connections SET bank_history_from = :from WHERE id = :id"
+                + " AND bank_history_from IS DISTINCT FROM :from")
+                .param("from", from, java.sql.Types.DATE)
+                .param("id", connectionId)
+                .update();
+    }
+
+    /**
      * Ends a sync the provider failed. The connection decides where it rests: one only the user can repair needs the
      * user, with the provider's state ({@link ProviderFailure.NeedsUserAction}), or {@code auth_invalid} when the
      * provider refuses the user's token ({@link ProviderFailure.AuthInvalid}: revoked at the provider, which no retry
@@ -322,6 +335,7 @@ public class ConnectionLifecycle {
                 DbTime.read(rs, "last_attempt_at"), DbTime.read(rs, "last_success_at"),
                 rs.getInt("consecutive_failures"), DbTime.read(rs, "sync_claimed_until"),
                 DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"), rs.getString("provider"),
-                DbTime.read(rs, "consent_expires_at"), rs.getString("provider_connection_id"));
+                DbTime.read(rs, "consent_expires_at"), rs.getString("provider_connection_id"),
+                rs.getObject("bank_history_from", LocalDate.class));
     }
 }

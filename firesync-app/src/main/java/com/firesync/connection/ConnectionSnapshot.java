@@ -1,6 +1,7 @@
 package com.firesync.connection;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,12 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param provider the provider the connection was made with ({@code powens}, {@code enablebanking})
  * @param consentExpiresAt when the user's consent ends, if the provider says
  * @param providerConnectionId the provider's id of the connection
+ * @param bankHistoryFrom the first day the bank listed at the last sync, when it listed less than the synced history
+ *        (a bank capping how far back it lists); rows older than that which were never stored cannot be read
  */
 public record ConnectionSnapshot(long id, long userId, String bank, ConnectionState state,
         @Nullable String providerState, @Nullable String errorCode, @Nullable Instant lastAttemptAt,
         @Nullable Instant lastSuccessAt, int consecutiveFailures, @Nullable Instant claimedUntil,
         @Nullable Instant cursor, @Nullable Instant lastReconciledAt, String provider,
-        @Nullable Instant consentExpiresAt, String providerConnectionId) {
+        @Nullable Instant consentExpiresAt, String providerConnectionId, @Nullable LocalDate bankHistoryFrom) {
 
     /**
      * Where the user repairs the connection (see {@link ConnectionStateChanged#reconnectRoute()}).

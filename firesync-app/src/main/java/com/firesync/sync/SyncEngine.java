@@ -183,8 +183,9 @@ public class SyncEngine {
                 : budgeted ? historyFrom : latest(today.minus(settings.reconcileWindow()), historyFrom);
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom, provider.pendingRows());
         if (!refs.isEmpty()) {
+            // a bank listing less than asked says so: nothing is removed before what it listed
             Consumer<TransactionPage> pages = page -> {
-                pull.accept(page.transactions());
+                pull.accept(page);
                 connections.renew(claim, clock.instant().plus(settings.lease()));
             };
             // the changes since the cursor, over the whole synced history whatever the day: a change to an old row
@@ -197,16 +198,14 @@ public class SyncEngine {
                 provider.transactions(claim.token(), changes.forConnection(claim.providerConnectionId()), pages);
             }
             if (reconcileFrom != null) {
-                // the window is re-read in full, whatever changed when; a bank listing less than asked says so, and
-                // nothing is removed before what it listed
+                // the window is re-read in full, whatever changed when
                 provider.transactions(claim.token(),
-                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), page -> {
-                            pull.acceptListing(page);
-                            connections.renew(claim, clock.instant().plus(settings.lease()));
-                        });
+                        TransactionQuery.since(reconcileFrom).forConnection(claim.providerConnectionId()), pages);
             }
             pull.flush();
             pull.removeMissing();
+            // how much of the synced history the bank showed: one capping it leaves older rows unread
+            connections.bankHistoryFrom(claim.connectionId(), pull.listedFrom());
         }
         Instant cursor = pull.newest() == null ? claim.cursor() : pull.newest();
         return new Pulled(accounts.size(), pull.counts(), backfill && cursor == null ? now : cursor,

@@ -83,10 +83,10 @@ final class TransactionPull {
     }
 
     /**
-     * Takes a page of the reconciling listing: its rows, and how far back the provider listed each account, when it
-     * listed less than asked (a bank capping its history).
+     * Takes a page of a listing: its rows, and how far back the provider listed each account when it listed less
+     * than asked (a bank capping its history), so that nothing is removed before that.
      */
-    void acceptListing(TransactionPage page) {
+    void accept(TransactionPage page) {
         listedFrom.putAll(page.listedFrom());
         accept(page.transactions());
     }
@@ -142,6 +142,15 @@ final class TransactionPull {
         if (update != null && (newest == null || update.isAfter(newest))) {
             newest = update;
         }
+    }
+
+    /**
+     * The first day the provider listed every account from, when it listed some less than asked; {@code null} when
+     * it listed all it was asked.
+     */
+    @Nullable
+    LocalDate listedFrom() {
+        return listedFrom.values().stream().max(LocalDate::compareTo).orElse(null);
     }
 
     WriteCounts counts() {

@@ -15,6 +15,7 @@ import com.firesync.testing.Http;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.testing.WebviewDriver;
+import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A bank that lists transactions only so far back (the in-app sandbox's Test Bank login {@code capped}: 90 days, as
@@ -71,7 +73,8 @@ class CappedHistoryTests {
 
     @Test
     void theFirstSyncAtACappedBankListsWhatTheBankAllows(CapturedOutput output) {
-        long connectionId = link();
+        var alice = users.create("alice", Role.USER);
+        long connectionId = link(alice);
         LocalDate allowed = bankToday().minusDays(CAP_DAYS);
 
         assertThat(firstSyncOutcome(connectionId)).isEqualTo("synced");
@@ -79,13 +82,16 @@ class CappedHistoryTests {
         assertThat(expected.liveTransactions()).anyMatch(row -> row.date().isBefore(allowed));
         assertThat(EnableBankingLedgerComparison.differences(jdbc, connectionId, expected, allowed)).isEmpty();
         assertThat(oldest(connectionId)).isEqualTo(allowed);
+        // the status says from when the bank lists: older rows were never read
+        assertThat(status(alice).get("bankHistoryFrom").asString()).isEqualTo(allowed.toString());
         String session = identities.tokenOfConnection(connectionId).value();
         assertThat(output.getAll()).doesNotContain(session);
     }
 
     @Test
     void aReconcilingSyncKeepsTheRowsOlderThanWhatTheBankListed() {
-        long connectionId = link();
+        var alice = users.create("alice", Role.USER);
+        long connectionId = link(alice);
         assertThat(firstSyncOutcome(connectionId)).isEqualTo("synced");
         LocalDate firstListed = bankToday().minusDays(CAP_DAYS);
         long stored = live(connectionId);
@@ -102,11 +108,12 @@ class CappedHistoryTests {
         // the rows the bank no longer lists are the world's as they were; the newer ones are the bank's as it is
         var expected = world.expectedLedger(worldConnection().id(), clock.instant());
         assertThat(EnableBankingLedgerComparison.differences(jdbc, connectionId, expected, firstListed)).isEmpty();
+        assertThat(status(alice).get("bankHistoryFrom").asString())
+                .isEqualTo(bankToday().minusDays(CAP_DAYS).toString());
     }
 
-    private long link() {
+    private long link(NewUser alice) {
         var http = Http.local(port);
-        var alice = users.create("alice", Role.USER);
         var linked = new WebviewDriver(http).authorizeEnableBanking(alice.token(), "Test Bank", "FR", "capped",
                 "secret");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
@@ -121,6 +128,10 @@ class CappedHistoryTests {
         Background.awaitQuiet(jdbc);
         return jdbc.sql("SELECT outcome FROM sync_runs WHERE connection_id = :c ORDER BY id")
                 .param("c", connectionId).query(String.class).list().getFirst();
+    }
+
+    private JsonNode status(NewUser user) {
+        return Http.local(port).get("/api/sync/status", user.token()).json().get("data").get(0);
     }
 
     private LocalDate oldest(long connectionId) {

@@ -126,6 +126,6 @@ class SyncPolicyTests {
     private static ConnectionSnapshot connection(ConnectionState state, @Nullable Instant lastAttempt,
             @Nullable Instant lastSuccess, int failures, @Nullable Instant claimedUntil) {
         return new ConnectionSnapshot(1, 1, "Demo Bank", state, null, null, lastAttempt, lastSuccess, failures,
-                claimedUntil, null, null, "powens", null, "42");
+                claimedUntil, null, null, "powens", null, "42", null);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -131,7 +132,7 @@ class SyncController {
                 circuits.state(connection.id()).name().toLowerCase(java.util.Locale.ROOT), connection.errorCode(),
                 new UserAction(userAction, connection.providerState(),
                         userAction ? connection.reconnectRoute() : null),
-                quota == null ? null : quota.syncsLeft());
+                quota == null ? null : quota.syncsLeft(), connection.bankHistoryFrom());
     }
 
     private static boolean flag(@Nullable String raw) {
@@ -152,13 +153,16 @@ class SyncController {
      *        its daily budget)
      * @param unattendedCallsLeft for a provider limiting reads made without the user, the calls of each kind its
      *        accounts still allow today (the unattended syncs left); {@code null} for other providers
+     * @param bankHistoryFrom the first day the bank listed at the last sync, when it listed less than the synced
+     *        history (a bank capping how far back it lists): older rows FireSync never stored cannot be read;
+     *        {@code null} when it listed everything asked
      */
     record ConnectionStatus(long connectionId, String provider, String bank, String state,
             @Nullable Instant consentExpiresAt, @Nullable Long consentDaysLeft, @Nullable Instant lastAttemptAt,
             @Nullable Instant lastSuccessAt, @Nullable Long stalenessSeconds, boolean stale,
             @Nullable Instant nextPlannedSync, int consecutiveFailures, String circuitState,
             @Nullable String lastError, UserAction userAction,
-            @Nullable Integer unattendedCallsLeft) {
+            @Nullable Integer unattendedCallsLeft, @Nullable LocalDate bankHistoryFrom) {
     }
 
     /**
