@@ -157,6 +157,7 @@ function item(status, decisions, reload, context) {
       ['Bank consent', consent(status)],
       ...(status.unattendedCallsLeft === null || status.unattendedCallsLeft === undefined ? []
         : [['Syncs without you left today', String(status.unattendedCallsLeft)]]),
+      ...(status.bankHistoryFrom ? [['History the bank lists', `from ${status.bankHistoryFrom} only`]] : []),
     ]),
     h('div', { class: 'actions' }, actions), said);
 }
