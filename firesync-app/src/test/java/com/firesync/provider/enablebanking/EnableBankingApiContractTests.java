@@ -214,16 +214,14 @@ class EnableBankingApiContractTests {
 
     @Test
     void aRefusedPeriodIsListedAgainFromTheDateTheBankCorrectsItTo(CapturedOutput output) throws Exception {
-        List<UnattendedCalls.Call> taken = new ArrayList<>();
-        var capped = client(taken::add);
-        ProviderToken access = linkTestBank(capped, "capped:20");
-        int before = proxy.exchanges().size();
+        var bank = linkTestBank("capped:20");
         List<TransactionPage> pages = new ArrayList<>();
 
-        long rows = capped.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)), pages::add);
+        long rows = bank.client().transactions(bank.access(), TransactionQuery.since(LocalDate.of(2026, 5, 1)),
+                pages::add);
 
         LocalDate corrected = LocalDate.of(2026, 6, 11);
-        List<Exchange> made = proxy.exchanges().subList(before, proxy.exchanges().size());
+        List<Exchange> made = since(bank.before());
         List<Exchange> firsts = firstPages(made);
         assertThat(firsts).hasSize(6);
         for (int account = 0; account < 3; account++) {
@@ -242,58 +240,79 @@ class EnableBankingApiContractTests {
         assertThat(pages).flatExtracting(TransactionPage::transactions)
                 .allSatisfy(row -> assertThat(row.date()).isAfterOrEqualTo(corrected));
         // each try is a listing the bank may count: both are taken from the unattended budget
-        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(6);
-        assertThat(output).contains("refused the transactions period").doesNotContain(access.value())
+        assertThat(listings(bank.taken())).isEqualTo(6);
+        assertThat(output).contains("refused the transactions period").doesNotContain(bank.access().value())
                 .doesNotContain("Bearer ");
     }
 
     @Test
     void aBankThatSaysNothingMoreIsAskedTheLongestPeriodThenShorterWindows() throws Exception {
-        List<UnattendedCalls.Call> taken = new ArrayList<>();
-        var strict = client(taken::add);
-        ProviderToken access = linkTestBank(strict, "strict:60");
-        int before = proxy.exchanges().size();
+        var bank = linkTestBank("strict:60");
         List<TransactionPage> pages = new ArrayList<>();
 
-        strict.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)), pages::add);
+        bank.client().transactions(bank.access(), TransactionQuery.since(LocalDate.of(2026, 5, 1)), pages::add);
 
-        List<Exchange> firsts = firstPages(proxy.exchanges().subList(before, proxy.exchanges().size()));
+        List<Exchange> firsts = firstPages(since(bank.before()));
         // per account: the asked period, the longest search from it, then 89 days (before the asked day: skipped),
         // then 60 days, which the bank allows
         assertThat(firsts.subList(0, 3)).extracting(exchange -> exchange.status() + " " + exchange.query())
                 .containsExactly("422 date_from=2026-05-01", "422 date_from=2026-05-01&strategy=longest",
                         "200 date_from=2026-05-02");
         assertThat(firsts).hasSize(9);
-        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(9);
+        assertThat(listings(bank.taken())).isEqualTo(9);
         assertThat(pages).allSatisfy(page -> assertThat(page.listedFrom().values())
                 .containsOnly(LocalDate.of(2026, 5, 2)));
     }
 
     @Test
     void aBankRefusingEveryPeriodFailsTheListingPermanentlyAfterAFewTries() throws Exception {
-        List<UnattendedCalls.Call> taken = new ArrayList<>();
-        var strict = client(taken::add);
-        ProviderToken access = linkTestBank(strict, "strict:20");
-        int before = proxy.exchanges().size();
+        var bank = linkTestBank("strict:20");
 
-        assertThatThrownBy(() -> strict.transactions(access, TransactionQuery.since(LocalDate.of(2026, 5, 1)),
-                page -> {
-                })).isInstanceOfSatisfying(ProviderException.class, e -> {
+        assertThatThrownBy(
+                () -> bank.client().transactions(bank.access(), TransactionQuery.since(LocalDate.of(2026, 5, 1)),
+                        page -> {
+                        }))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(ProviderFailure.Permanent.class);
                     assertThat(e.failure().code()).isEqualTo("WRONG_TRANSACTIONS_PERIOD");
                 });
 
         // the asked period, the longest search, 60 and 30 days: then it gives up on the first account
-        assertThat(firstPages(proxy.exchanges().subList(before, proxy.exchanges().size())))
+        assertThat(firstPages(since(bank.before())))
                 .extracting(Exchange::status).containsExactly(422, 422, 422, 422);
-        assertThat(taken).filteredOn(call -> call.kind().equals("transactions")).hasSize(4);
+        assertThat(listings(bank.taken())).isEqualTo(4);
     }
 
-    /** Links a Test Bank customer whose login chooses the bank's behaviour; answers the session's access. */
-    private static ProviderToken linkTestBank(EnableBankingClient with, String login) throws Exception {
-        URI page = with.connectUrl(with.createUser().token(), "state-1", URI.create("http://localhost:9/eb-callback"),
-                "Test Bank", "FR");
-        return with.authorize(authorise(page, login)).access();
+    /**
+     * Links a Test Bank customer whose login chooses the bank's behaviour, with a client of its own counting the
+     * unattended calls it takes.
+     */
+    private static CappedBank linkTestBank(String login) throws Exception {
+        List<UnattendedCalls.Call> taken = new ArrayList<>();
+        var client = client(taken::add);
+        URI page = client.connectUrl(client.createUser().token(), "state-1",
+                URI.create("http://localhost:9/eb-callback"), "Test Bank", "FR");
+        ProviderToken access = client.authorize(authorise(page, login)).access();
+        return new CappedBank(client, access, taken, proxy.exchanges().size());
+    }
+
+    /**
+     * A linked Test Bank customer: its client, session access, the unattended calls taken so far, and how many
+     * exchanges the proxy had seen once it was linked.
+     */
+    private record CappedBank(EnableBankingClient client, ProviderToken access, List<UnattendedCalls.Call> taken,
+            int before) {
+    }
+
+    /** The exchanges the proxy saw from the {@code from}th on. */
+    private static List<Exchange> since(int from) {
+        List<Exchange> all = proxy.exchanges();
+        return all.subList(from, all.size());
+    }
+
+    /** How many transaction listings were taken from the unattended budget. */
+    private static long listings(List<UnattendedCalls.Call> taken) {
+        return taken.stream().filter(call -> call.kind().equals("transactions")).count();
     }
 
     private static List<Exchange> firstPages(List<Exchange> exchanges) {
