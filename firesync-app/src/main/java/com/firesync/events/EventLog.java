@@ -81,11 +81,6 @@ public class EventLog {
                 .list();
     }
 
-    /** Wakes the other instances' tails once this transaction commits (PostgreSQL delivers it at commit). */
-    void notifyOnCommit() {
-        jdbc.sql("SELECT pg_notify('" + CHANNEL + "', '')").query().singleValue();
-    }
-
     /**
      * Deletes the user's events about a connection that is being deleted: nothing of it may remain.
      *
