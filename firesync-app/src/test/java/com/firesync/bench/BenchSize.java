@@ -39,7 +39,8 @@ record BenchSize(String name, int connections, int transactions, Duration readFo
 
     private static List<Integer> scaling(List<Integer> fallback) {
         String steps = System.getProperty("bench.scaling", "");
-        return steps.isBlank() ? fallback
+        return steps.isBlank()
+                ? fallback
                 : java.util.Arrays.stream(steps.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 }

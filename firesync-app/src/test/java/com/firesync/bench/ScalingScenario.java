@@ -5,7 +5,6 @@ import static com.firesync.bench.SyncAllScenario.round;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +63,8 @@ final class ScalingScenario {
                     step.put("http_429", cycle.get("http_429"));
                     step.put("synced", cycle.get("synced"));
                     steps.add(step);
+                    // a step's figures, in case a long run is stopped before the last
+                    System.out.println("scaling step: " + step);
                 }
             }
         }
@@ -76,18 +77,15 @@ final class ScalingScenario {
     }
 
     /**
-     * Links connections {@code from} to {@code to} through FireSync's connect flow, on a set-up process with no
+     * Links connections {@code from} to {@code to} through FireSync's connect flow, in the benchmark's JVM with no
      * limit, and waits for their first syncs; the sandbox answers at once and without a limit meanwhile.
      */
     private static void linkUpTo(BenchDatabase database, JarProcess sandbox, Path data, int from, int to)
             throws Exception {
         BenchHttp.postJson(sandbox.base() + "/sandbox/control", null, "{\"latency\":\"PT0S\",\"rate_limit\":0}", 200);
-        try (var setup = JarProcess.start("scaling-setup-" + to, List.of("-Xmx1g"), List.of(),
-                Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
+        try (var setup = InProcessSetUp.start(Rig.fireSync(database, sandbox, data, 5_000));
                 var db = database.connect()) {
-            SyncAllScenario.link(setup.base(), Rig.adminToken(data), from, to);
-            Rig.await("first syncs", Duration.ofMinutes(30), () -> SyncAllScenario.count(db,
-                    "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == to);
+            setup.link(db, from, to);
         }
     }
 }
