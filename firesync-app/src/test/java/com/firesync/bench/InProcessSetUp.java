@@ -53,6 +53,7 @@ final class InProcessSetUp implements AutoCloseable {
         values.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", POOL);
         // one line per link and sync would flood the build's console
         values.put("LOGGING_LEVEL_COM_FIRESYNC", "WARN");
+        // Boot reads FIRESYNC_DB_URL-style names as properties only from a source whose name ends so
         var environment = new StandardEnvironment();
         environment.getPropertySources()
                 .addFirst(new SystemEnvironmentPropertySource("set-up-systemEnvironment", values));
