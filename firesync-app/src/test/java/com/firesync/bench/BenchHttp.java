@@ -44,20 +44,16 @@ final class BenchHttp {
     /** Links a Demo Bank connection for the token's user through FireSync's connect flow and the webview. */
     static void linkDemoBank(String fireSync, String token, String login) {
         String webview = get(fireSync + "/api/auth/powens/url", token).get("data").get("url").asString();
-        URI callback = submitDemoBank(URI.create(webview), login);
-        json(send(HttpRequest.newBuilder(callback).header("Accept", "application/json").GET().build()), 200);
-    }
-
-    /** Chooses the Demo Bank in the sandbox's webview at {@code webview}; answers where it sends the browser back. */
-    static URI submitDemoBank(URI webview, String login) {
         String form = "bank=demo&login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&password=bench";
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(webview)
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(webview))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(BodyPublishers.ofString(form))
                 .build());
-        return URI.create(posted.headers()
+        String callback = posted.headers()
                 .firstValue("Location")
-                .orElseThrow(() -> new IllegalStateException("The webview answered " + posted.statusCode())));
+                .orElseThrow(() -> new IllegalStateException("The webview answered " + posted.statusCode()));
+        json(send(HttpRequest.newBuilder(URI.create(callback)).header("Accept", "application/json").GET().build()),
+                200);
     }
 
     private static HttpRequest.Builder request(String url, @Nullable String token) {

@@ -5,6 +5,7 @@ import static com.firesync.bench.SyncAllScenario.round;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,15 +78,18 @@ final class ScalingScenario {
     }
 
     /**
-     * Links connections {@code from} to {@code to} through FireSync's connect flow, in the benchmark's JVM with no
+     * Links connections {@code from} to {@code to} through FireSync's connect flow, on a set-up process with no
      * limit, and waits for their first syncs; the sandbox answers at once and without a limit meanwhile.
      */
     private static void linkUpTo(BenchDatabase database, JarProcess sandbox, Path data, int from, int to)
             throws Exception {
         BenchHttp.postJson(sandbox.base() + "/sandbox/control", null, "{\"latency\":\"PT0S\",\"rate_limit\":0}", 200);
-        try (var setup = InProcessSetUp.start(Rig.fireSync(database, sandbox, data, 5_000));
+        try (var setup = JarProcess.start("scaling-setup-" + to, List.of("-Xmx1g"), List.of(),
+                Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                 var db = database.connect()) {
-            setup.link(db, from, to);
+            SyncAllScenario.link(setup.base(), Rig.adminToken(data), from, to);
+            Rig.await("first syncs", Duration.ofMinutes(30), () -> SyncAllScenario.count(db,
+                    "SELECT COUNT(*) FROM connections WHERE last_success_at IS NOT NULL") == to);
         }
     }
 }
