@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The PostgreSQL server the benchmarks run on: the tests' server ({@code FIRESYNC_TEST_DB_URL}, {@code _USER},
- * {@code _PASSWORD}), with a database of its own per scenario, created empty.
+ * {@code _PASSWORD}), with a database of its own per scenario, created empty. {@code -Dbench.db.suffix} (letters,
+ * digits and underscores; empty by default) is appended to every name, so that runs in several checkouts on one
+ * server do not drop each other's databases.
  */
 final class BenchDatabase {
 
@@ -26,8 +28,9 @@ final class BenchDatabase {
         this.name = name;
     }
 
-    /** Drops and creates the database {@code name}. */
-    static BenchDatabase fresh(String name) {
+    /** Drops and creates the database {@code name}, with {@code -Dbench.db.suffix} appended. */
+    static BenchDatabase fresh(String scenario) {
+        String name = scenario + suffix();
         String url = env("FIRESYNC_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = env("FIRESYNC_TEST_DB_USER", "postgres");
         String password = env("FIRESYNC_TEST_DB_PASSWORD", "");
@@ -62,6 +65,14 @@ final class BenchDatabase {
         var uri = java.net.URI.create(url().substring("jdbc:".length()));
         return Map.of("PGHOST", uri.getHost(), "PGPORT", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
                 "PGUSER", user, "PGPASSWORD", password, "PGDATABASE", name);
+    }
+
+    private static String suffix() {
+        String suffix = System.getProperty("bench.db.suffix", "");
+        if (!suffix.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("bench.db.suffix holds letters, digits and underscores, not " + suffix);
+        }
+        return suffix;
     }
 
     private static String env(String name, String fallback) {

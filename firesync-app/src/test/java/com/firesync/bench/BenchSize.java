@@ -21,8 +21,9 @@ record BenchSize(String name, int connections, int transactions, Duration readFo
             List.of(5_000, 20_000, 50_000));
 
     /**
-     * From {@code -Dbench.size}, quick unless told otherwise; {@code -Dbench.connections} and
-     * {@code -Dbench.transactions} change one figure while profiling.
+     * From {@code -Dbench.size}, quick unless told otherwise; {@code -Dbench.connections},
+     * {@code -Dbench.transactions} and {@code -Dbench.scaling} (steps, comma-separated) change one figure while
+     * profiling.
      */
     static BenchSize fromSystemProperty() {
         String size = System.getProperty("bench.size", "quick");
@@ -32,6 +33,14 @@ record BenchSize(String name, int connections, int transactions, Duration readFo
             default -> throw new IllegalArgumentException("bench.size is quick or full, not " + size);
         };
         return new BenchSize(chosen.name(), Integer.getInteger("bench.connections", chosen.connections()),
-                Integer.getInteger("bench.transactions", chosen.transactions()), chosen.readFor(), chosen.scaling());
+                Integer.getInteger("bench.transactions", chosen.transactions()), chosen.readFor(),
+                scaling(chosen.scaling()));
+    }
+
+    private static List<Integer> scaling(List<Integer> fallback) {
+        String steps = System.getProperty("bench.scaling", "");
+        return steps.isBlank()
+                ? fallback
+                : java.util.Arrays.stream(steps.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 }

@@ -64,6 +64,8 @@ final class ScalingScenario {
                     step.put("http_429", cycle.get("http_429"));
                     step.put("synced", cycle.get("synced"));
                     steps.add(step);
+                    // a step's figures, in case a long run is stopped before the last
+                    System.out.println("scaling step: " + step);
                 }
             }
         }
