@@ -8,10 +8,12 @@ import com.firesync.shared.DbTime;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each FireSync user's identity at each provider and its access token, and the access of connections that have one
@@ -30,11 +32,24 @@ public class ProviderIdentities {
 
     private final Clock clock;
 
-    ProviderIdentities(JdbcClient jdbc, SecretCipher cipher, BankingProviders providers, Clock clock) {
+    private final TransactionTemplate transactions;
+
+    /**
+     * Creations under way at once: each holds a pooled database connection while it calls the provider, and that call
+     * takes a connection of the same pool for the provider budget shared on PostgreSQL; at most half the pool, so that
+     * creations never hold every connection while waiting for one.
+     */
+    private final Semaphore creations;
+
+    ProviderIdentities(JdbcClient jdbc, SecretCipher cipher, BankingProviders providers, Clock clock,
+            TransactionTemplate transactions,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.providers = providers;
         this.clock = clock;
+        this.transactions = transactions;
+        this.creations = new Semaphore(Math.max(1, poolSize / 2), true);
     }
 
     /**
@@ -42,11 +57,22 @@ public class ProviderIdentities {
      * provider user is created, so concurrent first uses create one provider user, and the creation is never retried:
      * a failed attempt stores nothing.
      */
-    @Transactional
     Identity obtain(long userId, String provider) {
-        jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE").param("user", userId).query(Long.class).single();
-        return find(userId, provider)
-                .orElseGet(() -> create(userId, provider, providers.get(provider).createUser()));
+        Optional<Identity> known = find(userId, provider);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        creations.acquireUninterruptibly();
+        try {
+            return Objects.requireNonNull(transactions.execute(status -> {
+                jdbc.sql("SELECT id FROM users WHERE id = :user FOR UPDATE").param("user", userId).query(Long.class)
+                        .single();
+                return find(userId, provider)
+                        .orElseGet(() -> create(userId, provider, providers.get(provider).createUser()));
+            }));
+        } finally {
+            creations.release();
+        }
     }
 
     Optional<Identity> find(long userId, String provider) {

@@ -95,6 +95,35 @@ class ConnectFlowTests {
         assertThat(http.get("/api/transactions?limit=500", alice.token()).json().get("data").size()).isEqualTo(500);
     }
 
+    /**
+     * A user's first connect creates their provider identity while holding a pooled connection, and the provider call
+     * takes the shared budget's permits through the same pool (PostgreSQL): three times as many first connects at once
+     * as the pool has connections (4 in tests) must all succeed, each user with one identity.
+     */
+    @Test
+    void manyFirstConnectsAtOnceNeverExhaustTheConnectionPool() throws Exception {
+        List<NewUser> newcomers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            newcomers.add(users.create("newcomer-" + i, Role.USER));
+        }
+        List<Integer> statuses;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = newcomers.stream()
+                    .map(user -> executor.submit(() -> http.get("/api/auth/powens/url", user.token()).status()))
+                    .toList();
+            statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(200);
+        for (NewUser user : newcomers) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM provider_users WHERE user_id = :user")
+                    .param("user", user.id()).query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
     @Test
     void refusesReplayedForgedAndExpiredStates() {
         String url = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
