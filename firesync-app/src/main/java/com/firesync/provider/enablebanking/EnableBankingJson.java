@@ -86,7 +86,6 @@ final class EnableBankingJson {
     }
 
     /** {@code ErrorResponse}: only {@code message} is required; {@code detail} may be text, a list or an object. */
-    /** An {@code ErrorResponse}; its {@code detail} is a string, a list or an object, as the error goes. */
     record Error(@Nullable String message, @Nullable Integer code, @Nullable String error, @Nullable Object detail) {
     }
 }
