@@ -5,11 +5,13 @@ import com.firesync.provider.ProviderToken;
 import com.firesync.provider.ProviderUser;
 import com.firesync.security.SecretCipher;
 import com.firesync.shared.DbTime;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -42,14 +44,25 @@ public class ProviderIdentities {
     private final Semaphore creations;
 
     ProviderIdentities(JdbcClient jdbc, SecretCipher cipher, BankingProviders providers, Clock clock,
-            TransactionTemplate transactions,
-            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+            TransactionTemplate transactions, DataSource dataSource) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.providers = providers;
         this.clock = clock;
         this.transactions = transactions;
-        this.creations = new Semaphore(Math.max(1, poolSize / 2), true);
+        this.creations = new Semaphore(Math.max(1, poolSize(dataSource) / 2), true);
+    }
+
+    /** The pool's size as configured, however it was set; Hikari's default (10) when it does not say. */
+    private static int poolSize(DataSource dataSource) {
+        try {
+            int size = dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize()
+                    : 0;
+            return size > 0 ? size : 10;
+        } catch (SQLException e) {
+            return 10;
+        }
     }
 
     /**
