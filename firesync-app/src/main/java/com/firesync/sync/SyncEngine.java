@@ -141,17 +141,19 @@ public class SyncEngine {
             if (!pulled.complete()) {
                 return failedHere(claim, trigger, run, started, "account_write_failed", pulled);
             }
-            connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt());
+            SyncOutcome synced = outcome(claim, trigger, RunOutcome.SYNCED, null, run, started, pulled.accounts(),
+                    pulled.counts(),
+                    () -> connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt()));
             circuits.recordSuccess(claim.connectionId());
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
                     pulled.counts().removed());
-            return outcome(claim, trigger, RunOutcome.SYNCED, null, run, started, pulled.accounts(), pulled.counts());
+            return synced;
         } catch (ProviderException e) {
             ProviderFailure failure = e.failure();
             circuits.recordFailure(claim.connectionId(), failure);
-            connections.failed(claim, clock.instant(), failure);
-            return fail(claim, trigger, run, started, failure.code(), null);
+            return fail(claim, trigger, run, started, failure.code(), null,
+                    () -> connections.failed(claim, clock.instant(), failure));
         } catch (RuntimeException e) {
             log.error("Sync of connection {} (run {}) failed unexpectedly", claim.connectionId(), run, e);
             return failedHere(claim, trigger, run, started, "internal_error", null);
@@ -221,25 +223,31 @@ public class SyncEngine {
      */
     private SyncOutcome failedHere(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
             @Nullable Pulled partial) {
-        connections.failed(claim, clock.instant(), code);
-        return fail(claim, trigger, run, started, code, partial);
+        return fail(claim, trigger, run, started, code, partial,
+                () -> connections.failed(claim, clock.instant(), code));
     }
 
     /**
-     * Records a run that failed, once the connection rests where the failure leaves it.
+     * Records a run that failed, in the transaction that leaves the connection where the failure leaves it.
      */
     private SyncOutcome fail(SyncClaim claim, SyncTrigger trigger, long run, Instant started, String code,
-            @Nullable Pulled partial) {
+            @Nullable Pulled partial, Runnable endClaim) {
         WriteCounts counts = partial == null ? WriteCounts.NONE : partial.counts();
         int accounts = partial == null ? 0 : partial.accounts();
         log.warn("Sync of connection {} (run {}) failed: {}", claim.connectionId(), run, code);
-        return outcome(claim, trigger, RunOutcome.FAILED, code, run, started, accounts, counts);
+        return outcome(claim, trigger, RunOutcome.FAILED, code, run, started, accounts, counts, endClaim);
     }
 
+    /**
+     * Ends the claim and records the run's outcome in one transaction: a process that dies at any moment leaves
+     * either both (the connection synced and its run finished) or neither (the connection still claimed, synced again
+     * once the claim expires), never a connection marked synced by a run that never ends.
+     */
     private SyncOutcome outcome(SyncClaim claim, SyncTrigger trigger, RunOutcome decision, @Nullable String errorCode,
-            long run, Instant started, int accounts, WriteCounts counts) {
+            long run, Instant started, int accounts, WriteCounts counts, Runnable endClaim) {
         var duration = java.time.Duration.between(started, clock.instant());
         transactions.executeWithoutResult(tx -> {
+            endClaim.run();
             runs.finish(run, decision, errorCode, accounts, counts);
             events.publishEvent(new SyncCompleted(claim.connectionId(), claim.userId(), run, trigger, decision,
                     errorCode, accounts, counts.added(), counts.updated(), counts.removed(), duration,
