@@ -78,6 +78,24 @@ final class ClusterSchema {
         }
     }
 
+    /** Every row of the query, one line each with its columns named, for a failure's message. */
+    String rows(String sql) throws SQLException {
+        var text = new StringBuilder();
+        try (Connection db = connect();
+                var statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            var columns = rs.getMetaData();
+            while (rs.next()) {
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    text.append(i == 1 ? "" : ", ").append(columns.getColumnLabel(i)).append('=')
+                            .append(rs.getString(i));
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
     /** The first column of the query's first row, a whole number. */
     long count(String sql) throws SQLException {
         return first(sql, rs -> rs.getLong(1));

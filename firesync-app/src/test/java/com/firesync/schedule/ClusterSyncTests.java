@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,11 +70,7 @@ class ClusterSyncTests {
                 .isPositive();
         victim.kill();
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> cluster.count(
-                        "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced'") == CONNECTIONS
-                        && cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
-                                + " 'syncConnection'") == 0);
+        awaitCycle(0);
 
         System.out.printf("Cluster cycle: %d runs, %d cut off by the kill, %d instances%n",
                 cluster.count("SELECT COUNT(*) FROM sync_runs"),
@@ -114,15 +111,37 @@ class ClusterSyncTests {
         System.out.printf("Graceful stop of an instance running %d syncs took %d ms%n", running, stopped.toMillis());
         assertThat(stopped).isLessThan(Duration.ofSeconds(35));
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> cluster.count(
-                        "SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome = 'synced' AND id > "
-                                + before) == CONNECTIONS
-                        && cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
-                                + " 'syncConnection'") == 0);
+        awaitCycle(before);
         assertThat(cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before + " AND finished_at IS NULL"))
                 .as("runs cut off by the graceful stop").isZero();
         assertThat(cluster.count("SELECT COUNT(*) FROM sync_runs WHERE id > " + before)).isEqualTo(CONNECTIONS);
+    }
+
+    /**
+     * Waits until every connection has a synced run after run {@code before} and no connection sync is left to run;
+     * says what was left when it never comes.
+     */
+    private void awaitCycle(long before) throws SQLException {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> cluster.count("SELECT COUNT(DISTINCT connection_id) FROM sync_runs WHERE outcome ="
+                            + " 'synced' AND id > " + before) == CONNECTIONS
+                            && cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name ="
+                                    + " 'syncConnection'") == 0);
+        } catch (ConditionTimeoutException e) {
+            String unsynced = "SELECT id FROM connections WHERE id NOT IN (SELECT connection_id FROM sync_runs"
+                    + " WHERE outcome = 'synced' AND id > " + before + ")";
+            throw new AssertionError("The cycle did not end. Now: " + cluster.rows("SELECT now()")
+                    + "Connections not synced:\n" + cluster.rows("SELECT id, state, sync_claimed_by,"
+                            + " sync_claimed_until, last_attempt_at, last_success_at, consecutive_failures"
+                            + " FROM connections WHERE id IN (" + unsynced + ") ORDER BY id")
+                    + "Their runs:\n" + cluster.rows("SELECT * FROM sync_runs WHERE connection_id IN (" + unsynced
+                            + ") ORDER BY id")
+                    + "Connection syncs left:\n" + cluster.rows("SELECT task_instance, execution_time, picked,"
+                            + " picked_by, last_heartbeat, consecutive_failures, last_failure FROM scheduled_tasks"
+                            + " WHERE task_name = 'syncConnection' ORDER BY task_instance")
+                    + "Claimants:\n" + cluster.rows("SELECT * FROM claimants"), e);
+        }
     }
 
     @AfterEach
