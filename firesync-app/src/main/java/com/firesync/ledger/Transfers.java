@@ -200,6 +200,15 @@ public class Transfers {
     }
 
     /**
+     * Holds the user's transfer marking until the caller's transaction ends, for a deletion of the user's rows: it
+     * takes this first, as the marking does, so that the two never wait on each other's rows (the marking holds rows
+     * a deletion cascades to and then waits for the user's change head, which a deletion takes before its rows).
+     */
+    public void hold(long userId) {
+        lock(userId);
+    }
+
+    /**
      * Two writers of one user's rows mark one after the other: each locks the user's row of transfer_locks (created
      * once; a concurrent creation waits, then does nothing).
      */

@@ -4,6 +4,7 @@ import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ProviderIdentities;
 import com.firesync.events.EventLog;
 import com.firesync.ledger.LedgerWriter;
+import com.firesync.ledger.Transfers;
 import com.firesync.provider.BankingProviders;
 import com.firesync.shared.ApiException;
 import com.firesync.shared.DbTime;
@@ -51,10 +52,13 @@ public class ConnectionDeletion {
 
     private final EventLog eventLog;
 
+    private final Transfers transfers;
+
     ConnectionDeletion(JdbcClient jdbc, DeletionQueue queue, ProviderIdentities identities, BankingProviders providers,
             Remnants remnants, TransactionTemplate transactions, ConnectionLifecycle lifecycle, Clock clock,
-            LedgerWriter ledger, EventLog eventLog) {
+            LedgerWriter ledger, EventLog eventLog, Transfers transfers) {
         this.ledger = ledger;
+        this.transfers = transfers;
         this.eventLog = eventLog;
         this.lifecycle = lifecycle;
         this.jdbc = jdbc;
@@ -109,6 +113,8 @@ public class ConnectionDeletion {
         identities.accessOfConnection(connectionId).ifPresent(access -> providers.get(access.provider())
                 .deleteConnection(access.token(), target.providerId()));
         transactions.executeWithoutResult(status -> {
+            // first, as the analytics worker's marking of transfers does: the rows it marks go with the connection
+            transfers.hold(target.userId());
             List<Long> webhooks = remnants.deleteWebhooks(Set.of(target.providerId()), null);
             remnants.deleteEvents(List.of(connectionId), webhooks, null);
             // archived rows come back to the listing, others are gone for good: either way a feed client rereads

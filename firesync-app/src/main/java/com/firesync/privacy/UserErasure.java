@@ -1,6 +1,7 @@
 package com.firesync.privacy;
 
 import com.firesync.connection.ProviderIdentities;
+import com.firesync.ledger.Transfers;
 import com.firesync.provider.BankingProvider;
 import com.firesync.provider.BankingProviders;
 import com.firesync.shared.ApiException;
@@ -46,8 +47,12 @@ public class UserErasure {
 
     private final Clock clock;
 
+    private final Transfers transfers;
+
     UserErasure(JdbcClient jdbc, UserAccounts users, DeletionQueue queue, ProviderIdentities identities,
-            BankingProviders providers, Remnants remnants, TransactionTemplate transactions, Clock clock) {
+            BankingProviders providers, Remnants remnants, TransactionTemplate transactions, Clock clock,
+            Transfers transfers) {
+        this.transfers = transfers;
         this.jdbc = jdbc;
         this.users = users;
         this.queue = queue;
@@ -110,6 +115,8 @@ public class UserErasure {
         connections.forEach(connection -> providerConnections.add(connection.providerId()));
         List<Long> connectionIds = connections.stream().map(Connection::id).toList();
         transactions.executeWithoutResult(status -> {
+            // first, as the analytics worker's marking of transfers does: the rows it marks go with the user
+            transfers.hold(userId);
             List<Long> webhooks = remnants.deleteWebhooks(providerConnections, providerUser);
             remnants.deleteEvents(connectionIds, webhooks, userId);
             // everything else about the user references the row and goes with it
