@@ -51,12 +51,8 @@ class DeletionLockOrderTests {
     @Test
     void aDeletionWaitsForTheTransferMarkingInsteadOfDeadlockingWithIt() throws Exception {
         var alice = users.create("alice", Role.USER);
-        var linked = new WebviewDriver(Http.local(port)).connect(alice.token(), "demo", "alice", "secret");
-        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
-        long connectionId = linked.json().get("data").get("connectionIds").get(0).asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
-                .param("c", connectionId).query(Long.class).single() == 1);
+        long connectionId = new WebviewDriver(Http.local(port)).linkDemo(alice.token(), "alice");
+        Background.awaitSynced(jdbc, connectionId);
         Background.awaitQuiet(jdbc);
         long row = jdbc.sql("""
                 SELECT MIN(t.id) FROM transactions t JOIN accounts a ON a.id = t.account_id

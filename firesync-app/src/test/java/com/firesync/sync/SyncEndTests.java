@@ -2,7 +2,6 @@ package com.firesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.shared.Role;
@@ -61,12 +60,8 @@ class SyncEndTests {
     @Test
     void aRunWhoseOutcomeCannotBeWrittenLeavesTheConnectionClaimedAndUnsynced() {
         var alice = users.create("alice", Role.USER);
-        var linked = new WebviewDriver(Http.local(port)).connect(alice.token(), "demo", "alice", "secret");
-        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
-        long connectionId = linked.json().get("data").get("connectionIds").get(0).asLong();
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM sync_runs WHERE connection_id = :c AND outcome = 'synced'")
-                .param("c", connectionId).query(Long.class).single() == 1);
+        long connectionId = new WebviewDriver(Http.local(port)).linkDemo(alice.token(), "alice");
+        Background.awaitSynced(jdbc, connectionId);
         Background.awaitQuiet(jdbc);
         Instant firstSuccess = lastSuccess(connectionId);
         long lastRun = jdbc.sql("SELECT MAX(id) FROM sync_runs").query(Long.class).single();

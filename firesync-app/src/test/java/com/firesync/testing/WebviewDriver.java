@@ -27,6 +27,17 @@ public final class WebviewDriver {
     }
 
     /**
+     * Links a Demo Bank connection for the token's user and answers its id.
+     */
+    public long linkDemo(String token, String login) {
+        Answer linked = connect(token, "demo", login, "secret");
+        if (linked.status() != 200) {
+            throw new IllegalStateException("The callback answered " + linked.status() + ": " + linked.body());
+        }
+        return linked.json().get("data").get("connectionIds").get(0).asLong();
+    }
+
+    /**
      * Repairs a connection through the reconnect flow.
      */
     public Answer reconnect(String token, long connectionId) {
