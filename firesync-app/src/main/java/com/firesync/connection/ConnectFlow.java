@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -131,7 +132,7 @@ public class ConnectFlow {
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "invalid_state", "No provider user."));
         AuthorizedSession session = call(() -> chosen.authorize(code));
         if (consumed.flow() == Flow.RECONNECT && consumed.connectionId() != null) {
-            return renewed(consumed, consumed.connectionId(), session);
+            return renewed(chosen, consumed, consumed.connectionId(), session);
         }
         return transactions.execute(tx -> {
             List<Long> ids = new ArrayList<>();
@@ -251,17 +252,38 @@ public class ConnectFlow {
     /**
      * The same connection reads on through the new authorisation: its provider id, access and consent expiry are
      * the new session's; its accounts are matched to the new session's by the next sync (see the ledger's account
-     * identities).
+     * identities). The session it read through before is ended at the provider once the new one is stored: renewed
+     * before its consent ended, it would otherwise go on granting access to the user's accounts until then.
      */
-    private CallbackOutcome renewed(ConnectState state, long connectionId, AuthorizedSession session) {
-        return transactions.execute(tx -> {
+    private CallbackOutcome renewed(BankingProvider provider, ConnectState state, long connectionId,
+            AuthorizedSession session) {
+        var before = lifecycle.snapshot(connectionId)
+                .flatMap(connection -> identities.accessOfConnection(connectionId)
+                        .filter(access -> access.own() && !access.token().value().equals(session.access().value()))
+                        .map(access -> new EndedSession(access.provider(), access.token(),
+                                connection.providerConnectionId())));
+        CallbackOutcome outcome = Objects.requireNonNull(transactions.execute(tx -> {
             if (!connections.renew(state.userId(), connectionId, session.connection())) {
                 throw new ApiException(HttpStatus.CONFLICT, "connection_disabled",
                         "This connection can no longer be renewed; link the bank again.");
             }
             identities.storeAccess(connectionId, session.access());
             return reconnected(state, connectionId);
+        }));
+        before.ifPresent(ended -> {
+            try {
+                provider.deleteConnection(ended.access(), ended.providerId());
+            } catch (ProviderException e) {
+                // it lapses with its consent all the same
+                log.warn("The previous session of connection {} was not ended at {}: {}", connectionId,
+                        ended.provider(), e.failure().code());
+            }
         });
+        return outcome;
+    }
+
+    /** A connection's access before its renewal, and the provider's id of the connection it read. */
+    private record EndedSession(String provider, ProviderToken access, String providerId) {
     }
 
     private CallbackOutcome reconnected(ConnectState state, long connectionId) {

@@ -258,8 +258,8 @@ class EnableBankingConnectTests {
         assertThat(sessionStatus(alicesSession)).isEqualTo("CLOSED");
         assertThat(sessionStatus(bobsSession)).isEqualTo("AUTHORIZED");
         Background.awaitQuiet(jdbc);
-        // the roll-ups' worker must be done with Bob's first syncs: an erasure meeting it deadlocks on PostgreSQL
-        // (transfer_locks) and is only retried later, an issue of its own
+        // the roll-ups' worker done with Bob's first syncs, the erasure is not held up by it (it would wait for the
+        // worker's transfer lock: DeletionLockOrderTests)
         rollups.settle(bob.id(), true);
 
         assertThat(http.send("DELETE", "/api/me", bob.token()).status()).isEqualTo(202);
@@ -271,17 +271,25 @@ class EnableBankingConnectTests {
                 .single()).isZero();
     }
 
-    /** The session's status at the sandbox, asked as the application (a JWT signed with the test's key). */
     private static String sessionStatus(String session) throws Exception {
+        return sessionStatus(sandbox.root(), APPLICATION_ID, KEYS, TestClockConfiguration.START, session);
+    }
+
+    /**
+     * A session's status at a sandbox, asked as the application: a JWT signed with the application's key, issued at
+     * {@code at} on the sandbox's clock.
+     */
+    static String sessionStatus(String sandboxRoot, String applicationId, KeyPair keys, java.time.Instant at,
+            String session) throws Exception {
         var header = new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(APPLICATION_ID).build();
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(applicationId).build();
         var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("enablebanking.com")
-                .audience("api.enablebanking.com").issueTime(java.util.Date.from(TestClockConfiguration.START))
-                .expirationTime(java.util.Date.from(TestClockConfiguration.START.plus(Duration.ofHours(1)))).build();
+                .audience("api.enablebanking.com").issueTime(java.util.Date.from(at))
+                .expirationTime(java.util.Date.from(at.plus(Duration.ofHours(1)))).build();
         var jwt = new com.nimbusds.jwt.SignedJWT(header, claims);
-        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(KEYS.getPrivate()));
-        var answer = Http.absolute(sandbox.root() + "/enablebanking/sessions/" + session).send(Http
-                .absolute(sandbox.root() + "/enablebanking/sessions/" + session).request("", null)
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.getPrivate()));
+        String url = sandboxRoot + "/enablebanking/sessions/" + session;
+        var answer = Http.absolute(url).send(Http.absolute(url).request("", null)
                 .header("Authorization", "Bearer " + jwt.serialize()).GET());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("status").asString();

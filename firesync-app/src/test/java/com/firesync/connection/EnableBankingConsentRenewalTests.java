@@ -66,6 +66,9 @@ class EnableBankingConsentRenewalTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    ProviderIdentities identities;
+
     /**
      * A ten-day consent over a fortnight of history: the renewal's sync re-reads the whole history in its trailing
      * window, so what the bank changed while the consent was ended is all read again.
@@ -81,7 +84,7 @@ class EnableBankingConsentRenewalTests {
     }
 
     @Test
-    void announcesEndsAndRenewsAConsentKeepingTheAccountAndTransactionIds() {
+    void announcesEndsAndRenewsAConsentKeepingTheAccountAndTransactionIds() throws Exception {
         var http = Http.local(port);
         var alice = users.create("alice", Role.USER);
         var admin = users.create("admin", Role.ADMIN);
@@ -132,6 +135,8 @@ class EnableBankingConsentRenewalTests {
         assertThat(skipped.get("decision").asString()).isEqualTo("skipped");
         assertThat(skipped.get("reason").asString()).isEqualTo("needs_user_action");
 
+        String oldSession = identities.accessOfConnection(connectionId).orElseThrow().token().value();
+
         var renewed = driver.authorizeEnableBanking(alice.token(), route, "alice", "secret");
 
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
@@ -156,6 +161,15 @@ class EnableBankingConsentRenewalTests {
         assertThat(after.get("state").asString()).isEqualTo("active");
         assertThat(Instant.parse(after.get("consentExpiresAt").asString())).isAfter(clock.instant());
         assertThat(after.get("userAction").get("required").asBoolean()).isFalse();
+        // the session read through before is ended at the provider; the new one reads on
+        String newSession = identities.accessOfConnection(connectionId).orElseThrow().token().value();
+        assertThat(newSession).isNotEqualTo(oldSession);
+        assertThat(EnableBankingConnectTests.sessionStatus(sandbox.root(), APPLICATION_ID, KEYS,
+                BANK_CLOCK.instant(), oldSession))
+                .isEqualTo("CLOSED");
+        assertThat(EnableBankingConnectTests.sessionStatus(sandbox.root(), APPLICATION_ID, KEYS,
+                BANK_CLOCK.instant(), newSession))
+                .isEqualTo("AUTHORIZED");
     }
 
     private boolean consentExpiring(JsonNode event) {
