@@ -59,6 +59,15 @@ public class UnattendedCalls {
         return Math.max(0, limit - (most == null ? 0 : most));
     }
 
+    /**
+     * Forgets the counts of the days before {@code day}: a limit counts the calls of one day only.
+     *
+     * @return how many counts were deleted
+     */
+    public int pruneBefore(LocalDate day) {
+        return jdbc.sql("DELETE FROM unattended_calls WHERE call_day < :day").param("day", day).update();
+    }
+
     private boolean increment(Call call, int limit) {
         return Objects.requireNonNull(own.execute(tx -> jdbc.sql("""
                 UPDATE unattended_calls SET calls = calls + 1

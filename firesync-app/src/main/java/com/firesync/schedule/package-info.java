@@ -4,7 +4,8 @@
  * imports db-scheduler.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"connection", "events", "ledger", "privacy", "runtime", "shared", "sync"})
+@ApplicationModule(allowedDependencies = {"connection", "events", "ledger", "privacy", "provider", "runtime", "shared",
+        "sync"})
 package com.firesync.schedule;
 
 import org.jspecify.annotations.NullMarked;

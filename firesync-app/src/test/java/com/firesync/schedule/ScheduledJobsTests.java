@@ -17,7 +17,10 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +160,14 @@ class ScheduledJobsTests {
         insertProcessedWebhook("recent", now.minus(Duration.ofDays(10)));
         insertCompletedEvent("old", now.minus(Duration.ofDays(2)));
         insertCompletedEvent("recent", now.minus(Duration.ofHours(1)));
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (LocalDate day : List.of(today.minusDays(10), today.minusDays(2), today)) {
+            jdbc.sql("""
+                    INSERT INTO unattended_calls (provider, account, call_day, kind, connection_ref, calls)
+                    VALUES ('enablebanking', 'uid-1', :day, 'transactions', 'session-1', 4)""")
+                    .param("day", day)
+                    .update();
+        }
         Instant next = nextRun(Job.DAILY_CLEANUP);
         assertThat(next.atZone(ZoneId.of("Europe/Paris")).toLocalTime()).hasToString("02:00");
         assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofDays(1)));
@@ -174,8 +185,12 @@ class ScheduledJobsTests {
         assertThat(jdbc.sql("SELECT event FROM webhook_inbox").query(String.class).list()).containsExactly("recent");
         assertThat(jdbc.sql("SELECT listener_id FROM event_publication WHERE listener_id LIKE 'test.%'")
                 .query(String.class).list()).containsExactly("test.recent");
+        // the cleanup ran at two in Paris, the day after the clock's day: the days before its yesterday are gone
+        assertThat(jdbc.sql("SELECT call_day FROM unattended_calls").query(LocalDate.class).list())
+                .containsExactly(today);
         assertThat(jdbc.sql("SELECT last_detail FROM scheduled_job_runs WHERE job_name = 'dailyCleanup'")
-                .query(String.class).single()).startsWith("last 24h: ").contains("pruned 1 sync runs");
+                .query(String.class).single()).startsWith("last 24h: ").contains("pruned 1 sync runs")
+                .contains("2 unattended call counts");
     }
 
     /**
