@@ -141,10 +141,11 @@ public class SyncEngine {
             if (!pulled.complete()) {
                 return failedHere(claim, trigger, run, started, "account_write_failed", pulled);
             }
+            // the provider answered: its circuit knows it before the run's end is seen
+            circuits.recordSuccess(claim.connectionId());
             SyncOutcome synced = outcome(claim, trigger, RunOutcome.SYNCED, null, run, started, pulled.accounts(),
                     pulled.counts(),
                     () -> connections.succeeded(claim, clock.instant(), pulled.cursor(), pulled.reconciledAt()));
-            circuits.recordSuccess(claim.connectionId());
             log.info("Synced connection {} (run {}, {}): {} accounts, +{} ~{} -{} transactions", claim.connectionId(),
                     run, trigger.code(), pulled.accounts(), pulled.counts().added(), pulled.counts().updated(),
                     pulled.counts().removed());
