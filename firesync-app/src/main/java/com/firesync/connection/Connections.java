@@ -5,6 +5,7 @@ import com.firesync.shared.DbTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,17 +117,29 @@ public class Connections {
      * disabled, not waiting for their user).
      *
      * @param staleBefore a syncable connection whose last success is older (or that never succeeded) is stale
+     * @param staleBeforeByProvider the same, for the connections of these providers
      */
-    public ConnectionCounts countConnections(Instant staleBefore) {
+    public ConnectionCounts countConnections(Instant staleBefore, Map<String, Instant> staleBeforeByProvider) {
+        var cutoff = new StringBuilder("CASE");
+        var params = new LinkedHashMap<String, Object>();
+        int i = 0;
+        for (var entry : staleBeforeByProvider.entrySet()) {
+            cutoff.append(" WHEN provider = :provider").append(i).append(" THEN :stale").append(i);
+            params.put("provider" + i, entry.getKey());
+            params.put("stale" + i, DbTime.param(entry.getValue()));
+            i++;
+        }
+        cutoff.append(" ELSE :stale END");
+        String stale = "(last_success_at IS NULL OR last_success_at < " + cutoff + ")";
         return jdbc.sql("""
                 SELECT COUNT(*) AS total,
                        SUM(CASE WHEN state NOT IN (:resting) THEN 1 ELSE 0 END) AS syncable,
-                       SUM(CASE WHEN state NOT IN (:resting) AND (last_success_at IS NULL OR last_success_at < :stale)
-                           THEN 1 ELSE 0 END) AS stale,
-                       SUM(CASE WHEN state NOT IN (:resting) AND (state = :failing OR last_success_at IS NULL
-                           OR last_success_at < :stale) THEN 1 ELSE 0 END) AS failing_or_stale,
+                       SUM(CASE WHEN state NOT IN (:resting) AND %1$s THEN 1 ELSE 0 END) AS stale,
+                       SUM(CASE WHEN state NOT IN (:resting) AND (state = :failing OR %1$s) THEN 1 ELSE 0 END)
+                           AS failing_or_stale,
                        MIN(CASE WHEN state NOT IN (:resting) THEN last_success_at END) AS oldest
-                FROM connections""")
+                FROM connections""".formatted(stale))
+                .params(params)
                 .param("resting", List.of(ConnectionState.DISABLED.code(), ConnectionState.NEEDS_USER_ACTION.code()))
                 .param("failing", ConnectionState.FAILING.code())
                 .param("stale", DbTime.param(staleBefore))

@@ -2,7 +2,7 @@ package com.firesync.observability;
 
 import com.firesync.connection.ConnectionState;
 import com.firesync.connection.Connections;
-import com.firesync.sync.SyncSettings;
+import com.firesync.sync.SyncPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class ConnectionFigures {
 
     private final Connections connections;
 
-    private final SyncSettings settings;
+    private final SyncPolicy policy;
 
     private final Clock clock;
 
@@ -34,9 +34,9 @@ class ConnectionFigures {
 
     private volatile long readAtNanos = Long.MIN_VALUE;
 
-    ConnectionFigures(Connections connections, SyncSettings settings, Clock clock) {
+    ConnectionFigures(Connections connections, SyncPolicy policy, Clock clock) {
         this.connections = connections;
-        this.settings = settings;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -55,7 +55,8 @@ class ConnectionFigures {
 
     private Figures read(Instant now) {
         Map<ConnectionState, Long> byState = connections.countByState();
-        Connections.ConnectionCounts counts = connections.countConnections(now.minus(settings.staleAfter()));
+        SyncPolicy.StaleBefore stale = policy.staleBefore(now);
+        Connections.ConnectionCounts counts = connections.countConnections(stale.others(), stale.byProvider());
         Instant oldest = counts.oldestSuccess();
         return new Figures(byState, oldest == null ? 0 : Duration.between(oldest, now).toSeconds(), counts.stale());
     }

@@ -2,8 +2,8 @@ package com.firesync.schedule;
 
 import com.firesync.connection.Connections;
 import com.firesync.ledger.LedgerQueries;
+import com.firesync.sync.SyncPolicy;
 import com.firesync.sync.SyncRuns;
-import com.firesync.sync.SyncSettings;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
@@ -21,18 +21,19 @@ class HealthFigures {
 
     private final SyncRuns runs;
 
-    private final SyncSettings sync;
+    private final SyncPolicy policy;
 
-    HealthFigures(Connections connections, LedgerQueries ledger, SyncRuns runs, SyncSettings sync) {
+    HealthFigures(Connections connections, LedgerQueries ledger, SyncRuns runs, SyncPolicy policy) {
         this.connections = connections;
         this.ledger = ledger;
         this.runs = runs;
-        this.sync = sync;
+        this.policy = policy;
     }
 
     Optional<Counts> counts(Instant now) {
         try {
-            Connections.ConnectionCounts connected = connections.countConnections(now.minus(sync.staleAfter()));
+            SyncPolicy.StaleBefore stale = policy.staleBefore(now);
+            Connections.ConnectionCounts connected = connections.countConnections(stale.others(), stale.byProvider());
             SyncRuns.RunCounts finished = runs.countFinished();
             return Optional.of(new Counts(connected.total(), ledger.countAccounts(), ledger.countTransactions(),
                     finished.finished(), finished.synced(), connected.syncable(), connected.failingOrStale()));

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -42,12 +44,27 @@ public class QuotaPlanner {
                         now)));
     }
 
+    /**
+     * The least time between two unattended syncs of each configured provider that limits them (every 6 h at
+     * Enable Banking's 4 a day); the others are absent.
+     */
+    public Map<String, Duration> spacings() {
+        Map<String, Duration> spacings = new LinkedHashMap<>();
+        providers.names().forEach(name -> providers.find(name).flatMap(BankingProvider::unattendedBudget)
+                .ifPresent(budget -> spacings.put(name, spacing(budget))));
+        return spacings;
+    }
+
+    private static Duration spacing(UnattendedBudget budget) {
+        return Duration.ofDays(1).dividedBy(budget.callsPerDay());
+    }
+
     private Quota quota(BankingProvider provider, UnattendedBudget budget, ConnectionSnapshot connection,
             Instant now) {
         ZoneId zone = provider.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         int left = calls.left(provider.name(), connection.providerConnectionId(), today, budget.callsPerDay());
-        return new Quota(left, Duration.ofDays(1).dividedBy(budget.callsPerDay()),
+        return new Quota(left, spacing(budget),
                 today.plusDays(1).atStartOfDay(zone).toInstant());
     }
 

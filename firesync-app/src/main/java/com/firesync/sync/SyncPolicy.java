@@ -4,8 +4,13 @@ import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
 import com.firesync.sync.QuotaPlanner.Quota;
 import com.firesync.sync.SyncDecision.Reason;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +24,19 @@ public class SyncPolicy {
 
     private final SyncSettings settings;
 
-    SyncPolicy(SyncSettings settings) {
+    private final Supplier<Map<String, Duration>> spacings;
+
+    @Autowired
+    SyncPolicy(SyncSettings settings, QuotaPlanner quotas) {
+        this(settings, quotas::spacings);
+    }
+
+    /**
+     * @param spacings the least time between two unattended syncs, by provider, of the providers that limit them
+     */
+    SyncPolicy(SyncSettings settings, Supplier<Map<String, Duration>> spacings) {
         this.settings = settings;
+        this.spacings = spacings;
     }
 
     /**
@@ -78,10 +94,41 @@ public class SyncPolicy {
     }
 
     /**
-     * Whether a connection went without a successful sync for longer than {@code staleAfter}.
+     * Whether a connection went without a successful sync for longer than its provider's {@link #staleAfter}.
      */
     public boolean isStale(ConnectionSnapshot connection, Instant now) {
         Instant lastSuccess = connection.lastSuccessAt();
-        return lastSuccess == null || now.isAfter(lastSuccess.plus(settings.staleAfter()));
+        return lastSuccess == null || now.isAfter(lastSuccess.plus(staleAfter(connection.provider())));
+    }
+
+    /**
+     * How long a connection of the provider may go without a successful sync before it is stale: {@code staleAfter},
+     * plus, for a provider whose unattended syncs are spaced further apart than {@code freshFor}, the difference (8 h
+     * at Enable Banking: 4 h and 6 h - 2 h), so that a connection synced as often as its provider allows is never
+     * stale.
+     */
+    public Duration staleAfter(String provider) {
+        Duration spacing = spacings.get().getOrDefault(provider, Duration.ZERO);
+        Duration beyondFresh = spacing.minus(settings.freshFor());
+        return beyondFresh.isNegative() ? settings.staleAfter() : settings.staleAfter().plus(beyondFresh);
+    }
+
+    /**
+     * Before when a connection's last success makes it stale now: {@code others} for the providers absent from
+     * {@code byProvider}.
+     */
+    public StaleBefore staleBefore(Instant now) {
+        Map<String, Instant> byProvider = new LinkedHashMap<>();
+        spacings.get().keySet().forEach(provider -> byProvider.put(provider, now.minus(staleAfter(provider))));
+        return new StaleBefore(now.minus(settings.staleAfter()), byProvider);
+    }
+
+    /**
+     * Before when a connection's last success makes it stale, by provider.
+     *
+     * @param others for the providers absent from {@code byProvider}
+     * @param byProvider for the providers whose syncs are spaced further apart
+     */
+    public record StaleBefore(Instant others, Map<String, Instant> byProvider) {
     }
 }

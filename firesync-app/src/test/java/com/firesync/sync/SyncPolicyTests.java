@@ -8,6 +8,7 @@ import com.firesync.sync.SyncDecision.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SyncPolicyTests {
 
     final SyncPolicy policy = new SyncPolicy(new SyncSettings(Duration.ofHours(2), Duration.ofMinutes(5),
             Duration.ofHours(4), Period.ofDays(730), Duration.ofHours(1), Period.ofDays(30), Duration.ofHours(24),
-            Duration.ofMinutes(15)));
+            Duration.ofMinutes(15)), Map::of);
 
     @Test
     void syncsANeverSyncedConnection() {
@@ -123,9 +124,32 @@ class SyncPolicyTests {
         return NOW.minus(Duration.ofMinutes(minutes));
     }
 
+    @Test
+    void aConnectionSyncedAsOftenAsItsProviderAllowsIsNotStale() {
+        // Enable Banking spaces unattended syncs 6 h apart: 4 h of staleness plus the 4 h its spacing adds to freshFor
+        var spaced = new SyncPolicy(new SyncSettings(Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofHours(4),
+                Period.ofDays(730), Duration.ofHours(1), Period.ofDays(30), Duration.ofHours(24),
+                Duration.ofMinutes(15)), () -> Map.of("enablebanking", Duration.ofHours(6)));
+
+        assertThat(spaced.staleAfter("enablebanking")).isEqualTo(Duration.ofHours(8));
+        assertThat(spaced.staleAfter("powens")).isEqualTo(Duration.ofHours(4));
+        assertThat(spaced.isStale(connection(ConnectionState.ACTIVE, ago(300), ago(300), 0, null, "enablebanking"),
+                NOW)).isFalse();
+        assertThat(spaced.isStale(connection(ConnectionState.ACTIVE, ago(500), ago(500), 0, null, "enablebanking"),
+                NOW)).isTrue();
+        assertThat(spaced.isStale(connection(ConnectionState.ACTIVE, ago(300), ago(300), 0, null), NOW)).isTrue();
+        assertThat(spaced.staleBefore(NOW)).isEqualTo(new SyncPolicy.StaleBefore(NOW.minus(Duration.ofHours(4)),
+                Map.of("enablebanking", NOW.minus(Duration.ofHours(8)))));
+    }
+
     private static ConnectionSnapshot connection(ConnectionState state, @Nullable Instant lastAttempt,
             @Nullable Instant lastSuccess, int failures, @Nullable Instant claimedUntil) {
+        return connection(state, lastAttempt, lastSuccess, failures, claimedUntil, "powens");
+    }
+
+    private static ConnectionSnapshot connection(ConnectionState state, @Nullable Instant lastAttempt,
+            @Nullable Instant lastSuccess, int failures, @Nullable Instant claimedUntil, String provider) {
         return new ConnectionSnapshot(1, 1, "Demo Bank", state, null, null, lastAttempt, lastSuccess, failures,
-                claimedUntil, null, null, "powens", null, "42", null);
+                claimedUntil, null, null, provider, null, "42", null);
     }
 }

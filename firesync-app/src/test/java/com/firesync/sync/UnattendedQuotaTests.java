@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.sandbox.world.SandboxConnection;
 import com.firesync.sandbox.world.SandboxWorld;
+import com.firesync.shared.DbTime;
 import com.firesync.shared.Role;
 import com.firesync.testing.Background;
 import com.firesync.testing.EnableBankingLedgerComparison;
@@ -169,6 +170,29 @@ class UnattendedQuotaTests {
      * A forced sync of the connection, asked by a browser (a present user: fetch metadata and a {@code User-Agent})
      * or by an API client (Java's HTTP client, whose {@code User-Agent} says nothing of a person).
      */
+    @Test
+    void aConnectionSyncedAsOftenAsItsBudgetAllowsIsNeitherStaleNorUnhealthy() {
+        // synced five hours ago: past the staleness of a connection synced every 2 h, within Enable Banking's 6 h
+        // spacing (the clock stays where the other tests expect it)
+        syncedAgo(Duration.ofHours(5));
+        assertThat(status().get("stale").asBoolean()).isFalse();
+        JsonNode health = http.get("/api/sync/health", alice.token()).json().get("data");
+        assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("healthy");
+
+        // nine hours ago: its next unattended sync is overdue
+        syncedAgo(Duration.ofHours(9));
+        assertThat(status().get("stale").asBoolean()).isTrue();
+        assertThat(http.get("/api/sync/health", alice.token()).json().get("data").get("reasons").toString())
+                .contains("1 of 1 connections failing or stale");
+    }
+
+    private void syncedAgo(Duration ago) {
+        jdbc.sql("UPDATE connections SET last_success_at = :at, last_attempt_at = :at WHERE id = :id")
+                .param("at", DbTime.param(clock.instant().minus(ago)))
+                .param("id", connectionId)
+                .update();
+    }
+
     private JsonNode forced(boolean browser) {
         var request = http.request("/api/sync/intelligent/connection/" + connectionId + "?force=true", alice.token())
                 .POST(BodyPublishers.noBody());
