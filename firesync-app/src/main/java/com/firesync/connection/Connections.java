@@ -120,7 +120,8 @@ public class Connections {
      * @param staleBeforeByProvider the same, for the connections of these providers
      */
     public ConnectionCounts countConnections(Instant staleBefore, Map<String, Instant> staleBeforeByProvider) {
-        var cutoff = new StringBuilder("CASE");
+        // a CASE needs at least one WHEN: without per-provider cut-offs, the one cut-off
+        var cutoff = new StringBuilder(staleBeforeByProvider.isEmpty() ? ":stale" : "CASE");
         var params = new LinkedHashMap<String, Object>();
         int i = 0;
         for (var entry : staleBeforeByProvider.entrySet()) {
@@ -129,7 +130,9 @@ public class Connections {
             params.put("stale" + i, DbTime.param(entry.getValue()));
             i++;
         }
-        cutoff.append(" ELSE :stale END");
+        if (!staleBeforeByProvider.isEmpty()) {
+            cutoff.append(" ELSE :stale END");
+        }
         String stale = "(last_success_at IS NULL OR last_success_at < " + cutoff + ")";
         return jdbc.sql("""
                 SELECT COUNT(*) AS total,

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firesync.connection.ConnectionTransitions.Change;
 import com.firesync.provider.ProviderFailure;
+import com.firesync.shared.DbTime;
 import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.MutableClock;
 import com.firesync.testing.TestClockConfiguration;
 import com.firesync.user.UserAccounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +37,9 @@ class ConnectionLifecycleTests {
     ConnectionLifecycle lifecycle;
 
     @Autowired
+    Connections connections;
+
+    @Autowired
     ConnectionTransitions transitions;
 
     @Autowired
@@ -53,6 +59,24 @@ class ConnectionLifecycleTests {
     @BeforeEach
     void link() {
         connection = TestConnections.linked(users, identities, jdbc, "alice", "4242", clock.instant());
+    }
+
+    @Test
+    void countsAConnectionStaleByItsProvidersCutOff() {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE connections SET last_success_at = :at WHERE id = :id")
+                .param("at", DbTime.param(now.minus(Duration.ofHours(5))))
+                .param("id", connection)
+                .update();
+        Instant fourHoursAgo = now.minus(Duration.ofHours(4));
+        Instant eightHoursAgo = now.minus(Duration.ofHours(8));
+
+        assertThat(connections.countConnections(fourHoursAgo, Map.of()).stale()).isOne();
+        assertThat(connections.countConnections(fourHoursAgo, Map.of("powens", eightHoursAgo)).stale()).isZero();
+        assertThat(connections.countConnections(fourHoursAgo, Map.of("enablebanking", eightHoursAgo)).stale())
+                .isOne();
+        assertThat(connections.countConnections(fourHoursAgo, Map.of("enablebanking", eightHoursAgo, "powens",
+                eightHoursAgo)).failingOrStale()).isZero();
     }
 
     @Test
