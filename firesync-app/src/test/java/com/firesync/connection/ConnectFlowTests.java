@@ -124,6 +124,37 @@ class ConnectFlowTests {
         }
     }
 
+    /**
+     * A first sync runs in the background with no transaction around it, and each of its statements must return its
+     * pooled connection: holding one for the whole sync, three times as many first syncs at once as the pool has
+     * connections (4 in tests) would leave none for the shared budget's permits (PostgreSQL), and every sync would
+     * wait for a connection until it failed.
+     */
+    @Test
+    void manyFirstSyncsAtOnceNeverExhaustTheConnectionPool() throws Exception {
+        List<NewUser> newcomers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            newcomers.add(users.create("syncer-" + i, Role.USER));
+        }
+        List<Long> linked = new ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = newcomers.stream()
+                    .map(user -> executor.submit(() -> browser.connect(user.token(), "demo", user.name(), "secret")))
+                    .toList();
+            for (var answer : answers) {
+                Answer callback = answer.get();
+                assertThat(callback.status()).as(callback.body()).isEqualTo(200);
+                linked.add(callback.json().get("data").get("connectionIds").get(0).asLong());
+            }
+        }
+
+        Background.awaitQuiet(jdbc);
+        assertThat(jdbc.sql("SELECT connection_id, outcome, error_code FROM sync_runs ORDER BY connection_id")
+                .query((rs, row) -> rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
+                .list())
+                .containsExactlyInAnyOrderElementsOf(linked.stream().map(id -> id + ":synced:null").toList());
+    }
+
     @Test
     void refusesReplayedForgedAndExpiredStates() {
         String url = http.get("/api/auth/powens/url", alice.token()).json().get("data").get("url").asString();
