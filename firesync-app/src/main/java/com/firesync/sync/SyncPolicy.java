@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -24,19 +23,22 @@ public class SyncPolicy {
 
     private final SyncSettings settings;
 
-    private final Supplier<Map<String, Duration>> spacings;
+    /** {@link #staleAfter} of each provider that limits unattended syncs; the providers are fixed at start-up. */
+    private final Map<String, Duration> staleAfterByProvider;
 
     @Autowired
     SyncPolicy(SyncSettings settings, QuotaPlanner quotas) {
-        this(settings, quotas::spacings);
+        this(settings, quotas.spacings());
     }
 
     /**
      * @param spacings the least time between two unattended syncs, by provider, of the providers that limit them
      */
-    SyncPolicy(SyncSettings settings, Supplier<Map<String, Duration>> spacings) {
+    SyncPolicy(SyncSettings settings, Map<String, Duration> spacings) {
         this.settings = settings;
-        this.spacings = spacings;
+        Map<String, Duration> staleAfter = new LinkedHashMap<>();
+        spacings.forEach((provider, spacing) -> staleAfter.put(provider, staleAfter(settings, spacing)));
+        this.staleAfterByProvider = Map.copyOf(staleAfter);
     }
 
     /**
@@ -108,7 +110,10 @@ public class SyncPolicy {
      * stale.
      */
     public Duration staleAfter(String provider) {
-        Duration spacing = spacings.get().getOrDefault(provider, Duration.ZERO);
+        return staleAfterByProvider.getOrDefault(provider, settings.staleAfter());
+    }
+
+    private static Duration staleAfter(SyncSettings settings, Duration spacing) {
         Duration beyondFresh = spacing.minus(settings.freshFor());
         return beyondFresh.isNegative() ? settings.staleAfter() : settings.staleAfter().plus(beyondFresh);
     }
@@ -119,7 +124,7 @@ public class SyncPolicy {
      */
     public StaleBefore staleBefore(Instant now) {
         Map<String, Instant> byProvider = new LinkedHashMap<>();
-        spacings.get().keySet().forEach(provider -> byProvider.put(provider, now.minus(staleAfter(provider))));
+        staleAfterByProvider.forEach((provider, staleAfter) -> byProvider.put(provider, now.minus(staleAfter)));
         return new StaleBefore(now.minus(settings.staleAfter()), byProvider);
     }
 

@@ -18,7 +18,7 @@ class SyncPolicyTests {
 
     final SyncPolicy policy = new SyncPolicy(new SyncSettings(Duration.ofHours(2), Duration.ofMinutes(5),
             Duration.ofHours(4), Period.ofDays(730), Duration.ofHours(1), Period.ofDays(30), Duration.ofHours(24),
-            Duration.ofMinutes(15)), Map::of);
+            Duration.ofMinutes(15)), Map.of());
 
     @Test
     void syncsANeverSyncedConnection() {
@@ -129,7 +129,7 @@ class SyncPolicyTests {
         // Enable Banking spaces unattended syncs 6 h apart: 4 h of staleness plus the 4 h its spacing adds to freshFor
         var spaced = new SyncPolicy(new SyncSettings(Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofHours(4),
                 Period.ofDays(730), Duration.ofHours(1), Period.ofDays(30), Duration.ofHours(24),
-                Duration.ofMinutes(15)), () -> Map.of("enablebanking", Duration.ofHours(6)));
+                Duration.ofMinutes(15)), Map.of("enablebanking", Duration.ofHours(6)));
 
         assertThat(spaced.staleAfter("enablebanking")).isEqualTo(Duration.ofHours(8));
         assertThat(spaced.staleAfter("powens")).isEqualTo(Duration.ofHours(4));
