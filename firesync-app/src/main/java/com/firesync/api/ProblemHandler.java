@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,13 +31,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every failure of a request becomes a problem detail with {@code success: false} and a stable {@code code}. Spring
- * MVC's own failures (404, 405, 415, unreadable JSON, type mismatches, validation) keep their status; anything
- * unexpected is a 500 whose body says nothing about the cause, which goes to the log instead.
+ * MVC's own failures (404, 405, 415, unreadable JSON, type mismatches, validation) keep their status; a database that
+ * cannot take the request now is a 503 with {@code Retry-After}; anything unexpected is a 500 whose body says nothing about the cause, which goes to the log instead.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** What a caller refused because the database is busy is told to wait before it tries again. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
@@ -61,6 +67,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         var status = HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status)
                 .body(Problems.of(status, "bad_request", "The request contains characters FireSync does not accept."));
+    }
+
+    /**
+     * The database cannot take the request now: no pooled connection came in time, or a lock or statement timed out.
+     * A moment later it may, so the caller is told to retry rather than that FireSync failed.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> busy(DataAccessException e) {
+        log.warn("Request refused: the database is busy or unreachable ({})", e.getClass().getSimpleName(), e);
+        var status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS))
+                .body(Problems.of(status, "unavailable", "FireSync is busy; try again in a few seconds."));
     }
 
     @ExceptionHandler(Exception.class)
