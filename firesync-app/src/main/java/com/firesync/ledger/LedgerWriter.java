@@ -61,7 +61,10 @@ public class LedgerWriter {
     private final TransactionTemplate inTransaction;
 
     private final PendingReplacements replacements;
+
     private final AccountIdentities identities;
+
+    private final PlannerStatistics statistics;
 
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
             ChangeVersions versions, BankingProviders providers, ApplicationEventPublisher events,
@@ -72,6 +75,7 @@ public class LedgerWriter {
         this.versions = versions;
         this.events = events;
         this.inserts = TransactionInserts.of(DatabaseKind.configured(environment), named, jdbc);
+        this.statistics = PlannerStatistics.of(DatabaseKind.configured(environment), jdbc);
         // the day of a balance snapshot, in Powens' calendar (Europe/Paris) as before a second provider came
         this.bankZone = providers.get(BankingProviders.POWENS).zone();
         this.changes = new LedgerChanges(jdbc, events);
@@ -143,6 +147,7 @@ public class LedgerWriter {
         WriteCounts counts = Objects.requireNonNull(inTransaction.execute(
                 status -> write(accountId, userId, accountCurrency, transactions, pending, changed)));
         if (counts.added() + counts.updated() + counts.removed() > 0) {
+            statistics.written(counts.added());
             changes.changed(userId, accountId, changed);
         }
         return counts;

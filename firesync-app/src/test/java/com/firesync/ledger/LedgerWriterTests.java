@@ -221,13 +221,12 @@ class LedgerWriterTests {
                 .list();
     }
 
-    private ProviderAccount account(String id, String balance) {
+    static ProviderAccount account(String id, String balance) {
         return new ProviderAccount(id, "c1", "Checking " + id, "CHECKING", "checking", "123", "FR76 0000", "EUR",
                 new BigDecimal(balance), null, null, null, null, UPDATED);
     }
 
-    private static ProviderTransaction transaction(String id, String amount, boolean pending,
-            @Nullable Instant deleted) {
+    static ProviderTransaction transaction(String id, String amount, boolean pending, @Nullable Instant deleted) {
         return new ProviderTransaction(id, "1", LocalDate.of(2026, 1, 9), null, null, null, new BigDecimal(amount),
                 null, "Label " + id, "RAW " + id, "Simple " + id, "card", pending, deleted, null, UPDATED, null, null);
     }
