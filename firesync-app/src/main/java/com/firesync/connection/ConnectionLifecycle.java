@@ -220,11 +220,12 @@ public class ConnectionLifecycle {
 
     /**
      * Records when the user's consent to read a connection ends, as its provider last said; nothing when it did not
-     * say.
+     * say. Written only when it changes: most syncs read the same date, and an unchanged row costs no write.
      */
     public void consentExpires(long connectionId, @Nullable Instant at) {
         if (at != null) {
-            jdbc.sql("UPDATE connections SET consent_expires_at = :at WHERE id = :id")
+            jdbc.sql("UPDATE connections SET consent_expires_at = :at WHERE id = :id"
+                    + " AND consent_expires_at IS DISTINCT FROM CAST(:at AS TIMESTAMP WITH TIME ZONE)")
                     .param("at", DbTime.param(at))
                     .param("id", connectionId)
                     .update();
