@@ -10,14 +10,19 @@ import com.firesync.testing.FireSyncTest;
 import com.firesync.testing.LedgerRows;
 import com.firesync.user.UserAccounts;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -221,12 +226,46 @@ class LedgerWriterTests {
                 .list();
     }
 
-    static ProviderAccount account(String id, String balance) {
+    /**
+     * A bulk write leaves PostgreSQL's planner seeing the rows it added, without autovacuum (off on the machines the
+     * tests run on): until then it plans the ledger's queries for a nearly empty table. PostgreSQL only: H2 keeps its
+     * own statistics as rows are written.
+     */
+    @Nested
+    @Tag("postgresql-only")
+    class PlannerStatisticsOnPostgreSql {
+
+        @Test
+        void aBackfillBatchHasTheLedgerAnalyzed() {
+            long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+            OffsetDateTime before = jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
+            List<ProviderTransaction> batch = new ArrayList<>();
+            for (int i = 0; i < PlannerStatistics.BULK_ROWS + 500; i++) {
+                batch.add(transaction("t" + i, "-" + i + ".25", false, null));
+            }
+
+            writer.writeTransactions(account, userId, "EUR", batch);
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetDateTime analyzed = jdbc.sql("SELECT last_analyze FROM pg_stat_user_tables"
+                        + " WHERE schemaname = current_schema() AND relname = 'transactions'")
+                        .query(OffsetDateTime.class)
+                        .optional()
+                        .orElse(null);
+                return analyzed != null && analyzed.isAfter(before);
+            });
+            assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = CAST('transactions' AS regclass)")
+                    .query(Double.class).single()).isGreaterThanOrEqualTo(PlannerStatistics.BULK_ROWS + 500);
+        }
+    }
+
+    private static ProviderAccount account(String id, String balance) {
         return new ProviderAccount(id, "c1", "Checking " + id, "CHECKING", "checking", "123", "FR76 0000", "EUR",
                 new BigDecimal(balance), null, null, null, null, UPDATED);
     }
 
-    static ProviderTransaction transaction(String id, String amount, boolean pending, @Nullable Instant deleted) {
+    private static ProviderTransaction transaction(String id, String amount, boolean pending,
+            @Nullable Instant deleted) {
         return new ProviderTransaction(id, "1", LocalDate.of(2026, 1, 9), null, null, null, new BigDecimal(amount),
                 null, "Label " + id, "RAW " + id, "Simple " + id, "card", pending, deleted, null, UPDATED, null, null);
     }
