@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Keeps PostgreSQL's planner statistics current after bulk writes. A backfill adds hundreds of thousands of rows in
  * minutes; until the tables are analyzed the planner still sees them nearly empty, and a query planned meanwhile (the
- * transfer marking of a two-year span joins the ledger with itself) can run for minutes instead of a second.
+ * transfer marking of a two-year span joins the ledger with itself) can run for minutes instead of seconds.
  * Autovacuum analyzes them eventually, a minute or more later, and not at all where an operator turned it off. So
- * after a write that inserted many rows FireSync applies autovacuum's own rule (more rows changed since the last
- * analysis than 50 plus a tenth of the table) to its tables and analyzes the ones past it, in the background, one
- * pass at a time per instance. H2 keeps its own statistics as rows are written: nothing to do there.
+ * after a write that inserted many rows FireSync analyzes its tables in which more rows changed since their last
+ * analysis than half of what they hold now (a table that doubled, say: the planner's row counts are then never off
+ * by more than that), in the writing thread before it announces the change, so that the analytics pass the change starts plans on the new figures. One thread per
+ * instance analyzes at a time; the others write on. H2 keeps its own statistics as rows are written: nothing to do
+ * there.
  */
 final class PlannerStatistics {
 
@@ -37,25 +39,24 @@ final class PlannerStatistics {
         return new PlannerStatistics(database == DatabaseKind.POSTGRESQL ? jdbc : null);
     }
 
-    /** After a write committed {@code inserted} new rows: analyzes the stale tables in the background if it was bulk. */
+    /** After a write committed {@code inserted} new rows: analyzes the stale tables first if it was bulk. */
     void written(int inserted) {
         if (jdbc == null || inserted < BULK_ROWS || !running.compareAndSet(false, true)) {
             return;
         }
-        Thread.ofVirtual().name("planner-statistics").start(() -> {
-            try {
-                analyzeStale();
-            } catch (RuntimeException e) {
-                // the next bulk write tries again; meanwhile queries run on the older statistics
-                log.warn("Could not refresh the planner's statistics: {}", e.toString());
-            } finally {
-                running.set(false);
-            }
-        });
+        try {
+            analyzeStale();
+        } catch (RuntimeException e) {
+            // the next bulk write tries again; meanwhile queries run on the older statistics
+            log.warn("Could not refresh the planner's statistics: {}", e.toString());
+        } finally {
+            running.set(false);
+        }
     }
 
     /**
-     * Analyzes FireSync's tables that changed enough since their last analysis, and answers their names.
+     * Analyzes FireSync's tables in which more rows changed since their last analysis than 50 plus half of what they
+     * hold now, and answers their names.
      */
     List<String> analyzeStale() {
         if (jdbc == null) {
@@ -63,7 +64,7 @@ final class PlannerStatistics {
         }
         List<String> stale = jdbc.sql("""
                 SELECT relname FROM pg_stat_user_tables
-                WHERE schemaname = current_schema() AND n_mod_since_analyze > 50 + 0.1 * n_live_tup
+                WHERE schemaname = current_schema() AND n_mod_since_analyze > 50 + 0.5 * n_live_tup
                 ORDER BY n_mod_since_analyze DESC""")
                 .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
                 .list();
