@@ -32,7 +32,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every failure of a request becomes a problem detail with {@code success: false} and a stable {@code code}. Spring
  * MVC's own failures (404, 405, 415, unreadable JSON, type mismatches, validation) keep their status; a database that
- * cannot take the request now is a 503 with {@code Retry-After}; anything unexpected is a 500 whose body says nothing about the cause, which goes to the log instead.
+ * cannot take the request now is a 503 with {@code Retry-After}; anything unexpected is a 500 whose body says nothing
+ * about the cause, which goes to the log instead.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

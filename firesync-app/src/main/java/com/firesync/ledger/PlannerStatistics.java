@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Autovacuum analyzes them eventually, a minute or more later, and not at all where an operator turned it off. So
  * after a write that inserted many rows FireSync analyzes its tables in which more rows changed since their last
  * analysis than half of what they hold now (a table that doubled, say: the planner's row counts are then never off
- * by more than that), in the writing thread before it announces the change, so that the analytics pass the change starts plans on the new figures. One thread per
- * instance analyzes at a time; the others write on. H2 keeps its own statistics as rows are written: nothing to do
- * there.
+ * by more than that), in the writing thread before it announces the change, so that the analytics pass the change
+ * starts plans on the new figures. One thread per instance analyzes at a time; the others write on. H2 keeps its own
+ * statistics as rows are written: nothing to do there.
  */
 final class PlannerStatistics {
 
