@@ -199,25 +199,22 @@ public class Rollups {
     }
 
     /**
-     * Around each changed account's days: marks again the transfers of its amounts, then recomputes the roll-ups of the
-     * account and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
+     * Pass by pass (all the changed accounts at once, or each on its own: {@link PendingChange#passes}): marks again
+     * the transfers of the changed amounts around the changed days, then recomputes the roll-ups of the changed accounts
+     * and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
      * that the user's change head (which the user's ledger writes wait for) is held only while this commits.
      */
     private void update(long userId, PendingChange change) {
         Set<Long> moved = new HashSet<>();
-        change.accounts.forEach((accountId, span) -> {
-            LocalDate from = span.from.minusDays(Transfers.REMARK_DAYS);
-            LocalDate to = span.to.plusDays(Transfers.REMARK_DAYS);
-            Set<Long> accounts = new HashSet<>();
-            accounts.add(accountId);
-            for (var amounts : span.amountParts()) {
-                Transfers.Remarked remarked = transfers.remark(userId, from, to, amounts);
-                accounts.addAll(remarked.accounts());
-                moved.addAll(remarked.rows());
-            }
-            recompute(userId, accounts, span.from.minusDays(Transfers.REACH_DAYS),
-                    span.to.plusDays(Transfers.REACH_DAYS));
-        });
+        for (PendingChange.Pass pass : change.passes()) {
+            Transfers.Remarked remarked = transfers.remark(userId, pass.from().minusDays(Transfers.REMARK_DAYS),
+                    pass.to().plusDays(Transfers.REMARK_DAYS), pass.amounts());
+            Set<Long> accounts = new HashSet<>(pass.accounts());
+            accounts.addAll(remarked.accounts());
+            moved.addAll(remarked.rows());
+            recompute(userId, accounts, pass.from().minusDays(Transfers.REACH_DAYS),
+                    pass.to().plusDays(Transfers.REACH_DAYS));
+        }
         transfers.announce(userId, moved);
     }
 

@@ -16,6 +16,7 @@ import com.firesync.user.UserAccounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -255,6 +256,33 @@ class HouseholdFiguresTests {
         rollups.rebuild(alice.id());
 
         assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeOfMoreAmountsThanOneStatementNamesIsMarkedAsARebuildMarksIt() {
+        rollups.settle(alice.id(), true);
+        int pairsBefore = RollupRows.read(jdbc, alice.id()).transfers().size();
+        // one write of more distinct amounts than a re-marking names (re-marked whatever their amount), a twentieth of
+        // them moved to savings a day later
+        List<ProviderTransaction> debits = new ArrayList<>();
+        List<ProviderTransaction> credits = new ArrayList<>();
+        for (int i = 0; i < PendingChange.MAX_AMOUNTS + 100; i++) {
+            LocalDate day = LocalDate.of(2025, 1, 2).plusDays(i % 360);
+            String amount = BigDecimal.valueOf(1_000 + i, 2).toPlainString();
+            debits.add(Household.row("checking", day, "-" + amount, null, null));
+            if (i % 20 == 0) {
+                credits.add(Household.row("savings", day.plusDays(1), amount, null, null));
+            }
+        }
+        household.write("savings", "EUR", credits);
+        household.write("checking", "EUR", debits);
+        rollups.settle(alice.id(), true);
+        RollupRows kept = RollupRows.read(jdbc, alice.id());
+        assertThat(kept.transfers()).hasSize(pairsBefore + credits.size());
+
+        rollups.rebuild(alice.id());
+
+        assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(kept);
     }
 
     private static ProviderTransaction changed(ProviderTransaction row, LocalDate date, boolean pending,
