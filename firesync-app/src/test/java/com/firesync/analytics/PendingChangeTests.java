@@ -38,6 +38,18 @@ class PendingChangeTests {
     }
 
     @Test
+    void accountsChangedOverMoreThanAFewWeeksTakeOnePassEachEvenWhenTheyOverlap() {
+        LocalDate from = DAY.minusDays(PendingChange.MAX_SHARED_DAYS);
+        PendingChange change = new PendingChange(changed(1, from, DAY, "-1.00")).add(changed(2, from, DAY, "1.00"));
+
+        assertThat(change.passes()).containsExactly(new PendingChange.Pass(Set.of(1L), from, DAY, amounts("-1.00")),
+                new PendingChange.Pass(Set.of(2L), from, DAY, amounts("1.00")));
+        assertThat(new PendingChange(changed(1, from.plusDays(1), DAY, "-1.00"))
+                .add(changed(2, from.plusDays(1), DAY, "1.00"))
+                .passes()).hasSize(1);
+    }
+
+    @Test
     void morePassAmountsThanOneStatementNamesAreEveryAmount() {
         Set<BigDecimal> many = IntStream.rangeClosed(1, PendingChange.MAX_AMOUNTS + 1)
                 .mapToObj(cents -> BigDecimal.valueOf(cents, 2))
