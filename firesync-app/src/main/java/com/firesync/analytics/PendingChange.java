@@ -16,20 +16,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Ledger changes of one user merged while another thread brings the user's roll-ups up to date, account by account:
  * the span of each account's changed days and their amounts. {@link #passes} turns them into passes over the ledger:
- * one over all the accounts when their spans overlap within a few weeks (the incremental syncs of a user's accounts,
- * whose changes all lie in the last days), else one per account. A backfill keeps one pass per account: a pass over
- * the whole history of a user is one statement whose plan, made while the backfill grows the tables, may be wrong by
- * orders of magnitude (one ran for more than five minutes where the same statement on the final tables takes 2.5 s),
- * and a pass over the span of all accounts whose batches lie at different dates would read the whole history on every
- * merged pass.
+ * one over all the accounts when their spans overlap (the incremental syncs of a user's accounts, whose changes all
+ * lie in the last days, or a backfill of accounts written side by side: a pass per account would re-mark the user's
+ * whole history once per account), else one per account (accounts whose batches lie at different dates, where a pass
+ * over the span of all of them would read days none of them changed).
  */
 final class PendingChange {
 
     /** The most amounts one re-marking statement names; more are re-marked whatever their amount. */
     static final int MAX_AMOUNTS = 2_000;
-
-    /** The longest span of days one pass over several accounts covers. */
-    static final int MAX_SHARED_DAYS = 62;
 
     /** Each changed account's span, in the order they came. */
     final Map<Long, Span> accounts = new LinkedHashMap<>();
@@ -45,8 +40,8 @@ final class PendingChange {
 
     /**
      * The passes that bring these changes' roll-ups up to date: one over every changed account and the union of their
-     * days when that union is at most {@link #MAX_SHARED_DAYS} long and reads no more days than one pass per account
-     * would (each pass reads {@link Transfers#REACH_DAYS} more on either side), else one per account.
+     * days when that reads no more days than one pass per account would (each pass reads {@link Transfers#REACH_DAYS}
+     * more on either side), else one per account.
      */
     List<Pass> passes() {
         LocalDate from = null;
@@ -62,7 +57,7 @@ final class PendingChange {
         if (from == null || to == null) {
             return List.of();
         }
-        if (accounts.size() > 1 && ChronoUnit.DAYS.between(from, to) < MAX_SHARED_DAYS && reads(from, to) <= apart) {
+        if (accounts.size() > 1 && reads(from, to) <= apart) {
             return List.of(new Pass(Set.copyOf(accounts.keySet()), from, to, bounded(amounts)));
         }
         List<Pass> passes = new ArrayList<>(accounts.size());

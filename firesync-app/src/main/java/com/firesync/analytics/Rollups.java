@@ -6,7 +6,9 @@ import com.firesync.shared.DbTime;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +92,9 @@ public class Rollups {
             FROM category_days
             WHERE user_id = :user AND booked_on BETWEEN :from AND :to %2$s
             GROUP BY account_id, %1$s, category_id""";
+
+    /** The most days one statement of a pass re-marks or recomputes; a longer pass goes in slices. */
+    static final int SLICE_DAYS = 31;
 
     private final JdbcClient jdbc;
 
@@ -207,15 +212,38 @@ public class Rollups {
     private void update(long userId, PendingChange change) {
         Set<Long> moved = new HashSet<>();
         for (PendingChange.Pass pass : change.passes()) {
-            Transfers.Remarked remarked = transfers.remark(userId, pass.from().minusDays(Transfers.REMARK_DAYS),
-                    pass.to().plusDays(Transfers.REMARK_DAYS), pass.amounts());
             Set<Long> accounts = new HashSet<>(pass.accounts());
-            accounts.addAll(remarked.accounts());
-            moved.addAll(remarked.rows());
-            recompute(userId, accounts, pass.from().minusDays(Transfers.REACH_DAYS),
-                    pass.to().plusDays(Transfers.REACH_DAYS));
+            // every mark of the pass first, then the roll-ups that read them
+            for (Days slice : slices(pass.from().minusDays(Transfers.REMARK_DAYS),
+                    pass.to().plusDays(Transfers.REMARK_DAYS))) {
+                Transfers.Remarked remarked = transfers.remark(userId, slice.from(), slice.to(), pass.amounts());
+                accounts.addAll(remarked.accounts());
+                moved.addAll(remarked.rows());
+            }
+            for (Days slice : slices(pass.from().minusDays(Transfers.REACH_DAYS),
+                    pass.to().plusDays(Transfers.REACH_DAYS))) {
+                recompute(userId, accounts, slice.from(), slice.to());
+            }
         }
         transfers.announce(userId, moved);
+    }
+
+    /**
+     * The days from {@code from} to {@code to} in slices of at most {@link #SLICE_DAYS}: each statement of a long
+     * pass covers one slice, so that its plan is made for a month of rows and on the statistics of the moment, never
+     * for a whole history on figures taken while a backfill grew the tables.
+     */
+    static List<Days> slices(LocalDate from, LocalDate to) {
+        List<Days> slices = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(SLICE_DAYS)) {
+            LocalDate end = start.plusDays(SLICE_DAYS - 1);
+            slices.add(new Days(start, end.isAfter(to) ? to : end));
+        }
+        return slices;
+    }
+
+    /** Days from {@code from} to {@code to}, both included. */
+    record Days(LocalDate from, LocalDate to) {
     }
 
     private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {

@@ -38,15 +38,23 @@ class PendingChangeTests {
     }
 
     @Test
-    void accountsChangedOverMoreThanAFewWeeksTakeOnePassEachEvenWhenTheyOverlap() {
-        LocalDate from = DAY.minusDays(PendingChange.MAX_SHARED_DAYS);
-        PendingChange change = new PendingChange(changed(1, from, DAY, "-1.00")).add(changed(2, from, DAY, "1.00"));
+    void aBackfillOfAccountsWrittenSideBySideTakesOnePassOverTheirHistory() {
+        LocalDate from = DAY.minusYears(2);
+        PendingChange change = new PendingChange(changed(1, from, DAY, "-1.00")).add(changed(2, from, DAY, "1.00"))
+                .add(changed(3, from.plusDays(20), DAY.minusDays(5), "7.00"));
 
-        assertThat(change.passes()).containsExactly(new PendingChange.Pass(Set.of(1L), from, DAY, amounts("-1.00")),
-                new PendingChange.Pass(Set.of(2L), from, DAY, amounts("1.00")));
-        assertThat(new PendingChange(changed(1, from.plusDays(1), DAY, "-1.00"))
-                .add(changed(2, from.plusDays(1), DAY, "1.00"))
-                .passes()).hasSize(1);
+        assertThat(change.passes()).containsExactly(new PendingChange.Pass(Set.of(1L, 2L, 3L), from, DAY,
+                amounts("-1.00", "1.00", "7.00")));
+    }
+
+    @Test
+    void aLongPassGoesInSlicesOfAMonthAtMost() {
+        LocalDate from = LocalDate.of(2025, 1, 1);
+
+        assertThat(Rollups.slices(from, from.plusDays(65))).containsExactly(
+                new Rollups.Days(from, from.plusDays(30)), new Rollups.Days(from.plusDays(31), from.plusDays(61)),
+                new Rollups.Days(from.plusDays(62), from.plusDays(65)));
+        assertThat(Rollups.slices(from, from)).containsExactly(new Rollups.Days(from, from));
     }
 
     @Test
