@@ -62,7 +62,10 @@ public class LedgerQueries {
     /**
      * The page query. The user's accounts on their way out ({@code ending}: usually none) are found in the same
      * statement, not by a query of their own on every page: those of a connection being deleted are hidden until the
-     * deletion ends, those of a connection deleted with its history kept are flagged archived.
+     * deletion ends, those of a connection deleted with its history kept are flagged archived. The hidden ones are left
+     * out with {@code NOT IN}, a filter, not {@code NOT EXISTS}: PostgreSQL estimates such an anti-join with the
+     * (empty) list at one row, and then joined each of an account's ten thousand rows to a full scan of
+     * {@code transfers} (9 s a page at a million rows, against 1 ms).
      */
     private static final String PAGE = """
             WITH ending AS (
@@ -78,7 +81,7 @@ public class LedgerQueries {
             LEFT JOIN transfers td ON td.debit_id = t.id
             LEFT JOIN transfers tc ON tc.credit_id = t.id
             WHERE t.user_id = :user AND t.deleted_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM ending e WHERE e.id = t.account_id AND NOT e.archived)""";
+              AND t.account_id NOT IN (SELECT e.id FROM ending e WHERE NOT e.archived)""";
 
     /**
      * One page of the user's transactions, newest first (booking date, then id), deleted ones left out. Fetches one
