@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * the build's JDK: starts the extracted jar on a throw-away embedded default with {@code -XX:AOTCacheOutput}, waits
  * until it is ready, asks it what a first visit asks (health, the dashboard, the API as the admin), then stops it, and
  * the JDK writes at exit its cache of the classes loaded and linked and of their profiles. A cache trained past the
- * context's refresh (Tomcat's start, the scheduler, the first requests) starts FireSync about a second sooner than one
- * trained up to the refresh only.
+ * context's refresh (Tomcat's start, the scheduler, the first requests) holds those classes too: on the development
+ * machine it started FireSync no sooner than one trained up to the refresh only, with about 10 MB less idle memory.
  *
  * <p>Arguments: the jar, the cache to write, the data directory, the log file. A JDK without AOT caches ignores the
  * option and writes none.
