@@ -4,6 +4,7 @@ import com.firesync.runtime.DatabaseKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +15,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * minutes; until the tables are analyzed the planner still sees them nearly empty, and a query planned meanwhile (the
  * transfer marking of a two-year span joins the ledger with itself) can run for minutes instead of seconds.
  * Autovacuum analyzes them eventually, a minute or more later, and not at all where an operator turned it off. So
- * after a write that inserted many rows FireSync analyzes its tables in which more rows changed since their last
- * analysis than half of what they hold now (a table that doubled, say: the planner's row counts are then never off
- * by more than that), in the writing thread before it announces the change, so that the analytics pass the change
- * starts plans on the new figures. One thread per instance analyzes at a time; the others write on. H2 keeps its own
- * statistics as rows are written: nothing to do there.
+ * FireSync counts the ledger rows it inserts, and once they reach {@link #BULK_ROWS} and more than half of the rows the
+ * planner believes the ledger holds (a table that doubled, say: its row counts are then never off by more than that),
+ * it analyzes the ledger, and with it the other tables in which more rows changed since their last analysis than half
+ * of what they hold. It does so in the writing thread before the write announces its change, so that the analytics
+ * pass the change starts plans on the new figures. Writes add up: a backfill of a few thousand rows in pages of a few
+ * hundred is as bulk as one batch of them. Its own count rather than PostgreSQL's activity figures: those reach
+ * {@code pg_stat_user_tables} only some time after the writer's commit, after that analytics pass has planned. One
+ * thread per instance analyzes at a time; the others write on. H2 keeps its own statistics as rows are written:
+ * nothing to do there.
  */
 final class PlannerStatistics {
 
-    /** Rows a write must insert before the statistics are checked: an incremental sync's few never trigger it. */
+    /** Ledger rows inserted since the ledger was last analyzed before it is analyzed again, at the least. */
     static final int BULK_ROWS = 1_000;
+
+    private static final String LEDGER = "transactions";
 
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
 
     private final @Nullable JdbcClient jdbc;
 
     private final AtomicBoolean running = new AtomicBoolean();
+
+    /** Ledger rows this instance inserted since it last analyzed the ledger. */
+    private final AtomicLong sinceAnalyzed = new AtomicLong();
 
     private PlannerStatistics(@Nullable JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -39,12 +49,25 @@ final class PlannerStatistics {
         return new PlannerStatistics(database == DatabaseKind.POSTGRESQL ? jdbc : null);
     }
 
-    /** After a write committed {@code inserted} new rows: analyzes the stale tables first if it was bulk. */
+    /**
+     * After a write committed {@code inserted} new ledger rows: analyzes the ledger and the stale tables first if the
+     * rows inserted since the last analysis outgrew what the planner knows.
+     */
     void written(int inserted) {
-        if (jdbc == null || inserted < BULK_ROWS || !running.compareAndSet(false, true)) {
+        if (jdbc == null || sinceAnalyzed.addAndGet(inserted) < BULK_ROWS || !running.compareAndSet(false, true)) {
             return;
         }
         try {
+            long inserts = sinceAnalyzed.get();
+            double planned = jdbc.sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = CAST(:table AS regclass)")
+                    .param("table", LEDGER)
+                    .query(Double.class)
+                    .single();
+            if (inserts > 50 + 0.5 * planned) {
+                jdbc.sql("ANALYZE " + LEDGER).update();
+                sinceAnalyzed.addAndGet(-inserts);
+                log.debug("Analyzed the ledger after {} new rows", inserts);
+            }
             analyzeStale();
         } catch (RuntimeException e) {
             // the next bulk write tries again; meanwhile queries run on the older statistics

@@ -257,6 +257,28 @@ class LedgerWriterTests {
             assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = CAST('transactions' AS regclass)")
                     .query(Double.class).single()).isGreaterThanOrEqualTo(PlannerStatistics.BULK_ROWS + 500);
         }
+
+        /**
+         * A backfill comes in pages of a few hundred rows: together they are bulk. Analyzed in the writing thread,
+         * before the write returns (and announces its change to the analytics pass that plans on the figures).
+         */
+        @Test
+        void aBackfillInSmallPagesHasTheLedgerAnalyzedBeforeTheWriteReturns() {
+            long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+            int page = PlannerStatistics.BULK_ROWS / 4 + 50;
+            for (int start = 0; start < 4 * page; start += page) {
+                List<ProviderTransaction> batch = new ArrayList<>();
+                for (int i = start; i < start + page; i++) {
+                    batch.add(transaction("t" + i, "-" + i + ".25", false, null));
+                }
+                writer.writeTransactions(account, userId, "EUR", batch);
+            }
+
+            long stored = count("transactions");
+            assertThat(stored).isEqualTo(4L * page);
+            assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = CAST('transactions' AS regclass)")
+                    .query(Double.class).single()).as("rows the planner sees").isGreaterThanOrEqualTo(stored / 2.0);
+        }
     }
 
     private static ProviderAccount account(String id, String balance) {
