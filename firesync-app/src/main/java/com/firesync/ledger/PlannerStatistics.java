@@ -59,7 +59,8 @@ final class PlannerStatistics {
         }
         try {
             long inserts = sinceAnalyzed.get();
-            double planned = jdbc.sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = CAST(:table AS regclass)")
+            double planned = jdbc
+                    .sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = CAST(:table AS regclass)")
                     .param("table", LEDGER)
                     .query(Double.class)
                     .single();
