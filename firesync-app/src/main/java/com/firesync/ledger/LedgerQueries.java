@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,10 +88,26 @@ public class LedgerQueries {
      * row more than asked to know whether another page follows.
      */
     public TransactionPage transactions(long userId, TransactionFilter filter) {
+        PageQuery query = pageQuery(userId, filter);
+        List<TransactionView> rows = jdbc.sql(query.sql()).params(query.params())
+                .query((rs, row) -> transaction(rs))
+                .list();
+        if (rows.size() <= filter.limit()) {
+            return new TransactionPage(rows, null);
+        }
+        List<TransactionView> page = rows.subList(0, filter.limit());
+        TransactionView last = page.getLast();
+        return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
+    }
+
+    /**
+     * The statement {@link #transactions} runs for a filter, with its named parameters and their values: also what the
+     * {@code api_read} benchmark has pgbench run, so that its anchor does the same work.
+     */
+    public static PageQuery pageQuery(long userId, TransactionFilter filter) {
         var sql = new StringBuilder(PAGE);
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         params.put("user", userId);
-        params.put("limit", filter.limit() + 1);
         condition(sql, params, " AND t.account_id = :account", "account", filter.accountId());
         condition(sql, params, " AND t.booked_date >= :from", "from", filter.from());
         condition(sql, params, " AND t.booked_date <= :to", "to", filter.to());
@@ -104,15 +120,17 @@ public class LedgerQueries {
             params.put("afterId", after.id());
         }
         sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT :limit");
-        List<TransactionView> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, row) -> transaction(rs))
-                .list();
-        if (rows.size() <= filter.limit()) {
-            return new TransactionPage(rows, null);
-        }
-        List<TransactionView> page = rows.subList(0, filter.limit());
-        TransactionView last = page.getLast();
-        return new TransactionPage(List.copyOf(page), new TransactionCursor(last.date(), last.id()));
+        params.put("limit", filter.limit() + 1);
+        return new PageQuery(sql.toString(), params);
+    }
+
+    /**
+     * A page query: SQL with named parameters ({@code :user}) and their values, in the order they appear.
+     *
+     * @param sql the statement
+     * @param params each parameter's value: a number, a date, a boolean or text
+     */
+    public record PageQuery(String sql, Map<String, Object> params) {
     }
 
     /** The label as shown ({@code wording}, else {@code simplified_wording}) or the bank's original one. */

@@ -2,15 +2,17 @@ package com.firesync.bench;
 
 import static com.firesync.bench.SyncAllScenario.round;
 
+import com.firesync.ledger.LedgerQueries;
+import com.firesync.ledger.TransactionCursor;
+import com.firesync.ledger.TransactionFilter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ final class ApiReadScenario {
         return figures;
     }
 
-    /** One request of the mix: FireSync's path and the SQL FireSync runs for it. */
+    /** One request of the mix: FireSync's path and a pgbench script of the SQL FireSync runs for it. */
     record Request(String path, String sql) {
     }
 
@@ -110,32 +112,26 @@ final class ApiReadScenario {
             return path.toString();
         }
 
-        /** The SQL of com.firesync.ledger.LedgerQueries#transactions for this filter, with its values inlined. */
+        /**
+         * FireSync's page query for this filter ({@link LedgerQueries#pageQuery}) as a pgbench script: its values set
+         * as pgbench variables, which {@code -M prepared} sends as parameters, as FireSync's driver does (the same
+         * statement, planned the same way). Dates go as {@code yyyymmdd}, which PostgreSQL reads as a date.
+         */
         Request request(long userId) {
-            var sql = new StringBuilder("""
-                    SELECT t.id, t.account_id, t.booked_date, t.value_date, t.amount, t.currency, t.wording, \
-                    t.simplified_wording, t.original_wording, t.type, t.pending FROM transactions t \
-                    WHERE t.user_id = %d AND t.deleted_at IS NULL""".formatted(userId));
-            if (account != null) {
-                sql.append(" AND t.account_id = ").append(account);
-            }
-            if (from != null) {
-                sql.append(" AND t.booked_date >= DATE '").append(from).append('\'');
-            }
-            if (to != null) {
-                sql.append(" AND t.booked_date <= DATE '").append(to).append('\'');
-            }
-            if (pending != null) {
-                sql.append(" AND t.pending = ").append(pending);
-            }
-            if (cursor != null) {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
-                        .split(":");
-                sql.append(" AND (t.booked_date, t.id) < (DATE '").append(parts[1]).append("', ").append(parts[2])
-                        .append(')');
-            }
-            sql.append(" ORDER BY t.booked_date DESC, t.id DESC LIMIT 101;");
-            return new Request(path(), sql.toString());
+            var filter = new TransactionFilter(account, from, to, pending, null,
+                    cursor == null ? null : TransactionCursor.decode(cursor).orElseThrow(),
+                    TransactionFilter.DEFAULT_LIMIT);
+            LedgerQueries.PageQuery query = LedgerQueries.pageQuery(userId, filter);
+            var script = new StringBuilder();
+            query.params().forEach((name, value) -> script.append("\\set ").append(name).append(' ')
+                    .append(switch (value) {
+                        case LocalDate date -> date.format(DateTimeFormatter.BASIC_ISO_DATE);
+                        case Boolean flag -> flag ? "1" : "0";
+                        case Number number -> number.toString();
+                        default -> throw new IllegalArgumentException("No pgbench variable for " + value);
+                    }).append('\n'));
+            script.append(query.sql().replace('\n', ' ')).append(";\n");
+            return new Request(path(), script.toString());
         }
     }
 
@@ -171,7 +167,7 @@ final class ApiReadScenario {
                 Integer.toString(CONNECTIONS), "-j", "2", "-T", Long.toString(size.readFor().toSeconds())));
         for (int i = 0; i < requests.size(); i++) {
             Path file = dir.resolve("query-" + i + ".sql");
-            Files.writeString(file, requests.get(i).sql() + "\n");
+            Files.writeString(file, requests.get(i).sql());
             command.addAll(List.of("-f", file.toString()));
         }
         String output = run(command, database.libpqEnvironment(), dir.resolve("pgbench.txt"));
