@@ -6,7 +6,9 @@ import com.firesync.shared.DbTime;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +92,9 @@ public class Rollups {
             FROM category_days
             WHERE user_id = :user AND booked_on BETWEEN :from AND :to %2$s
             GROUP BY account_id, %1$s, category_id""";
+
+    /** The most days one statement of a pass re-marks or recomputes; a longer pass goes in slices. */
+    static final int SLICE_DAYS = 31;
 
     private final JdbcClient jdbc;
 
@@ -199,26 +204,46 @@ public class Rollups {
     }
 
     /**
-     * Around each changed account's days: marks again the transfers of its amounts, then recomputes the roll-ups of the
-     * account and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
+     * Pass by pass (all the changed accounts at once, or each on its own: {@link PendingChange#passes}): marks again
+     * the transfers of the changed amounts around the changed days, then recomputes the roll-ups of the changed accounts
+     * and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
      * that the user's change head (which the user's ledger writes wait for) is held only while this commits.
      */
     private void update(long userId, PendingChange change) {
         Set<Long> moved = new HashSet<>();
-        change.accounts.forEach((accountId, span) -> {
-            LocalDate from = span.from.minusDays(Transfers.REMARK_DAYS);
-            LocalDate to = span.to.plusDays(Transfers.REMARK_DAYS);
-            Set<Long> accounts = new HashSet<>();
-            accounts.add(accountId);
-            for (var amounts : span.amountParts()) {
-                Transfers.Remarked remarked = transfers.remark(userId, from, to, amounts);
+        for (PendingChange.Pass pass : change.passes()) {
+            Set<Long> accounts = new HashSet<>(pass.accounts());
+            // every mark of the pass first, then the roll-ups that read them
+            for (Days slice : slices(pass.from().minusDays(Transfers.REMARK_DAYS),
+                    pass.to().plusDays(Transfers.REMARK_DAYS))) {
+                Transfers.Remarked remarked = transfers.remark(userId, slice.from(), slice.to(), pass.amounts());
                 accounts.addAll(remarked.accounts());
                 moved.addAll(remarked.rows());
             }
-            recompute(userId, accounts, span.from.minusDays(Transfers.REACH_DAYS),
-                    span.to.plusDays(Transfers.REACH_DAYS));
-        });
+            for (Days slice : slices(pass.from().minusDays(Transfers.REACH_DAYS),
+                    pass.to().plusDays(Transfers.REACH_DAYS))) {
+                recompute(userId, accounts, slice.from(), slice.to());
+            }
+        }
         transfers.announce(userId, moved);
+    }
+
+    /**
+     * The days from {@code from} to {@code to} in slices of at most {@link #SLICE_DAYS}: each statement of a long
+     * pass covers one slice, so that its plan is made for a month of rows and on the statistics of the moment, never
+     * for a whole history on figures taken while a backfill grew the tables.
+     */
+    static List<Days> slices(LocalDate from, LocalDate to) {
+        List<Days> slices = new ArrayList<>();
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(SLICE_DAYS)) {
+            LocalDate end = start.plusDays(SLICE_DAYS - 1);
+            slices.add(new Days(start, end.isAfter(to) ? to : end));
+        }
+        return slices;
+    }
+
+    /** Days from {@code from} to {@code to}, both included. */
+    record Days(LocalDate from, LocalDate to) {
     }
 
     private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {

@@ -76,36 +76,42 @@ public class Transfers {
     }
 
     /**
-     * Marks again the user's transfers of the given amounts (either sign) whose debit is booked from {@code from} to
-     * {@code to}, and answers the accounts whose marks may have moved and the rows whose mark came or went. The caller
-     * gives those rows a new change version with {@link #announce}, once, as the last write of its transaction: that
-     * takes the user's change head, which every write of the user's ledger waits for until it commits.
+     * Marks again the user's transfers of the given amounts (either sign; {@code null}: every amount) whose debit is
+     * booked from {@code from} to {@code to}, and answers the accounts whose marks may have moved and the rows whose
+     * mark came or went. The caller gives those rows a new change version with {@link #announce}, once, as the last
+     * write of its transaction: that takes the user's change head, which every write of the user's ledger waits for
+     * until it commits.
      */
-    public Remarked remark(long userId, LocalDate from, LocalDate to, Collection<BigDecimal> amounts) {
-        List<BigDecimal> sizes = amounts.stream().map(BigDecimal::abs).distinct().toList();
-        if (sizes.isEmpty()) {
+    public Remarked remark(long userId, LocalDate from, LocalDate to, @Nullable Collection<BigDecimal> amounts) {
+        List<BigDecimal> sizes = amounts == null ? null : amounts.stream().map(BigDecimal::abs).distinct().toList();
+        if (sizes != null && sizes.isEmpty()) {
             return new Remarked(Set.of(), Set.of());
         }
         lock(userId);
         Set<List<Long>> before = pairs(userId, from, to, sizes);
         Set<Long> accounts = new HashSet<>(marked(userId, from, to, sizes));
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to"
-                + " AND amount IN (:sizes)")
+                + amountFilter(sizes))
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
-                .param("sizes", sizes)
+                .params(sizes == null ? Map.of() : Map.of("sizes", sizes))
                 .update();
-        jdbc.sql(MARK_AMOUNTS)
+        jdbc.sql(sizes == null ? MARK_ALL : MARK_AMOUNTS)
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
                 .param("outerFrom", from.minusDays(REMARK_DAYS))
                 .param("outerTo", to.plusDays(REMARK_DAYS))
-                .param("debits", sizes.stream().map(BigDecimal::negate).toList())
+                .params(sizes == null ? Map.of() : Map.of("debits", sizes.stream().map(BigDecimal::negate).toList()))
                 .update();
         accounts.addAll(marked(userId, from, to, sizes));
         return new Remarked(accounts, moved(before, pairs(userId, from, to, sizes)));
+    }
+
+    /** Limits a statement on {@code transfers} to the given sizes ({@code null}: any). */
+    private static String amountFilter(@Nullable List<BigDecimal> sizes) {
+        return sizes == null ? "" : " AND amount IN (:sizes)";
     }
 
     /**
@@ -139,9 +145,7 @@ public class Transfers {
     private Set<List<Long>> pairs(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
         return new HashSet<>(jdbc.sql("""
                 SELECT debit_id, credit_id FROM transfers
-                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + (sizes == null
-                ? ""
-                : " AND amount IN (:sizes)"))
+                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + amountFilter(sizes))
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
@@ -184,14 +188,14 @@ public class Transfers {
         announce(userId, moved(before, pairs(userId, first, last, null)));
     }
 
-    private List<Long> marked(long userId, LocalDate from, LocalDate to, List<BigDecimal> sizes) {
+    private List<Long> marked(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
         return jdbc.sql("""
                 SELECT debit_account, credit_account FROM transfers
-                WHERE user_id = :user AND debit_date BETWEEN :from AND :to AND amount IN (:sizes)""")
+                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + amountFilter(sizes))
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
-                .param("sizes", sizes)
+                .params(sizes == null ? Map.of() : Map.of("sizes", sizes))
                 .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
                 .list()
                 .stream()

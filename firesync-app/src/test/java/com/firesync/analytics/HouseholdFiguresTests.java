@@ -262,7 +262,7 @@ class HouseholdFiguresTests {
     void aChangeOfMoreAmountsThanOneStatementNamesIsMarkedAsARebuildMarksIt() {
         rollups.settle(alice.id(), true);
         int pairsBefore = RollupRows.read(jdbc, alice.id()).transfers().size();
-        // one write of more distinct amounts than a re-marking names (re-marked in several parts), a twentieth of
+        // one write of more distinct amounts than a re-marking names (re-marked whatever their amount), a twentieth of
         // them moved to savings a day later
         List<ProviderTransaction> debits = new ArrayList<>();
         List<ProviderTransaction> credits = new ArrayList<>();
