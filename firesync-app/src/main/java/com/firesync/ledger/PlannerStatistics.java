@@ -41,6 +41,12 @@ final class PlannerStatistics {
     /** Ledger rows this instance inserted since it last analyzed the ledger. */
     private final AtomicLong sinceAnalyzed = new AtomicLong();
 
+    /**
+     * How many of those rows the next check waits for: {@link #BULK_ROWS}, or as many as would leave the ledger stale
+     * when the last check found it was not, so that a large ledger's incremental writes do not check on every write.
+     */
+    private final AtomicLong checkAt = new AtomicLong(BULK_ROWS);
+
     private PlannerStatistics(@Nullable JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -54,7 +60,7 @@ final class PlannerStatistics {
      * rows inserted since the last analysis outgrew what the planner knows.
      */
     void written(int inserted) {
-        if (jdbc == null || sinceAnalyzed.addAndGet(inserted) < BULK_ROWS || !running.compareAndSet(false, true)) {
+        if (jdbc == null || sinceAnalyzed.addAndGet(inserted) < checkAt.get() || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -64,10 +70,13 @@ final class PlannerStatistics {
                     .param("table", LEDGER)
                     .query(Double.class)
                     .single();
-            if (inserts > 50 + 0.5 * planned) {
+            if (inserts > stale(planned)) {
                 jdbc.sql("ANALYZE " + LEDGER).update();
                 sinceAnalyzed.addAndGet(-inserts);
+                checkAt.set(Math.max(BULK_ROWS, stale(planned + inserts) + 1));
                 log.debug("Analyzed the ledger after {} new rows", inserts);
+            } else {
+                checkAt.set(Math.max(BULK_ROWS, stale(planned) + 1));
             }
             analyzeStale();
         } catch (RuntimeException e) {
@@ -76,6 +85,11 @@ final class PlannerStatistics {
         } finally {
             running.set(false);
         }
+    }
+
+    /** Rows changed since a table's last analysis past which its statistics are stale, for {@code rows} rows. */
+    private static long stale(double rows) {
+        return 50 + (long) (0.5 * rows);
     }
 
     /**
