@@ -53,7 +53,7 @@ final class BackfillScenario {
         var database = BenchDatabase.fresh("firesync_bench_backfill");
         int connections = (int) Math.ceil(size.transactions() / (PER_CONNECTION));
         try (var sandbox = Rig.sandbox("backfill-sandbox", "--firesync.sandbox.transactions-per-day=" + PER_DAY);
-                var fireSync = JarProcess.start("backfill", List.of("-Xmx256m"), List.of(),
+                var fireSync = JarProcess.startAsDocumented("backfill", BenchmarkSuite.JVM,
                         Rig.fireSync(database, sandbox, data, 5_000), "/actuator/health/readiness", Rig.LOGS);
                 var db = database.connect()) {
             String admin = Rig.adminToken(data);

@@ -40,7 +40,7 @@ final class SyncAllClusterScenario {
         List<JarProcess> instances = new ArrayList<>();
         try (var db = database.connect()) {
             for (int i = 0; i < INSTANCES; i++) {
-                instances.add(JarProcess.start("sync_all_cluster-" + i, BenchmarkSuite.JVM, List.of(), environment,
+                instances.add(JarProcess.startAsDocumented("sync_all_cluster-" + i, BenchmarkSuite.JVM, environment,
                         "/actuator/health/readiness", Rig.LOGS));
             }
             return cycle(db, sandbox, instances.get(0), admin, connections);

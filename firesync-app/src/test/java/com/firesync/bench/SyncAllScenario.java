@@ -52,7 +52,7 @@ final class SyncAllScenario {
             // the events scenario's ten admin clients share the admin token
             environment.put("FIRESYNC_EVENTS_MAXSTREAMSPERTOKEN", Integer.toString(EventsScenario.ADMINS * 2));
             Map<String, Object> figures;
-            try (var fireSync = JarProcess.start("sync_all", List.of("-Xmx256m"), List.of(), environment,
+            try (var fireSync = JarProcess.startAsDocumented("sync_all", BenchmarkSuite.JVM, environment,
                     "/actuator/health/readiness", Rig.LOGS);
                     var db = database.connect()) {
                 figures = cycle(db, sandbox, fireSync, admin, connections, PROVIDER_LIMIT);
