@@ -32,6 +32,21 @@ final class PlannerStatistics {
 
     private static final String LEDGER = "transactions";
 
+    /**
+     * A table is stale once more rows changed since its last analysis than {@code STALE_ROWS} plus
+     * {@code STALE_SHARE} of the rows it holds (autovacuum's own rule with a larger share, as FireSync's writes come in
+     * bulk).
+     */
+    private static final int STALE_ROWS = 50;
+
+    private static final double STALE_SHARE = 0.5;
+
+    /**
+     * A table analyzed this recently is left alone by {@link #analyzeStale()}: the activity counts of the rows it was
+     * just analyzed for reach {@code pg_stat_user_tables} seconds later, and would make it look stale again.
+     */
+    private static final String RECENTLY = "1 minute";
+
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
 
     private final @Nullable JdbcClient jdbc;
@@ -78,7 +93,7 @@ final class PlannerStatistics {
             } else {
                 checkAt.set(Math.max(BULK_ROWS, stale(planned) + 1));
             }
-            analyzeStale();
+            analyzeStale(jdbc);
         } catch (RuntimeException e) {
             // the next bulk write tries again; meanwhile queries run on the older statistics
             log.warn("Could not refresh the planner's statistics: {}", e.toString());
@@ -89,21 +104,23 @@ final class PlannerStatistics {
 
     /** Rows changed since a table's last analysis past which its statistics are stale, for {@code rows} rows. */
     private static long stale(double rows) {
-        return 50 + (long) (0.5 * rows);
+        return STALE_ROWS + (long) (STALE_SHARE * rows);
     }
 
     /**
-     * Analyzes FireSync's tables in which more rows changed since their last analysis than 50 plus half of what they
-     * hold now, and answers their names.
+     * Analyzes FireSync's stale tables (more rows changed since their last analysis than {@link #stale(double)} of
+     * what they hold now) but those analyzed in the last minute.
      */
-    List<String> analyzeStale() {
-        if (jdbc == null) {
-            return List.of();
-        }
+    private void analyzeStale(JdbcClient jdbc) {
         List<String> stale = jdbc.sql("""
                 SELECT relname FROM pg_stat_user_tables
-                WHERE schemaname = current_schema() AND n_mod_since_analyze > 50 + 0.5 * n_live_tup
+                WHERE schemaname = current_schema() AND n_mod_since_analyze > :rows + :share * n_live_tup
+                  AND COALESCE(GREATEST(last_analyze, last_autoanalyze), '-infinity')
+                      < now() - CAST(:recently AS interval)
                 ORDER BY n_mod_since_analyze DESC""")
+                .param("rows", STALE_ROWS)
+                .param("share", STALE_SHARE)
+                .param("recently", RECENTLY)
                 .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
                 .list();
         for (String table : stale) {
@@ -112,6 +129,5 @@ final class PlannerStatistics {
         if (!stale.isEmpty()) {
             log.debug("Analyzed {} after a bulk write", stale);
         }
-        return stale;
     }
 }
