@@ -72,7 +72,8 @@ final class JarProcess implements AutoCloseable {
      * Starts FireSync the way README.md tells an operator to, {@code scripts/firesync.sh} (the extracted jar with the
      * build's AOT cache), on the build's JDK, and waits until {@code readyPath} answers 200.
      *
-     * @param jvm JVM options, passed in {@code JAVA_OPTS}
+     * @param jvm JVM options, passed in {@code JAVA_OPTS}, with {@code -Dbench.jvm}'s when given (options for profiling
+     *     the measured processes, such as {@code -XX:NativeMemoryTracking=summary})
      */
     static JarProcess startAsDocumented(String name, List<String> jvm, Map<String, String> environment,
             String readyPath, Path logs) {
@@ -80,6 +81,10 @@ final class JarProcess implements AutoCloseable {
         launcher.put("JAVA_HOME", System.getProperty("java.home"));
         List<String> options = new ArrayList<>(jvm);
         options.addAll(recording(name, logs));
+        String profiling = System.getProperty("bench.jvm", "").strip();
+        if (!profiling.isEmpty()) {
+            options.add(profiling);
+        }
         launcher.put("JAVA_OPTS", String.join(" ", options));
         return launch(name, List.of(SCRIPT.toString()), launcher, readyPath, logs);
     }
