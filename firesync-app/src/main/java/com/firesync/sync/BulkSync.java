@@ -4,7 +4,10 @@ import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -15,13 +18,23 @@ import org.springframework.stereotype.Service;
 
 /**
  * Syncs many connections through the policy, failing ones first, with a bounded number at a time on virtual
- * threads. Never forces a refresh: bulk runs must not ask the provider to refresh banks.
+ * threads, and a smaller bound for one user's connections. Never forces a refresh: bulk runs must not ask the
+ * provider to refresh banks.
  */
 @Service
 public class BulkSync {
 
     /** Syncs in flight at once in one bulk run; the provider limits bound the calls beneath. */
     static final int CONCURRENCY = 32;
+
+    /**
+     * Syncs of one user's connections in flight at once. Their ledger writes commit one after another (each takes
+     * the user's change head, {@code ledger.ChangeVersions}), so more syncs of one user only hold the pages they
+     * fetched in memory while they wait for it: a backfill of fifty connections of one user ran 32 at a time with
+     * the whole heap committed. A permit of the user's is taken before one of the run's, so a user's waiting syncs
+     * hold none of the run's.
+     */
+    static final int PER_USER = 4;
 
     private static final Logger log = LoggerFactory.getLogger(BulkSync.class);
 
@@ -43,13 +56,21 @@ public class BulkSync {
     public List<SyncOutcome> syncAll(@Nullable Long userId, SyncTrigger trigger) {
         List<ConnectionSnapshot> targets = connections.list(userId);
         var permits = new Semaphore(CONCURRENCY);
+        Map<Long, Semaphore> users = new HashMap<>();
+        targets.forEach(connection -> users.computeIfAbsent(connection.userId(), user -> new Semaphore(PER_USER, true)));
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = targets.stream().map(connection -> executor.submit(() -> {
-                permits.acquire();
+                Semaphore user = Objects.requireNonNull(users.get(connection.userId()));
+                user.acquire();
                 try {
-                    return engine.sync(connection, trigger, false);
+                    permits.acquire();
+                    try {
+                        return engine.sync(connection, trigger, false);
+                    } finally {
+                        permits.release();
+                    }
                 } finally {
-                    permits.release();
+                    user.release();
                 }
             })).toList();
             return futures.stream().map(BulkSync::join).toList();
