@@ -4,37 +4,20 @@ import com.firesync.connection.ConnectionLifecycle;
 import com.firesync.connection.ConnectionSnapshot;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Syncs many connections through the policy, failing ones first, with a bounded number at a time on virtual
- * threads, and a smaller bound for one user's connections. Never forces a refresh: bulk runs must not ask the
- * provider to refresh banks.
+ * Syncs many connections through the policy, failing ones first, on virtual threads, as many at a time as
+ * {@link SyncSlots} allows. Never forces a refresh: bulk runs must not ask the provider to refresh banks.
  */
 @Service
 public class BulkSync {
-
-    /** Syncs in flight at once in one bulk run; the provider limits bound the calls beneath. */
-    static final int CONCURRENCY = 32;
-
-    /**
-     * Syncs of one user's connections in flight at once. Their ledger writes commit one after another (each takes
-     * the user's change head, {@code ledger.ChangeVersions}), so more syncs of one user only hold the pages they
-     * fetched in memory while they wait for it: a backfill of fifty connections of one user ran 32 at a time with
-     * the whole heap committed. A permit of the user's is taken before one of the run's, so a user's waiting syncs
-     * hold none of the run's.
-     */
-    static final int PER_USER = 4;
 
     private static final Logger log = LoggerFactory.getLogger(BulkSync.class);
 
@@ -42,11 +25,14 @@ public class BulkSync {
 
     private final ConnectionLifecycle connections;
 
+    private final SyncSlots slots;
+
     private final Clock clock;
 
-    BulkSync(SyncEngine engine, ConnectionLifecycle connections, Clock clock) {
+    BulkSync(SyncEngine engine, ConnectionLifecycle connections, SyncSlots slots, Clock clock) {
         this.engine = engine;
         this.connections = connections;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -55,24 +41,11 @@ public class BulkSync {
      */
     public List<SyncOutcome> syncAll(@Nullable Long userId, SyncTrigger trigger) {
         List<ConnectionSnapshot> targets = connections.list(userId);
-        var permits = new Semaphore(CONCURRENCY);
-        Map<Long, Semaphore> users = new HashMap<>();
-        targets.forEach(connection -> users.computeIfAbsent(connection.userId(), user -> new Semaphore(PER_USER, true)));
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = targets.stream().map(connection -> executor.submit(() -> {
-                Semaphore user = Objects.requireNonNull(users.get(connection.userId()));
-                user.acquire();
-                try {
-                    permits.acquire();
-                    try {
-                        return engine.sync(connection, trigger, false);
-                    } finally {
-                        permits.release();
-                    }
-                } finally {
-                    user.release();
-                }
-            })).toList();
+            var futures = targets.stream()
+                    .map(connection -> executor.submit(
+                            () -> slots.run(connection.userId(), () -> engine.sync(connection, trigger, false))))
+                    .toList();
             return futures.stream().map(BulkSync::join).toList();
         }
     }

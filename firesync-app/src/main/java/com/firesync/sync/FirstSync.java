@@ -18,21 +18,25 @@ class FirstSync {
 
     private final ConnectionLifecycle connections;
 
-    FirstSync(SyncEngine engine, ConnectionLifecycle connections) {
+    private final SyncSlots slots;
+
+    FirstSync(SyncEngine engine, ConnectionLifecycle connections, SyncSlots slots) {
         this.engine = engine;
         this.connections = connections;
+        this.slots = slots;
     }
 
     // no transaction around the listener: the sync commits account by account and must not hold row locks
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(ConnectionLinked linked) {
+    void on(ConnectionLinked linked) throws InterruptedException {
         SyncTrigger trigger = linked.reconnected() ? SyncTrigger.RECONNECT : SyncTrigger.CONNECT;
         for (int attempt = 1;; attempt++) {
             var connection = connections.snapshot(linked.connectionId());
             if (connection.isEmpty()) {
                 return;
             }
-            SyncOutcome outcome = engine.sync(connection.get(), trigger, false);
+            SyncOutcome outcome = slots.run(connection.get().userId(),
+                    () -> engine.sync(connection.get(), trigger, false));
             // a webhook writing the same connection holds it for a moment: the first sync waits for it
             if (!outcome.heldElsewhere() || !ClaimWait.before(attempt)) {
                 return;

@@ -1,0 +1,70 @@
+package com.firesync.sync;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bounds the syncs that run in the background on this instance (first syncs after a link, bulk runs): at most
+ * {@link #TOTAL} at once, and at most {@link #PER_USER} of one user's connections. A user's ledger writes commit one
+ * after another (each takes the user's change head, {@code ledger.ChangeVersions}), so more of one user's syncs at once
+ * only hold the pages they fetched in memory while they wait for it: fifty connections of one user linked at once
+ * filled a 256 MB heap that way. A sync waits for a slot of its user's before it takes one of the instance's, so a
+ * user's waiting syncs hold none of the others'. Scheduled syncs are bounded by the scheduler's threads instead.
+ */
+@Component
+class SyncSlots {
+
+    /** Background syncs in flight at once on this instance; the provider's limits bound the calls beneath. */
+    static final int TOTAL = 32;
+
+    /** Syncs of one user's connections in flight at once. */
+    static final int PER_USER = 4;
+
+    private final Semaphore total = new Semaphore(TOTAL);
+
+    /** One entry per user with syncs waiting or running, removed when the last one ends. */
+    private final Map<Long, UserSlots> users = new ConcurrentHashMap<>();
+
+    /** Runs {@code sync} once a slot of the user's and one of the instance's are free. */
+    <T> T run(long userId, Supplier<T> sync) throws InterruptedException {
+        UserSlots user = users.compute(userId, (id, slots) -> (slots == null ? new UserSlots() : slots).enter());
+        try {
+            user.semaphore.acquire();
+            try {
+                total.acquire();
+                try {
+                    return sync.get();
+                } finally {
+                    total.release();
+                }
+            } finally {
+                user.semaphore.release();
+            }
+        } finally {
+            users.computeIfPresent(userId, (id, slots) -> slots.leave());
+        }
+    }
+
+    /** A user's slots and how many syncs use them; only changed inside the map's {@code compute}. */
+    private static final class UserSlots {
+
+        final Semaphore semaphore = new Semaphore(PER_USER, true);
+
+        int syncs;
+
+        UserSlots enter() {
+            syncs++;
+            return this;
+        }
+
+        @Nullable
+        UserSlots leave() {
+            syncs--;
+            return syncs == 0 ? null : this;
+        }
+    }
+}
