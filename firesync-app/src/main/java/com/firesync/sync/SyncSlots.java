@@ -9,11 +9,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds the syncs that run in the background on this instance (first syncs after a link, bulk runs): at most
- * {@link #TOTAL} at once, and at most {@link #PER_USER} of one user's connections. A user's ledger writes commit one
- * after another (each takes the user's change head, {@code ledger.ChangeVersions}), so more of one user's syncs at once
- * only hold the pages they fetched in memory while they wait for it: fifty connections of one user linked at once
- * filled a 256 MB heap that way. A sync waits for a slot of its user's before it takes one of the instance's, so a
- * user's waiting syncs hold none of the others'. Scheduled syncs are bounded by the scheduler's threads instead.
+ * {@link #TOTAL} at once, and at most {@link #PER_USER} of one user's connections. First syncs used to run all at once
+ * (one virtual thread per link), so a burst of links meant as many syncs at once, each with the pages it fetched. A
+ * user's ledger writes commit one after another (each takes the user's change head,
+ * {@code ledger.ChangeVersions}), so more of one user's syncs at once only wait for it with their pages in memory. A
+ * sync waits for a slot of its user's before it takes one of the instance's, so a user's waiting syncs hold none of
+ * the others'. Scheduled syncs are bounded by the scheduler's threads instead.
  */
 @Component
 class SyncSlots {
