@@ -7,17 +7,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Syncs many connections through the policy, failing ones first, on virtual threads, as many at a time as
- * {@link SyncSlots} allows. Never forces a refresh: bulk runs must not ask the provider to refresh banks.
+ * Syncs many connections through the policy, failing ones first, with a bounded number at a time on virtual
+ * threads, and at most {@link SyncSlots#PER_USER} of one user's. Never forces a refresh: bulk runs must not ask the
+ * provider to refresh banks.
  */
 @Service
 public class BulkSync {
+
+    /** Syncs in flight at once in one bulk run; the provider limits bound the calls beneath. */
+    static final int CONCURRENCY = 32;
 
     private static final Logger log = LoggerFactory.getLogger(BulkSync.class);
 
@@ -41,10 +46,12 @@ public class BulkSync {
      */
     public List<SyncOutcome> syncAll(@Nullable Long userId, SyncTrigger trigger) {
         List<ConnectionSnapshot> targets = connections.list(userId);
+        var permits = new Semaphore(CONCURRENCY);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = targets.stream()
                     .map(connection -> executor.submit(
-                            () -> slots.run(connection.userId(), () -> engine.sync(connection, trigger, false))))
+                            () -> slots.run(connection.userId(), permits,
+                                    () -> engine.sync(connection, trigger, false))))
                     .toList();
             return futures.stream().map(BulkSync::join).toList();
         }

@@ -35,7 +35,7 @@ class FirstSync {
             if (connection.isEmpty()) {
                 return;
             }
-            SyncOutcome outcome = slots.run(connection.get().userId(),
+            SyncOutcome outcome = slots.firstSync(connection.get().userId(),
                     () -> engine.sync(connection.get(), trigger, false));
             // a webhook writing the same connection holds it for a moment: the first sync waits for it
             if (!outcome.heldElsewhere() || !ClaimWait.before(attempt)) {
