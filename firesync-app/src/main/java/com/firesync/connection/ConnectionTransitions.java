@@ -42,10 +42,11 @@ class ConnectionTransitions {
      */
     boolean move(long connectionId, Change change, Instant at) {
         for (;;) {
-            ConnectionState from = stateOf(connectionId).orElse(null);
-            if (from == null) {
+            Current current = current(connectionId).orElse(null);
+            if (current == null) {
                 return false;
             }
+            ConnectionState from = current.state();
             boolean transition = ConnectionStateMachine.allows(from, change.to());
             if (!transition && from != change.to()) {
                 log.warn("Refused to move connection {} from {} to {} ({})", connectionId, from.code(),
@@ -54,11 +55,11 @@ class ConnectionTransitions {
             }
             if (write(connectionId, from, change, at)) {
                 if (transition) {
-                    record(connectionId, from, change, at);
+                    record(connectionId, current, change, at);
                 }
                 return true;
             }
-            if (stateOf(connectionId).filter(from::equals).isPresent()) {
+            if (current(connectionId).filter(now -> now.state() == from).isPresent()) {
                 // same state, so the change's own condition failed (a claim held, a connection deleted)
                 return false;
             }
@@ -77,14 +78,19 @@ class ConnectionTransitions {
                 .update() == 1;
     }
 
-    private Optional<ConnectionState> stateOf(long connectionId) {
-        return jdbc.sql("SELECT state FROM connections WHERE id = :id")
+    /** The connection's state, with its owner and provider (which never change), read in one round trip. */
+    private Optional<Current> current(long connectionId) {
+        return jdbc.sql("SELECT state, user_id, provider FROM connections WHERE id = :id")
                 .param("id", connectionId)
-                .query((rs, row) -> ConnectionState.of(rs.getString("state")))
+                .query((rs, row) -> new Current(ConnectionState.of(rs.getString("state")), rs.getLong("user_id"),
+                        rs.getString("provider")))
                 .optional();
     }
 
-    private void record(long connectionId, ConnectionState from, Change change, Instant at) {
+    private record Current(ConnectionState state, long userId, String provider) {
+    }
+
+    private void record(long connectionId, Current from, Change change, Instant at) {
         @Nullable
         String providerState = clip(change.providerState(), 64);
         jdbc.sql("""
@@ -92,18 +98,14 @@ class ConnectionTransitions {
                                                     occurred_at)
                 VALUES (:id, :from, :to, :providerState, :reason, :at)""")
                 .param("id", connectionId)
-                .param("from", from.code())
+                .param("from", from.state().code())
                 .param("to", change.to().code())
                 .param("providerState", providerState)
                 .param("reason", clip(change.reason(), 200))
                 .param("at", DbTime.param(at))
                 .update();
-        var owner = jdbc.sql("SELECT user_id, provider FROM connections WHERE id = :id")
-                .param("id", connectionId)
-                .query((rs, row) -> java.util.Map.entry(rs.getLong("user_id"), rs.getString("provider")))
-                .single();
-        events.publishEvent(new ConnectionStateChanged(connectionId, owner.getKey(), from, change.to(), providerState,
-                at, owner.getValue()));
+        events.publishEvent(new ConnectionStateChanged(connectionId, from.userId(), from.state(), change.to(),
+                providerState, at, from.provider()));
     }
 
     static @Nullable String clip(@Nullable String value, int max) {
