@@ -1,5 +1,8 @@
 package com.firesync.ledger;
 
+import com.firesync.runtime.DatabaseKind;
+import java.util.Optional;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,22 +16,24 @@ class ChangeVersions {
 
     private final JdbcClient jdbc;
 
-    ChangeVersions(JdbcClient jdbc) {
+    /** PostgreSQL answers the new version with the update ({@code RETURNING}); H2 is asked again. */
+    private final boolean returning;
+
+    ChangeVersions(JdbcClient jdbc, Environment environment) {
         this.jdbc = jdbc;
+        this.returning = DatabaseKind.configured(environment) == DatabaseKind.POSTGRESQL;
     }
 
     /** Takes the user's head for the current database transaction and answers the version its rows carry. */
     long next(long userId) {
-        if (advance(userId) == 0) {
+        Optional<Long> version = advance(userId);
+        if (version.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO transaction_change_heads (user_id, version) VALUES (:user, 0)
                     ON CONFLICT DO NOTHING""").param("user", userId).update();
-            advance(userId);
+            version = advance(userId);
         }
-        return jdbc.sql("SELECT version FROM transaction_change_heads WHERE user_id = :user")
-                .param("user", userId)
-                .query(Long.class)
-                .single();
+        return version.orElseThrow();
     }
 
     /** The version below which the user's cursors are expired; 0 when none is. */
@@ -49,8 +54,19 @@ class ChangeVersions {
                 .update();
     }
 
-    private int advance(long userId) {
-        return jdbc.sql("UPDATE transaction_change_heads SET version = nextval('transaction_changes') "
-                + "WHERE user_id = :user").param("user", userId).update();
+    /** Moves the user's head to a fresh version and answers it; empty when the user has no head yet. */
+    private Optional<Long> advance(long userId) {
+        String update = "UPDATE transaction_change_heads SET version = nextval('transaction_changes') "
+                + "WHERE user_id = :user";
+        if (returning) {
+            return jdbc.sql(update + " RETURNING version").param("user", userId).query(Long.class).optional();
+        }
+        if (jdbc.sql(update).param("user", userId).update() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("SELECT version FROM transaction_change_heads WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single());
     }
 }
