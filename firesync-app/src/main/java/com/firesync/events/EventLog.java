@@ -44,18 +44,24 @@ public class EventLog {
 
     /**
      * Appends an event in the caller's database transaction (a transaction of its own when there is none), and answers
-     * its id. On PostgreSQL the transaction is given its id before the event takes one: a tail that sees the event's
-     * id missing then finds its transaction among the running ones ({@link GapWitness}) and waits for it, which it
-     * could not if the transaction got its id only after the snapshot was taken.
+     * its id. On PostgreSQL the transaction is given its id before the event takes one (the {@code CASE} asks for the
+     * transaction's id, {@code pg_current_xact_id()}, before it takes the event's from the sequence, in the same
+     * statement): a tail that sees the event's id missing then finds its transaction among the running ones
+     * ({@link GapWitness}) and waits for it, which it could not if the transaction got its id only after the snapshot
+     * was taken.
      */
     @Transactional
     long append(long userId, String type, Instant occurredAt, Map<String, ? extends @Nullable Object> data) {
-        if (postgres) {
-            jdbc.sql("SELECT CAST(pg_current_xact_id() AS TEXT)").query(String.class).single();
-        }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO event_log (user_id, type, occurred_at, data) VALUES (:user, :type, :at, :data)")
-                .param("user", userId)
+        var insert = postgres
+                ? jdbc.sql("""
+                        INSERT INTO event_log (id, user_id, type, occurred_at, data)
+                        VALUES (CASE WHEN pg_current_xact_id() IS NOT NULL
+                                     THEN nextval(pg_get_serial_sequence('event_log', 'id')) END,
+                                :user, :type, :at, :data)""")
+                : jdbc.sql(
+                        "INSERT INTO event_log (user_id, type, occurred_at, data) VALUES (:user, :type, :at, :data)");
+        insert.param("user", userId)
                 .param("type", type)
                 .param("at", DbTime.param(occurredAt))
                 .param("data", json.writeValueAsString(data))
