@@ -97,9 +97,47 @@ final class PowensTime {
             return null;
         }
         try {
-            return LENIENT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
+            LocalDateTime naive = naive(text);
+            return naive != null ? naive : LENIENT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
         } catch (DateTimeException e) {
             throw new MalformedResponseException("a timestamp field is not a timestamp", e);
         }
+    }
+
+    /**
+     * The common shape, {@code YYYY-MM-DD HH:MM:SS} (or with a {@code T}), read without the formatter: a sync reads
+     * several per transaction. {@code null} for any other shape, which the lenient formatter reads.
+     *
+     * @throws DateTimeException when the shape holds a value out of range (month 13)
+     */
+    private static @Nullable LocalDateTime naive(String text) {
+        if (text.length() != 19 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || (text.charAt(10) != ' ' && text.charAt(10) != 'T') || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    /** The decimal number of {@code length} ASCII digits at {@code from}; -1 when one is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

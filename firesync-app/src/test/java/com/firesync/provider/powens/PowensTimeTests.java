@@ -63,6 +63,23 @@ class PowensTimeTests {
     }
 
     @Test
+    void readsEveryMinuteOfAYearAsTheIsoReadingDoes() {
+        // seconds never zero, so the ISO text always has them: the 19 characters Powens sends
+        for (LocalDateTime wall = LocalDateTime.parse("2026-01-01T00:00:07"); wall.getYear() == 2026; wall = wall
+                .plusMinutes(7)) {
+            String naive = wall.getMinute() % 2 == 0 ? wall.toString().replace('T', ' ') : wall.toString();
+            assertThat(time.wallClock(naive)).as(naive).isEqualTo(wall);
+        }
+    }
+
+    @Test
+    void refusesANaiveTimestampOutOfRange() {
+        assertThatThrownBy(() -> time.instant("2026-13-01 10:00:00")).isInstanceOf(MalformedResponseException.class);
+        assertThatThrownBy(() -> time.instant("2026-01-15 25:00:00")).isInstanceOf(MalformedResponseException.class);
+        assertThatThrownBy(() -> time.instant("2026-01-15 1a:00:00")).isInstanceOf(MalformedResponseException.class);
+    }
+
+    @Test
     void readsDatesAndCutsTimestampsToTheirDate() {
         assertThat(PowensTime.date("2026-03-01")).isEqualTo(LocalDate.parse("2026-03-01"));
         assertThat(PowensTime.date("2026-03-01 00:00:00")).isEqualTo(LocalDate.parse("2026-03-01"));
