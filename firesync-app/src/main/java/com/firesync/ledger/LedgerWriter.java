@@ -7,6 +7,8 @@ import com.firesync.provider.ProviderTransaction;
 import com.firesync.runtime.DatabaseKind;
 import com.firesync.shared.DbTime;
 import com.firesync.shared.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
 import java.time.Clock;
@@ -66,6 +68,9 @@ public class LedgerWriter {
 
     private final PlannerStatistics statistics;
 
+    /** Each account's connection, which never changes: asked of the database once, not at every write. */
+    private final Cache<Long, Long> connectionOfAccount = Caffeine.newBuilder().maximumSize(10_000).build();
+
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
             ChangeVersions versions, BankingProviders providers, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, MeterRegistry meters) {
@@ -93,9 +98,10 @@ public class LedgerWriter {
     public Map<String, Long> writeAccounts(long connectionId, long userId, List<ProviderAccount> accounts) {
         OffsetDateTime now = DbTime.at(clock.instant());
         identities.relink(connectionId, accounts);
-        for (ProviderAccount account : accounts) {
-            named.update(LedgerSql.MERGE_ACCOUNT, accountParams(connectionId, userId, account, now));
-        }
+        // one round trip for the accounts, one for their balances
+        named.batchUpdate(LedgerSql.MERGE_ACCOUNT, accounts.stream()
+                .map(account -> accountParams(connectionId, userId, account, now))
+                .toArray(MapSqlParameterSource[]::new));
         identities.remember(connectionId, accounts);
         Map<String, Long> stored = new HashMap<>();
         jdbc.sql("SELECT provider_account_id, id FROM accounts WHERE connection_id = :c")
@@ -103,17 +109,19 @@ public class LedgerWriter {
                 .query((rs, row) -> stored.put(rs.getString(1), rs.getLong(2)))
                 .list();
         Map<String, Long> ids = new HashMap<>();
+        List<MapSqlParameterSource> balances = new ArrayList<>();
         for (ProviderAccount account : accounts) {
             long id = Objects.requireNonNull(stored.get(account.id()));
             ids.put(account.id(), id);
             if (account.balance() != null) {
-                named.update(LedgerSql.MERGE_BALANCE, new MapSqlParameterSource().addValue("account", id)
+                balances.add(new MapSqlParameterSource().addValue("account", id)
                         .addValue("day", LocalDate.ofInstant(clock.instant(), bankZone))
                         .addValue("balance", account.balance())
                         .addValue("currency", Currencies.orUnknown(account.currency()))
                         .addValue("now", now));
             }
         }
+        named.batchUpdate(LedgerSql.MERGE_BALANCE, balances.toArray(MapSqlParameterSource[]::new));
         return ids;
     }
 
@@ -186,10 +194,11 @@ public class LedgerWriter {
         if (counts.total() == 0) {
             return;
         }
-        long connectionId = jdbc.sql("SELECT connection_id FROM accounts WHERE id = :account")
-                .param("account", accountId)
-                .query(Long.class)
-                .single();
+        long connectionId = connectionOfAccount.get(accountId,
+                account -> jdbc.sql("SELECT connection_id FROM accounts WHERE id = :account")
+                        .param("account", account)
+                        .query(Long.class)
+                        .single());
         events.publishEvent(new TransactionsChanged(userId, connectionId, accountId, counts,
                 ChangeCursor.after(version).encode()));
     }
