@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,21 +116,28 @@ public class SyncEngine {
             return SyncOutcome.skipped(connection.id(), SyncDecision.skip(SyncDecision.Reason.CIRCUIT_OPEN,
                     circuits.openUntil(connection.id()).orElse(null)));
         }
-        var claim = connections.claim(connection.id(), instance, now, settings.lease());
-        if (claim.isEmpty()) {
+        Instant started = clock.instant();
+        // the claim and the run's record in one transaction: a process that dies leaves both or neither
+        Optional<Claimed> claimed = Objects.requireNonNull(transactions.execute(
+                tx -> connections.claim(connection.id(), instance, now, settings.lease()).map(claim -> {
+                    long id = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
+                    events.publishEvent(new SyncStarted(claim.connectionId(), claim.userId(), id, trigger));
+                    return new Claimed(claim, id);
+                })));
+        if (claimed.isEmpty()) {
             return SyncOutcome.skipped(connection.id(),
                     SyncDecision.skip(SyncDecision.Reason.IN_PROGRESS, null));
         }
-        return run(claim.get(), trigger, force && trigger == SyncTrigger.MANUAL, attended);
+        return run(claimed.get().claim(), claimed.get().run(), started, trigger,
+                force && trigger == SyncTrigger.MANUAL, attended);
     }
 
-    private SyncOutcome run(SyncClaim claim, SyncTrigger trigger, boolean refresh, @Nullable PresentUser present) {
-        Instant started = clock.instant();
-        long run = Objects.requireNonNull(transactions.execute(tx -> {
-            long id = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
-            events.publishEvent(new SyncStarted(claim.connectionId(), claim.userId(), id, trigger));
-            return id;
-        }));
+    /** A connection claimed for a sync, and the sync's run. */
+    private record Claimed(SyncClaim claim, long run) {
+    }
+
+    private SyncOutcome run(SyncClaim claim, long run, Instant started, SyncTrigger trigger, boolean refresh,
+            @Nullable PresentUser present) {
         try {
             BankingProvider provider = providers.get(claim.provider());
             if (present != null) {
@@ -186,10 +195,16 @@ public class SyncEngine {
                 : budgeted ? historyFrom : latest(today.minus(settings.reconcileWindow()), historyFrom);
         var pull = new TransactionPull(ledger, claim.userId(), refs, reconcileFrom, provider.pendingRows());
         if (!refs.isEmpty()) {
-            // a bank listing less than asked says so: nothing is removed before what it listed
+            // a bank listing less than asked says so: nothing is removed before what it listed; a long pull renews
+            // its claim once half the lease has passed since it was last set, not at every page
+            var renewAfter = new AtomicReference<>(now.plus(settings.lease().dividedBy(2)));
             Consumer<TransactionPage> pages = page -> {
                 pull.accept(page);
-                connections.renew(claim, clock.instant().plus(settings.lease()));
+                Instant at = clock.instant();
+                if (!at.isBefore(renewAfter.get())) {
+                    connections.renew(claim, at.plus(settings.lease()));
+                    renewAfter.set(at.plus(settings.lease().dividedBy(2)));
+                }
             };
             // the changes since the cursor, over the whole synced history whatever the day: a change to an old row
             // is reported now and never again
