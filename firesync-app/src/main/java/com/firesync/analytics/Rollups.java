@@ -211,6 +211,7 @@ public class Rollups {
      */
     private void update(long userId, PendingChange change) {
         Set<Long> moved = new HashSet<>();
+        boolean locked = false;
         for (PendingChange.Pass pass : change.passes()) {
             Set<Long> accounts = new HashSet<>(pass.accounts());
             // every mark of the pass first, then the roll-ups that read them
@@ -222,6 +223,11 @@ public class Rollups {
             }
             for (Days slice : slices(pass.from().minusDays(Transfers.REACH_DAYS),
                     pass.to().plusDays(Transfers.REACH_DAYS))) {
+                if (!locked) {
+                    // held until the pass commits: once is enough
+                    lock(userId);
+                    locked = true;
+                }
                 recompute(userId, accounts, slice.from(), slice.to());
             }
         }
@@ -246,8 +252,8 @@ public class Rollups {
     record Days(LocalDate from, LocalDate to) {
     }
 
+    /** Recomputes the accounts' roll-ups of those days; the caller holds the user's lock ({@link #lock}). */
     private void recompute(long userId, Set<Long> accountIds, LocalDate from, LocalDate to) {
-        lock(userId);
         String accounts = " AND account_id IN (:accounts)";
         for (String table : new String[]{"account_days", "category_days"}) {
             jdbc.sql("DELETE FROM " + table + " WHERE user_id = :user AND booked_on BETWEEN :from AND :to" + accounts)
