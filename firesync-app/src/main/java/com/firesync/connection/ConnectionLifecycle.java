@@ -155,13 +155,18 @@ public class ConnectionLifecycle {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("""
-                SELECT user_id, provider, provider_connection_id, sync_cursor, last_reconciled_at, created_at
+                SELECT user_id, provider, provider_connection_id, sync_cursor, last_reconciled_at, created_at,
+                       access_ciphertext
                 FROM connections WHERE id = :id""")
                 .param("id", connectionId)
-                .query((rs, row) -> new SyncClaim(connectionId, rs.getLong("user_id"), rs.getString("provider"),
-                        rs.getString("provider_connection_id"), instance, DbTime.read(rs, "sync_cursor"),
-                        DbTime.read(rs, "last_reconciled_at"), Objects.requireNonNull(DbTime.read(rs, "created_at")),
-                        identities.tokenOfConnection(connectionId)))
+                .query((rs, row) -> {
+                    long userId = rs.getLong("user_id");
+                    String provider = rs.getString("provider");
+                    return new SyncClaim(connectionId, userId, provider, rs.getString("provider_connection_id"),
+                            instance, DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"),
+                            Objects.requireNonNull(DbTime.read(rs, "created_at")), identities.tokenOfConnection(
+                                    connectionId, userId, provider, rs.getBytes("access_ciphertext")));
+                })
                 .single());
     }
 

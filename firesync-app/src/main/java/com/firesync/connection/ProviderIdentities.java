@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -120,18 +121,28 @@ public class ProviderIdentities {
     public Optional<ConnectionAccess> accessOfConnection(long connectionId) {
         return jdbc.sql("SELECT user_id, provider, access_ciphertext FROM connections WHERE id = :id")
                 .param("id", connectionId)
-                .query((rs, row) -> {
-                    String provider = rs.getString("provider");
-                    byte[] access = rs.getBytes("access_ciphertext");
-                    if (access != null) {
-                        return Optional.of(new ConnectionAccess(provider,
-                                new ProviderToken(cipher.decrypt(access, accessContext(connectionId))), true));
-                    }
-                    return find(rs.getLong("user_id"), provider)
-                            .map(identity -> new ConnectionAccess(provider, identity.token(), false));
-                })
+                .query((rs, row) -> access(connectionId, rs.getLong("user_id"), rs.getString("provider"),
+                        rs.getBytes("access_ciphertext")))
                 .optional()
                 .flatMap(found -> found);
+    }
+
+    /**
+     * {@link #tokenOfConnection} from the connection's columns already read ({@code user_id}, {@code provider},
+     * {@code access_ciphertext}), by a caller reading its row anyway.
+     */
+    ProviderToken tokenOfConnection(long connectionId, long userId, String provider, byte @Nullable [] access) {
+        return access(connectionId, userId, provider, access).orElseThrow(() -> new IllegalStateException(
+                "Connection " + connectionId + " has no provider credential")).token();
+    }
+
+    private Optional<ConnectionAccess> access(long connectionId, long userId, String provider,
+            byte @Nullable [] access) {
+        if (access != null) {
+            return Optional.of(new ConnectionAccess(provider,
+                    new ProviderToken(cipher.decrypt(access, accessContext(connectionId))), true));
+        }
+        return find(userId, provider).map(identity -> new ConnectionAccess(provider, identity.token(), false));
     }
 
     /**
