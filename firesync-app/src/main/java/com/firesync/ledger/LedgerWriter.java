@@ -68,7 +68,10 @@ public class LedgerWriter {
 
     private final PlannerStatistics statistics;
 
-    /** Each account's connection, which never changes: asked of the database once, not at every write. */
+    /**
+     * Each account's connection, which never changes: noted as a sync stores its accounts, just before it writes their
+     * transactions, and asked of the database otherwise.
+     */
     private final Cache<Long, Long> connectionOfAccount = Caffeine.newBuilder().maximumSize(10_000).build();
 
     LedgerWriter(NamedParameterJdbcTemplate named, JdbcClient jdbc, Clock clock, Environment environment,
@@ -113,6 +116,8 @@ public class LedgerWriter {
         for (ProviderAccount account : accounts) {
             long id = Objects.requireNonNull(stored.get(account.id()));
             ids.put(account.id(), id);
+            // the sync writes their transactions next
+            connectionOfAccount.put(id, connectionId);
             if (account.balance() != null) {
                 balances.add(new MapSqlParameterSource().addValue("account", id)
                         .addValue("day", LocalDate.ofInstant(clock.instant(), bankZone))
