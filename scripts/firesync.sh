@@ -6,7 +6,9 @@
 #
 # Fallbacks, so that start-up never fails because of the cache: a JDK older than 24 (no AOT cache) or a missing cache
 # runs the extracted jar without it; a JDK 24+ that cannot use this cache (another JDK build made it) says so in one
-# warning and starts without it; without an extracted jar (a build with -Daot.skip=true) the fat jar runs.
+# warning and starts without it; without an extracted jar (a build with -Daot.skip=true) the fat jar runs. Not
+# covered: JAVA_OPTS leaving the old generation no room at start (-Xmn as large as -Xms) stops the JDK ("Unable to use
+# AOT cache"); give -Xms more.
 #
 # Memory defaults for a small self-hosted process (docs/benchmarks.md#memory), each dropped when JAVA_OPTS or the
 # environment chooses otherwise: the serial collector (no concurrent GC threads nor G1's remembered sets, which cost
