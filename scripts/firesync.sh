@@ -8,11 +8,12 @@
 # runs the extracted jar without it; a JDK 24+ that cannot use this cache (another JDK build made it) says so in one
 # warning and starts without it; without an extracted jar (a build with -Daot.skip=true) the fat jar runs. Not
 # covered: JAVA_OPTS leaving the old generation no room at start (-Xmn as large as -Xms) stops the JDK ("Unable to use
-# AOT cache"); give -Xms more.
+# AOT cache"); give -Xms more. An -Xmx below 64m needs an -Xms (and -Xmn) of its own.
 #
 # Memory defaults for a small self-hosted process (docs/benchmarks.md#memory), each dropped when JAVA_OPTS or the
 # environment chooses otherwise: the serial collector (no concurrent GC threads nor G1's remembered sets, which cost
-# about 40 MB; pauses stay in milliseconds at a heap of a few hundred MB), a small initial heap that grows as needed,
+# about 40 MB; pauses stay in milliseconds at a heap of a few hundred MB), a small initial heap that grows as needed
+# with a young generation large enough for a sync's short-lived data,
 # glibc malloc limited to two arenas, and (JDK 22+) idle native memory given back every few seconds.
 set -eu
 opts="${JAVA_OPTS:-}"
@@ -20,8 +21,11 @@ case " $opts " in
 *" -XX:+Use"*"GC "*) ;;
 *) opts="-XX:+UseSerialGC $opts" ;;
 esac
+# the serial collector's young generation fixed at 32 MB: the default one of a 32 MB initial heap (10 MB) promotes each
+# sync's short-lived data, and the old generation grows to the maximum with it (docs/benchmarks.md, 2026-12-02)
 case " $opts " in
-*" -Xms"* | *" -XX:InitialHeapSize="*) ;;
+*" -Xms"* | *" -XX:InitialHeapSize="* | *" -Xmn"* | *" -XX:NewSize="* | *" -XX:MaxNewSize="* | *" -XX:NewRatio="*) ;;
+*" -XX:+UseSerialGC "*) opts="-Xms64m -Xmn32m $opts" ;;
 *) opts="-Xms32m $opts" ;;
 esac
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
