@@ -2,7 +2,7 @@ package com.firesync.analytics;
 
 import com.firesync.ledger.LedgerChanged;
 import com.firesync.ledger.Transfers;
-import com.firesync.shared.DbTime;
+import com.firesync.shared.UserLocks;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -205,24 +205,28 @@ public class Rollups {
 
     /**
      * Pass by pass (all the changed accounts at once, or each on its own: {@link PendingChange#passes}): marks again
-     * the transfers of the changed amounts around the changed days, then recomputes the roll-ups of the changed accounts
-     * and of the accounts whose marks moved. The rows whose mark moved get their new change version last, so
-     * that the user's change head (which the user's ledger writes wait for) is held only while this commits.
+     * the transfers of the changed amounts around the changed days, then recomputes the roll-ups of the changed
+     * accounts on their changed days, and of the rows whose mark moved on theirs (a row whose data and mark stayed
+     * keeps its roll-ups). The rows whose mark moved get their new change version last, so that the user's change head
+     * (which the user's ledger writes wait for) is held only while this commits.
      */
     private void update(long userId, PendingChange change) {
         Set<Long> moved = new HashSet<>();
         boolean locked = false;
         for (PendingChange.Pass pass : change.passes()) {
             Set<Long> accounts = new HashSet<>(pass.accounts());
+            LocalDate from = pass.from();
+            LocalDate to = pass.to();
             // every mark of the pass first, then the roll-ups that read them
             for (Days slice : slices(pass.from().minusDays(Transfers.REMARK_DAYS),
                     pass.to().plusDays(Transfers.REMARK_DAYS))) {
                 Transfers.Remarked remarked = transfers.remark(userId, slice.from(), slice.to(), pass.amounts());
-                accounts.addAll(remarked.accounts());
                 moved.addAll(remarked.rows());
+                accounts.addAll(remarked.accounts());
+                from = remarked.from() != null && remarked.from().isBefore(from) ? remarked.from() : from;
+                to = remarked.to() != null && remarked.to().isAfter(to) ? remarked.to() : to;
             }
-            for (Days slice : slices(pass.from().minusDays(Transfers.REACH_DAYS),
-                    pass.to().plusDays(Transfers.REACH_DAYS))) {
+            for (Days slice : slices(from, to)) {
                 if (!locked) {
                     // held until the pass commits: once is enough
                     lock(userId);
@@ -320,13 +324,6 @@ public class Rollups {
 
     /** Takes the user's row lock, so that two writers of one user recompute one after the other. */
     private void lock(long userId) {
-        jdbc.sql("INSERT INTO analytics_users (user_id, updated_at) VALUES (:user, :now) ON CONFLICT DO NOTHING")
-                .param("user", userId)
-                .param("now", DbTime.at(clock.instant()))
-                .update();
-        jdbc.sql("SELECT user_id FROM analytics_users WHERE user_id = :user FOR UPDATE")
-                .param("user", userId)
-                .query(Long.class)
-                .list();
+        UserLocks.take(jdbc, "analytics_users", "updated_at", userId, clock.instant());
     }
 }

@@ -1,6 +1,6 @@
 package com.firesync.ledger;
 
-import com.firesync.shared.DbTime;
+import com.firesync.shared.UserLocks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,19 +78,18 @@ public class Transfers {
 
     /**
      * Marks again the user's transfers of the given amounts (either sign; {@code null}: every amount) whose debit is
-     * booked from {@code from} to {@code to}, and answers the accounts whose marks may have moved and the rows whose
-     * mark came or went. The caller gives those rows a new change version with {@link #announce}, once, as the last
-     * write of its transaction: that takes the user's change head, which every write of the user's ledger waits for
-     * until it commits.
+     * booked from {@code from} to {@code to}, and answers what moved: the rows whose mark came or went, their accounts
+     * and the days they lie on. The caller gives those rows a new change version with {@link #announce}, once, as the
+     * last write of its transaction: that takes the user's change head, which every write of the user's ledger waits
+     * for until it commits.
      */
     public Remarked remark(long userId, LocalDate from, LocalDate to, @Nullable Collection<BigDecimal> amounts) {
         List<BigDecimal> sizes = amounts == null ? null : amounts.stream().map(BigDecimal::abs).distinct().toList();
         if (sizes != null && sizes.isEmpty()) {
-            return new Remarked(Set.of(), Set.of());
+            return Remarked.NOTHING;
         }
         lock(userId);
-        Set<List<Long>> before = pairs(userId, from, to, sizes);
-        Set<Long> accounts = new HashSet<>(marked(userId, from, to, sizes));
+        Set<Pair> before = pairs(userId, from, to, sizes);
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user AND debit_date BETWEEN :from AND :to"
                 + amountFilter(sizes))
                 .param("user", userId)
@@ -105,8 +105,7 @@ public class Transfers {
                 .param("outerTo", to.plusDays(REMARK_DAYS))
                 .params(sizes == null ? Map.of() : Map.of("debits", sizes.stream().map(BigDecimal::negate).toList()))
                 .update();
-        accounts.addAll(marked(userId, from, to, sizes));
-        return new Remarked(accounts, moved(before, pairs(userId, from, to, sizes)));
+        return Remarked.of(before, pairs(userId, from, to, sizes));
     }
 
     /** Limits a statement on {@code transfers} to the given sizes ({@code null}: any). */
@@ -115,12 +114,52 @@ public class Transfers {
     }
 
     /**
-     * What a re-marking moved.
+     * What a re-marking moved: the pairs that came or went, and nothing else. A row whose mark stayed keeps its
+     * roll-ups; one whose mark moved lies on its account within {@link #WINDOW_DAYS} of its pair's debit.
      *
-     * @param accounts the accounts whose marks may have moved
      * @param rows the rows whose mark came or went
+     * @param accounts those rows' accounts
+     * @param from the first day such a row may lie on ({@code null} when none moved)
+     * @param to the last such day ({@code null} when none moved)
      */
-    public record Remarked(Set<Long> accounts, Set<Long> rows) {
+    public record Remarked(Set<Long> rows, Set<Long> accounts, @Nullable LocalDate from, @Nullable LocalDate to) {
+
+        static final Remarked NOTHING = new Remarked(Set.of(), Set.of(), null, null);
+
+        /** The pairs (debit and credit) in one set and not the other. */
+        static Remarked of(Set<Pair> before, Set<Pair> after) {
+            Set<Long> rows = new HashSet<>();
+            Set<Long> accounts = new HashSet<>();
+            LocalDate first = null;
+            LocalDate last = null;
+            for (Set<Pair> side : List.of(before, after)) {
+                Set<List<Long>> other = (side == before ? after : before).stream()
+                        .map(Pair::rowIds)
+                        .collect(Collectors.toSet());
+                for (Pair pair : side) {
+                    if (other.contains(pair.rowIds())) {
+                        continue;
+                    }
+                    rows.add(pair.debit());
+                    rows.add(pair.credit());
+                    accounts.add(pair.debitAccount());
+                    accounts.add(pair.creditAccount());
+                    first = first == null || pair.debitDate().isBefore(first) ? pair.debitDate() : first;
+                    last = last == null || pair.debitDate().isAfter(last) ? pair.debitDate() : last;
+                }
+            }
+            return first == null || last == null
+                    ? NOTHING
+                    : new Remarked(rows, accounts, first.minusDays(WINDOW_DAYS), last.plusDays(WINDOW_DAYS));
+        }
+    }
+
+    /** A marked pair: its two rows, their accounts, and the debit's day (the credit's is within the window). */
+    record Pair(long debit, long credit, long debitAccount, long creditAccount, LocalDate debitDate) {
+
+        List<Long> rowIds() {
+            return List.of(debit, credit);
+        }
     }
 
     /**
@@ -139,35 +178,20 @@ public class Transfers {
     }
 
     /**
-     * The user's marked pairs (debit id, credit id) whose debit is booked from {@code from} to {@code to}, of the
-     * given sizes ({@code null}: any).
+     * The user's marked pairs whose debit is booked from {@code from} to {@code to}, of the given sizes
+     * ({@code null}: any).
      */
-    private Set<List<Long>> pairs(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
+    private Set<Pair> pairs(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
         return new HashSet<>(jdbc.sql("""
-                SELECT debit_id, credit_id FROM transfers
+                SELECT debit_id, credit_id, debit_account, credit_account, debit_date FROM transfers
                 WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + amountFilter(sizes))
                 .param("user", userId)
                 .param("from", from)
                 .param("to", to)
                 .params(sizes == null ? Map.of() : Map.of("sizes", sizes))
-                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                .query((rs, row) -> new Pair(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, LocalDate.class)))
                 .list());
-    }
-
-    /** The rows of the pairs that came or went. */
-    private static Set<Long> moved(Set<List<Long>> before, Set<List<Long>> after) {
-        Set<Long> moved = new HashSet<>();
-        for (List<Long> pair : before) {
-            if (!after.contains(pair)) {
-                moved.addAll(pair);
-            }
-        }
-        for (List<Long> pair : after) {
-            if (!before.contains(pair)) {
-                moved.addAll(pair);
-            }
-        }
-        return moved;
     }
 
     /** Marks all the user's transfers again from scratch. */
@@ -176,7 +200,7 @@ public class Transfers {
         lock(userId);
         LocalDate first = LocalDate.of(1, 1, 1);
         LocalDate last = LocalDate.of(9999, 12, 31);
-        Set<List<Long>> before = pairs(userId, first, last, null);
+        Set<Pair> before = pairs(userId, first, last, null);
         jdbc.sql("DELETE FROM transfers WHERE user_id = :user").param("user", userId).update();
         jdbc.sql(MARK_ALL)
                 .param("user", userId)
@@ -185,22 +209,7 @@ public class Transfers {
                 .param("outerFrom", LocalDate.of(1, 1, 1))
                 .param("outerTo", LocalDate.of(9999, 12, 31))
                 .update();
-        announce(userId, moved(before, pairs(userId, first, last, null)));
-    }
-
-    private List<Long> marked(long userId, LocalDate from, LocalDate to, @Nullable List<BigDecimal> sizes) {
-        return jdbc.sql("""
-                SELECT debit_account, credit_account FROM transfers
-                WHERE user_id = :user AND debit_date BETWEEN :from AND :to""" + amountFilter(sizes))
-                .param("user", userId)
-                .param("from", from)
-                .param("to", to)
-                .params(sizes == null ? Map.of() : Map.of("sizes", sizes))
-                .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .flatMap(List::stream)
-                .toList();
+        announce(userId, Remarked.of(before, pairs(userId, first, last, null)).rows());
     }
 
     /**
@@ -217,13 +226,6 @@ public class Transfers {
      * once; a concurrent creation waits, then does nothing).
      */
     private void lock(long userId) {
-        jdbc.sql("INSERT INTO transfer_locks (user_id, locked_at) VALUES (:user, :now) ON CONFLICT DO NOTHING")
-                .param("user", userId)
-                .param("now", DbTime.at(clock.instant()))
-                .update();
-        jdbc.sql("SELECT user_id FROM transfer_locks WHERE user_id = :user FOR UPDATE")
-                .param("user", userId)
-                .query(Long.class)
-                .list();
+        UserLocks.take(jdbc, "transfer_locks", "locked_at", userId, clock.instant());
     }
 }

@@ -259,6 +259,30 @@ class HouseholdFiguresTests {
     }
 
     @Test
+    void aMarkMovedOffADayTheWriteDidNotTouchIsRolledUpThere() {
+        rollups.settle(alice.id(), true);
+        // July's savings leg is booked on the 6th, a day after its debit; a second leg on the 5th is nearer, so the
+        // debit's mark moves to it and the leg of the 6th (a day no row of this write lies on) becomes income
+        household.write("savings", "EUR",
+                List.of(Household.row("savings", LocalDate.of(2025, 7, 5), "500.00", null, Household.CHECKING_IBAN)));
+        rollups.settle(alice.id(), true);
+        RollupRows kept = RollupRows.read(jdbc, alice.id());
+        long savings = household.ids.get("savings");
+        List<BigDecimal> july6 = jdbc.sql("SELECT income, transfers FROM account_days"
+                + " WHERE account_id = :account AND booked_on = :day")
+                .param("account", savings)
+                .param("day", LocalDate.of(2025, 7, 6))
+                .query((rs, row) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2)))
+                .single();
+        assertThat(july6.get(0)).isEqualByComparingTo("500.00");
+        assertThat(july6.get(1)).isEqualByComparingTo("0");
+
+        rollups.rebuild(alice.id());
+
+        assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(kept);
+    }
+
+    @Test
     void aChangeOfMoreAmountsThanOneStatementNamesIsMarkedAsARebuildMarksIt() {
         rollups.settle(alice.id(), true);
         int pairsBefore = RollupRows.read(jdbc, alice.id()).transfers().size();
