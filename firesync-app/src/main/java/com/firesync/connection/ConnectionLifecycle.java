@@ -137,9 +137,6 @@ public class ConnectionLifecycle {
 
     private Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease,
             boolean attempt) {
-        if (snapshot(connectionId).isEmpty()) {
-            return Optional.empty();
-        }
         Change change = Change.to(ConnectionState.SYNCING, "sync started", null)
                 .writing("""
                         sync_claimed_by = :instance, sync_claimed_until = :until,
@@ -156,7 +153,7 @@ public class ConnectionLifecycle {
         }
         return Optional.of(jdbc.sql("""
                 SELECT user_id, provider, provider_connection_id, sync_cursor, last_reconciled_at, created_at,
-                       access_ciphertext
+                       access_ciphertext, consent_expires_at, bank_history_from
                 FROM connections WHERE id = :id""")
                 .param("id", connectionId)
                 .query((rs, row) -> {
@@ -165,7 +162,8 @@ public class ConnectionLifecycle {
                     return new SyncClaim(connectionId, userId, provider, rs.getString("provider_connection_id"),
                             instance, DbTime.read(rs, "sync_cursor"), DbTime.read(rs, "last_reconciled_at"),
                             Objects.requireNonNull(DbTime.read(rs, "created_at")), identities.tokenOfConnection(
-                                    connectionId, userId, provider, rs.getBytes("access_ciphertext")));
+                                    connectionId, userId, provider, rs.getBytes("access_ciphertext")),
+                            DbTime.read(rs, "consent_expires_at"), rs.getObject("bank_history_from", LocalDate.class));
                 })
                 .single());
     }
@@ -224,29 +222,29 @@ public class ConnectionLifecycle {
     }
 
     /**
-     * Records when the user's consent to read a connection ends, as its provider last said; nothing when it did not
-     * say. Written only when it changes: most syncs read the same date, and an unchanged row costs no write.
+     * Records when the user's consent to read a claimed connection ends, as its provider said at this sync; nothing
+     * when it did not say. Written only when it differs from what the claim read: most syncs read the same date.
      */
-    public void consentExpires(long connectionId, @Nullable Instant at) {
-        if (at != null) {
-            jdbc.sql("UPDATE connections SET consent_expires_at = :at WHERE id = :id"
-                    + " AND consent_expires_at IS DISTINCT FROM CAST(:at AS TIMESTAMP WITH TIME ZONE)")
+    public void consentExpires(SyncClaim claim, @Nullable Instant at) {
+        if (at != null && !at.equals(claim.consentExpiresAt())) {
+            jdbc.sql("UPDATE connections SET consent_expires_at = :at WHERE id = :id")
                     .param("at", DbTime.param(at))
-                    .param("id", connectionId)
+                    .param("id", claim.connectionId())
                     .update();
         }
     }
 
     /**
-     * Records the first day the bank listed at a sync, when it listed less than the synced history ({@code null}:
-     * all of it). Written only when it changes.
+     * Records the first day the bank listed at a claimed connection's sync, when it listed less than the synced
+     * history ({@code null}: all of it). Written only when it differs from what the claim read.
      */
-    public void bankHistoryFrom(long connectionId, @Nullable LocalDate from) {
-        jdbc.sql("UPDATE connections SET bank_history_from = :from WHERE id = :id"
-                + " AND bank_history_from IS DISTINCT FROM :from")
-                .param("from", from, java.sql.Types.DATE)
-                .param("id", connectionId)
-                .update();
+    public void bankHistoryFrom(SyncClaim claim, @Nullable LocalDate from) {
+        if (!Objects.equals(from, claim.bankHistoryFrom())) {
+            jdbc.sql("UPDATE connections SET bank_history_from = :from WHERE id = :id")
+                    .param("from", from, java.sql.Types.DATE)
+                    .param("id", claim.connectionId())
+                    .update();
+        }
     }
 
     /**

@@ -172,7 +172,7 @@ public class SyncEngine {
 
     private Pulled pull(BankingProvider provider, SyncClaim claim, Instant now) {
         ConnectionAccounts read = provider.connectionWithAccounts(claim.token(), claim.providerConnectionId());
-        connections.consentExpires(claim.connectionId(), read.connection().consentExpiresAt());
+        connections.consentExpires(claim, read.connection().consentExpiresAt());
         if (read.connection().health() == ConnectionHealth.NEEDS_USER_ACTION) {
             // the bank's data may still read, but it is frozen until the user acts: say so rather than sync stale data
             throw new ProviderException("sync", new ProviderFailure.NeedsUserAction(
@@ -223,7 +223,7 @@ public class SyncEngine {
             pull.flush();
             pull.removeMissing();
             // how much of the synced history the bank showed: one capping it leaves older rows unread
-            connections.bankHistoryFrom(claim.connectionId(), pull.listedFrom());
+            connections.bankHistoryFrom(claim, pull.listedFrom());
         }
         Instant cursor = pull.newest() == null ? claim.cursor() : pull.newest();
         return new Pulled(accounts.size(), pull.counts(), backfill && cursor == null ? now : cursor,
