@@ -1,6 +1,7 @@
 package com.firesync.connection;
 
 import com.firesync.connection.ConnectionTransitions.Change;
+import com.firesync.connection.ConnectionTransitions.Current;
 import com.firesync.provider.ProviderFailure;
 import com.firesync.shared.DbTime;
 import java.sql.ResultSet;
@@ -124,7 +125,16 @@ public class ConnectionLifecycle {
      */
     @Transactional
     public Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease) {
-        return claim(connectionId, instance, at, lease, true);
+        return claim(connectionId, null, instance, at, lease, true);
+    }
+
+    /**
+     * As {@link #claim(long, String, Instant, Duration)}, for a connection last seen as {@code seen}: tried from its
+     * state without reading the row first.
+     */
+    @Transactional
+    public Optional<SyncClaim> claim(ConnectionSnapshot seen, String instance, Instant at, Duration lease) {
+        return claim(seen.id(), new Current(seen.state(), seen.userId(), seen.provider()), instance, at, lease, true);
     }
 
     /**
@@ -132,11 +142,11 @@ public class ConnectionLifecycle {
      */
     @Transactional
     public Optional<SyncClaim> claimForWebhook(long connectionId, String instance, Instant at, Duration lease) {
-        return claim(connectionId, instance, at, lease, false);
+        return claim(connectionId, null, instance, at, lease, false);
     }
 
-    private Optional<SyncClaim> claim(long connectionId, String instance, Instant at, Duration lease,
-            boolean attempt) {
+    private Optional<SyncClaim> claim(long connectionId, @Nullable Current likely, String instance, Instant at,
+            Duration lease, boolean attempt) {
         Change change = Change.to(ConnectionState.SYNCING, "sync started", null)
                 .writing("""
                         sync_claimed_by = :instance, sync_claimed_until = :until,
@@ -148,7 +158,7 @@ public class ConnectionLifecycle {
                 // free, or its lease is over, or its instance stopped beating (killed)
                 .onlyIf(LIVE + " AND (sync_claimed_until IS NULL OR sync_claimed_until < :at"
                         + " OR sync_claimed_by IN (SELECT id FROM claimants WHERE last_seen_at < :silentSince))");
-        if (!transitions.move(connectionId, change, at)) {
+        if (!transitions.move(connectionId, change, at, likely)) {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql("""
@@ -289,7 +299,9 @@ public class ConnectionLifecycle {
     }
 
     private boolean endClaim(SyncClaim claim, Change change, Instant at) {
-        if (transitions.move(claim.connectionId(), change, at)) {
+        // the claim put the connection in SYNCING; a move since (a provider's report) costs a read
+        var syncing = new Current(ConnectionState.SYNCING, claim.userId(), claim.provider());
+        if (transitions.move(claim.connectionId(), change, at, syncing)) {
             return true;
         }
         // refused: the state stays as another writer left it, but the claim must not outlive the sync

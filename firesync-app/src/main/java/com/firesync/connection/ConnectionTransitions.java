@@ -41,14 +41,30 @@ class ConnectionTransitions {
      *         hold or the connection is gone
      */
     boolean move(long connectionId, Change change, Instant at) {
+        return move(connectionId, change, at, null);
+    }
+
+    /**
+     * As {@link #move(long, Change, Instant)}, tried first from {@code likely}, the state the caller last saw the
+     * connection in (with its owner and provider), without reading the row: when the connection has moved since, the
+     * conditional update finds it in another state, and the move goes on from the state read then.
+     */
+    boolean move(long connectionId, Change change, Instant at, @Nullable Current likely) {
+        boolean read = likely == null;
+        Current current = read ? current(connectionId).orElse(null) : likely;
         for (;;) {
-            Current current = current(connectionId).orElse(null);
             if (current == null) {
                 return false;
             }
             ConnectionState from = current.state();
             boolean transition = ConnectionStateMachine.allows(from, change.to());
             if (!transition && from != change.to()) {
+                if (!read) {
+                    // refused from what the caller saw: decided on the state the row is in
+                    current = current(connectionId).orElse(null);
+                    read = true;
+                    continue;
+                }
                 log.warn("Refused to move connection {} from {} to {} ({})", connectionId, from.code(),
                         change.to().code(), change.reason());
                 return false;
@@ -59,7 +75,9 @@ class ConnectionTransitions {
                 }
                 return true;
             }
-            if (current(connectionId).filter(now -> now.state() == from).isPresent()) {
+            current = current(connectionId).orElse(null);
+            read = true;
+            if (current != null && current.state() == from) {
                 // same state, so the change's own condition failed (a claim held, a connection deleted)
                 return false;
             }
@@ -87,7 +105,8 @@ class ConnectionTransitions {
                 .optional();
     }
 
-    private record Current(ConnectionState state, long userId, String provider) {
+    /** A connection's state, with its owner and provider. */
+    record Current(ConnectionState state, long userId, String provider) {
     }
 
     private void record(long connectionId, Current from, Change change, Instant at) {

@@ -119,7 +119,7 @@ public class SyncEngine {
         Instant started = clock.instant();
         // the claim and the run's record in one transaction: a process that dies leaves both or neither
         Optional<Claimed> claimed = Objects.requireNonNull(transactions.execute(
-                tx -> connections.claim(connection.id(), instance, now, settings.lease()).map(claim -> {
+                tx -> connections.claim(connection, instance, now, settings.lease()).map(claim -> {
                     long id = runs.start(claim.connectionId(), claim.userId(), trigger.code(), instance);
                     events.publishEvent(new SyncStarted(claim.connectionId(), claim.userId(), id, trigger));
                     return new Claimed(claim, id);

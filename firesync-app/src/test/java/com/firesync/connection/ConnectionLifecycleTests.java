@@ -159,6 +159,26 @@ class ConnectionLifecycleTests {
         assertThat(output.getOut()).doesNotContain("Refused to move");
     }
 
+    @Test
+    void aClaimFromAStaleSnapshotIsDecidedOnTheStateTheRowIsIn(CapturedOutput output) {
+        ConnectionSnapshot active = lifecycle.snapshot(connection).orElseThrow();
+        put(ConnectionState.DISABLED);
+        assertThat(lifecycle.claim(active, "fs-test", clock.instant(), LEASE)).isEmpty();
+        assertThat(state()).isEqualTo(ConnectionState.DISABLED);
+
+        ConnectionSnapshot disabled = lifecycle.snapshot(connection).orElseThrow();
+        put(ConnectionState.FAILING);
+        assertThat(lifecycle.claim(disabled, "fs-test", clock.instant(), LEASE)).isPresent();
+
+        assertThat(state()).isEqualTo(ConnectionState.SYNCING);
+        assertThat(jdbc.sql("SELECT from_state || '>' || to_state FROM connection_transitions ORDER BY id")
+                .query(String.class)
+                .list()).containsExactly("failing>syncing");
+        // refused once, from the row's DISABLED; the stale DISABLED of the second snapshot refused nothing
+        assertThat(output.getOut().split("Refused to move", -1)).hasSize(2);
+        assertThat(output.getOut()).contains("Refused to move connection " + connection + " from disabled");
+    }
+
     private SyncClaim claim() {
         clock.advance(Duration.ofMinutes(1));
         return lifecycle.claim(connection, "fs-test", clock.instant(), LEASE).orElseThrow();
