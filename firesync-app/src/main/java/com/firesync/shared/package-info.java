@@ -1,6 +1,7 @@
 /**
- * The shared kernel: the authenticated caller, the response envelope and the API error type. Value types only,
- * no beans.
+ * The shared kernel: the authenticated caller, the response envelope and the API error type, and static helpers
+ * every module uses the same way (instants over JDBC, a user's lock row, hashing, text). Value types and static
+ * helpers only, no beans.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})
