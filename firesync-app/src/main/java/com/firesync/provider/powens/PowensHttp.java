@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * One HTTP exchange with Powens on the JDK client: a bounded wait for the whole answer (headers and body), no
@@ -45,6 +46,8 @@ final class PowensHttp implements AutoCloseable {
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule("powens-transactions")
+                    .addDeserializer(PowensJson.Transaction.class, new TransactionReader()))
             .build();
 
     private final MeterRegistry meters;

@@ -86,6 +86,15 @@ final class PowensTime {
             return null;
         }
         try {
+            if (text.length() >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+                // the common shape, read without the formatter: a sync reads four dates per transaction
+                int year = digits(text, 0, 4);
+                int month = digits(text, 5, 2);
+                int day = digits(text, 8, 2);
+                if ((year | month | day) >= 0) {
+                    return LocalDate.of(year, month, day);
+                }
+            }
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeException e) {
             throw new MalformedResponseException("a date field is not a date", e);
