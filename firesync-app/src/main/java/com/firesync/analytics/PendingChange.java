@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +48,13 @@ final class PendingChange {
         LocalDate from = null;
         LocalDate to = null;
         long apart = 0;
+        @Nullable
         Set<BigDecimal> amounts = new HashSet<>();
         for (Span span : accounts.values()) {
             from = from == null || span.from.isBefore(from) ? span.from : from;
             to = to == null || span.to.isAfter(to) ? span.to : to;
             apart += reads(span.from, span.to);
-            amounts.addAll(span.amounts);
+            amounts = span.amounts == null || amounts == null ? null : bounded(union(amounts, span.amounts));
         }
         if (from == null || to == null) {
             return List.of();
@@ -72,8 +74,13 @@ final class PendingChange {
     }
 
     /** The amounts to re-mark, {@code null} (every amount) past {@link #MAX_AMOUNTS}. */
-    private static @Nullable Set<BigDecimal> bounded(Set<BigDecimal> amounts) {
-        return amounts.size() > MAX_AMOUNTS ? null : amounts;
+    private static @Nullable Set<BigDecimal> bounded(@Nullable Set<BigDecimal> amounts) {
+        return amounts == null || amounts.size() > MAX_AMOUNTS ? null : amounts;
+    }
+
+    private static Set<BigDecimal> union(Set<BigDecimal> into, Collection<BigDecimal> more) {
+        into.addAll(more);
+        return into;
     }
 
     /**
@@ -84,14 +91,19 @@ final class PendingChange {
     record Pass(Set<Long> accounts, LocalDate from, LocalDate to, @Nullable Set<BigDecimal> amounts) {
     }
 
-    /** One account's changed days, from {@code from} to {@code to}, and the amounts of its changed rows. */
+    /**
+     * One account's changed days, from {@code from} to {@code to}, and the amounts of its changed rows; past
+     * {@link #MAX_AMOUNTS} of them, every amount (a backfill's batches would otherwise keep every amount they wrote until
+     * the pass).
+     */
     static final class Span {
 
         LocalDate from;
 
         LocalDate to;
 
-        final Set<BigDecimal> amounts = new HashSet<>();
+        @Nullable
+        Set<BigDecimal> amounts = new HashSet<>();
 
         Span(LocalDate from, LocalDate to) {
             this.from = from;
@@ -101,7 +113,7 @@ final class PendingChange {
         void add(LedgerChanged change) {
             from = change.from().isBefore(from) ? change.from() : from;
             to = change.to().isAfter(to) ? change.to() : to;
-            amounts.addAll(change.amounts());
+            amounts = amounts == null ? null : bounded(union(amounts, change.amounts()));
         }
 
         @Override

@@ -70,6 +70,24 @@ class PendingChangeTests {
                 .satisfies(pass -> assertThat(pass.amounts()).containsExactly(BigDecimal.ONE));
     }
 
+    @Test
+    void anAccountWhoseBatchesNameTooManyAmountsStopsCollectingThem() {
+        PendingChange change = new PendingChange(changed(1, DAY, DAY, "1.00"));
+        for (int cents = 0; cents <= PendingChange.MAX_AMOUNTS; cents += 100) {
+            change.add(new LedgerChanged(7, 1, DAY.minusDays(1), DAY, IntStream.range(cents, cents + 100)
+                    .mapToObj(amount -> BigDecimal.valueOf(amount, 2))
+                    .collect(Collectors.toSet())));
+        }
+
+        assertThat(change.accounts.get(1L).amounts).isNull();
+        // more batches keep every amount: a single amount does not narrow the pass again
+        change.add(changed(1, DAY, DAY, "2.00")).add(changed(2, DAY, DAY, "3.00"));
+        assertThat(change.passes()).singleElement().satisfies(pass -> {
+            assertThat(pass.accounts()).containsExactlyInAnyOrder(1L, 2L);
+            assertThat(pass.amounts()).isNull();
+        });
+    }
+
     private static LedgerChanged changed(long account, LocalDate from, LocalDate to, String... amounts) {
         return new LedgerChanged(7, account, from, to, amounts(amounts));
     }
