@@ -5,6 +5,7 @@ import com.firesync.ledger.Transfers;
 import com.firesync.shared.UserLocks;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -96,6 +97,12 @@ public class Rollups {
     /** The most days one statement of a pass re-marks or recomputes; a longer pass goes in slices. */
     static final int SLICE_DAYS = 31;
 
+    /** How long a user's ledger goes without a change before the worker applies the user's changes. */
+    static final Duration QUIET = Duration.ofSeconds(1);
+
+    /** The longest the worker lets a user's changes wait while more keep coming. */
+    static final Duration MOST_DELAY = Duration.ofSeconds(15);
+
     private final JdbcClient jdbc;
 
     private final Transfers transfers;
@@ -108,7 +115,10 @@ public class Rollups {
 
     private final Map<Long, PendingChange> pending = new ConcurrentHashMap<>();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+    /** Per user with changes waiting for the worker: when the first and the last of them came. */
+    private final Map<Long, Burst> bursts = new ConcurrentHashMap<>();
+
+    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform()
             .name("analytics-rollups")
             .daemon()
             .factory());
@@ -119,6 +129,8 @@ public class Rollups {
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // at shutdown, the changes still waiting are dropped with them (see stop)
+        this.worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -146,12 +158,41 @@ public class Rollups {
      * Writers of one user take turns in this process before they take a database connection (the database lock
      * inside only orders instances), and a writer that finds the turn taken leaves its change to the holder, merged
      * with the others waiting: waiting threads hold no connection, and a backfill's many batches are applied in a few
-     * merged passes rather than one after the other.
+     * merged passes rather than one after the other. The worker applies a user's changes once none has come for
+     * {@link #QUIET}, or once the first has waited {@link #MOST_DELAY} while more kept coming: a pass re-marks and
+     * recomputes around every changed day, so a backfill's batches, which keep coming, are applied a few times in all
+     * rather than once per pass the worker can make meanwhile (each over the whole history written so far). An
+     * analytics read does not wait for that: it applies what is pending itself ({@link #settle}).
      */
     private void apply(LedgerChanged change) {
         pending.merge(change.userId(), new PendingChange(change), (merged, next) -> merged.add(change));
+        long now = System.nanoTime();
+        bursts.merge(change.userId(), new Burst(now, now), (burst, next) -> new Burst(burst.first(), now));
         // off the writer's thread: a sync (a backfill's thousand batches) never waits for its analytics
-        worker.execute(() -> settle(change.userId(), false));
+        worker.schedule(() -> due(change.userId()), QUIET.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * On the worker, {@link #QUIET} after a change: applies the user's pending changes, unless another came since
+     * (its own turn comes later) and the first has not waited {@link #MOST_DELAY} yet.
+     */
+    private void due(long userId) {
+        Burst burst = bursts.get(userId);
+        if (burst == null) {
+            return; // applied already
+        }
+        long now = System.nanoTime();
+        if (now - burst.last() < QUIET.toNanos() && now - burst.first() < MOST_DELAY.toNanos()) {
+            return;
+        }
+        // changes that come during the pass start a burst of their own
+        if (bursts.remove(userId, burst)) {
+            settle(userId, false);
+        }
+    }
+
+    /** When the first and the last of a user's waiting changes came, in {@link System#nanoTime()}. */
+    private record Burst(long first, long last) {
     }
 
     /**
@@ -162,9 +203,10 @@ public class Rollups {
     @PreDestroy
     void stop() {
         pending.clear();
+        bursts.clear();
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("Analytics roll-ups still being applied at shutdown; a rebuild mends what they miss");
             }
         } catch (InterruptedException e) {
