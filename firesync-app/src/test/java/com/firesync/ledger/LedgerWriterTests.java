@@ -18,19 +18,29 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger's upserts on a real database: keyed by provider ids, rewriting only what changed.
  */
 @FireSyncTest
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class LedgerWriterTests {
 
     static final LocalDateTime UPDATED = LocalDateTime.of(2026, 1, 10, 9, 30);
@@ -207,6 +217,18 @@ class LedgerWriterTests {
                 .containsExactly("a EUR - 7 4", "b XXX - 1000 64", "n XXX - 7 4");
     }
 
+    /** Each row of an account as the provider's data stored it: every column written from it, in id order. */
+    private List<String> stored(long account) {
+        String columns = TransactionColumn.ALL.stream().map(TransactionColumn::name)
+                .map(name -> "COALESCE(CAST(" + name + " AS VARCHAR), '-')")
+                .collect(java.util.stream.Collectors.joining(" || '|' || "));
+        return jdbc.sql("SELECT " + columns + " || '|' || CAST(created_at = updated_at AS VARCHAR)"
+                + " FROM transactions WHERE account_id = :account ORDER BY provider_transaction_id")
+                .param("account", account)
+                .query(String.class)
+                .list();
+    }
+
     private List<String> rows() {
         return jdbc.sql("SELECT * FROM transactions ORDER BY provider_transaction_id")
                 .query((rs, row) -> String.join("|", rs.getString("provider_transaction_id"),
@@ -232,6 +254,7 @@ class LedgerWriterTests {
      * own statistics as rows are written.
      */
     @Nested
+    @Order(1)
     @Tag("postgresql-only")
     class PlannerStatisticsOnPostgreSql {
 
@@ -278,6 +301,123 @@ class LedgerWriterTests {
             assertThat(stored).isEqualTo(4L * page);
             assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = CAST('transactions' AS regclass)")
                     .query(Double.class).single()).as("rows the planner sees").isGreaterThanOrEqualTo(stored / 2.0);
+        }
+    }
+
+    /**
+     * Batches large enough to be copied in on PostgreSQL. After the planner's tests: the rows they write count
+     * towards the writer's next analysis, which those tests expect to start from few.
+     */
+    @Nested
+    @Order(2)
+    class BackfillSizedBatches {
+
+        @Test
+        void aBackfillSizedBatchStoresWhatSmallBatchesStore() {
+            Map<String, Long> ids = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"),
+                    account("2", "0")));
+            List<ProviderTransaction> batch = new ArrayList<>();
+            for (int i = 0; i < PostgresTransactionInserts.COPY_FROM; i++) {
+                batch.add(transaction("t" + i, "-" + i + ".25", i % 7 == 0, i % 11 == 0
+                        ? Instant.parse(
+                                "2026-01-11T08:00:00.123456Z")
+                        : null));
+            }
+            // text that needs escaping in every format, a foreign amount, every date, microseconds
+            batch.add(new ProviderTransaction("odd", "1", LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 9),
+                    LocalDate.of(2026, 1, 7), null, new BigDecimal("1234.5678"), "usd", "NULL", "\\N \"q\", {b}",
+                    "back\\slash\ttab\nline\r é 😀", null, false, null, null, UPDATED.plusNanos(123_456_000),
+                    new BigDecimal("1150.12345"), "CHF", 42L, "FR7630004000031234567890143"));
+
+            assertThat(writer.writeTransactions(ids.get("1"), userId, "EUR", batch))
+                    .isEqualTo(new WriteCounts(batch.size() - 46, 0, 0));
+            for (int from = 0; from < batch.size(); from += 100) {
+                writer.writeTransactions(ids.get("2"), userId, "EUR", batch.subList(from, Math.min(from + 100,
+                        batch.size())));
+            }
+            assertThat(stored(ids.get("1"))).hasSize(batch.size()).isEqualTo(stored(ids.get("2")));
+
+            // the same rows again, a few changed and a few new: the stored ones are merged, the new ones inserted
+            List<ProviderTransaction> again = new ArrayList<>(batch);
+            again.set(3, transaction("t3", "-99.00", false, null));
+            for (int i = 0; i < 3; i++) {
+                again.add(transaction("new" + i, "-1.00", false, null));
+            }
+            assertThat(writer.writeTransactions(ids.get("1"), userId, "EUR", again))
+                    .isEqualTo(new WriteCounts(3, 1, 0));
+            assertThat(count("transactions")).isEqualTo(2L * batch.size() + 3);
+        }
+    }
+
+    /**
+     * A row another writer stores while a backfill-sized batch is being written (not one of the user's, which wait
+     * for the user's change head): the copy meets it, is rolled back, and the batch goes in the array statement,
+     * which leaves that row to the caller's merge.
+     */
+    @Nested
+    @Order(3)
+    @Tag("postgresql-only")
+    class CopyMeetingAnotherWriter {
+
+        @Autowired
+        NamedParameterJdbcTemplate named;
+
+        @Autowired
+        PlatformTransactionManager transactions;
+
+        @Test
+        void insertsTheOthersAndLeavesThatRowToTheMerge() throws Exception {
+            long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+            List<ProviderTransaction> batch = new ArrayList<>();
+            for (int i = 0; i < PostgresTransactionInserts.COPY_FROM; i++) {
+                batch.add(transaction("t" + i, "-1.00", false, null));
+            }
+            var inserts = new PostgresTransactionInserts(named);
+            var other = new TransactionTemplate(transactions);
+            other.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            CountDownLatch otherInserted = new CountDownLatch(1);
+            CountDownLatch commitOther = new CountDownLatch(1);
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                var otherWriter = executor.submit(() -> other.executeWithoutResult(status -> {
+                    jdbc.sql("INSERT INTO transactions (account_id, user_id, provider_transaction_id, booked_date,"
+                            + " amount, currency, pending, created_at, updated_at) VALUES (:a, :u, 't7',"
+                            + " DATE '2026-01-09', 1, 'EUR', FALSE, now(), now())").param("a", account)
+                            .param("u", userId).update();
+                    otherInserted.countDown();
+                    await(commitOther);
+                }));
+                TransactionInserts.Inserted inserted;
+                try {
+                    Awaitility.await().atMost(Duration.ofSeconds(30))
+                            .until(() -> otherInserted.getCount() == 0 || otherWriter.isDone());
+                    assertThat(otherWriter.isDone()).as("the other writer failed").isFalse();
+                    var write = executor.submit(() -> other.execute(status -> inserts.insertNew(account, userId,
+                            "EUR", batch, DbTime.at(Instant.parse("2026-01-12T00:00:00Z")), 1)));
+                    // the copy waits on the other writer's row before it can tell whether it conflicts
+                    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                            "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                    + " AND query LIKE 'COPY transactions%'")
+                            .query(Long.class).single() == 1);
+                    commitOther.countDown();
+                    otherWriter.get();
+                    inserted = write.get();
+                } finally {
+                    commitOther.countDown();
+                }
+
+                assertThat(inserted.inserted()).hasSize(batch.size() - 1).doesNotContain("t7");
+                assertThat(inserted.existing()).containsExactly(Map.entry("t7", false));
+            }
+            assertThat(count("transactions")).isEqualTo(batch.size());
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
