@@ -100,8 +100,12 @@ public class Rollups {
     /** How long a user's ledger goes without a change before the worker applies the user's changes. */
     static final Duration QUIET = Duration.ofSeconds(1);
 
-    /** The longest the worker lets a user's changes wait while more keep coming. */
-    static final Duration MOST_DELAY = Duration.ofSeconds(15);
+    /**
+     * The longest the worker lets a user's changes wait while more keep coming: longer than a backfill of a million
+     * rows takes, whose passes meanwhile would each re-mark the history written so far (and take the database from the
+     * backfill: it ran a quarter slower beside them), only for the next pass to do it again.
+     */
+    static final Duration MOST_DELAY = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
 
