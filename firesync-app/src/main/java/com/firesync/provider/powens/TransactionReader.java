@@ -1,6 +1,7 @@
 package com.firesync.provider.powens;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -102,17 +103,7 @@ final class TransactionReader extends ValueDeserializer<PowensJson.Transaction> 
     private static @Nullable BigDecimal decimal(JsonParser p, JsonToken token, DeserializationContext ctxt) {
         return switch (token) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
-            case VALUE_STRING -> {
-                String text = p.getString().trim();
-                if (text.isEmpty()) {
-                    yield null;
-                }
-                try {
-                    yield new BigDecimal(text);
-                } catch (NumberFormatException e) {
-                    yield ctxt.reportInputMismatch(BigDecimal.class, "not a decimal number: %s", text);
-                }
-            }
+            case VALUE_STRING -> parsed(p, ctxt, BigDecimal.class, BigDecimal::new);
             case VALUE_NULL -> null;
             default -> mismatch(p, ctxt, BigDecimal.class);
         };
@@ -121,17 +112,7 @@ final class TransactionReader extends ValueDeserializer<PowensJson.Transaction> 
     private static @Nullable Long whole(JsonParser p, JsonToken token, DeserializationContext ctxt) {
         return switch (token) {
             case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_STRING -> {
-                String text = p.getString().trim();
-                if (text.isEmpty()) {
-                    yield null;
-                }
-                try {
-                    yield Long.valueOf(text);
-                } catch (NumberFormatException e) {
-                    yield ctxt.reportInputMismatch(Long.class, "not a whole number: %s", text);
-                }
-            }
+            case VALUE_STRING -> parsed(p, ctxt, Long.class, Long::valueOf);
             case VALUE_NULL -> null;
             default -> mismatch(p, ctxt, Long.class);
         };
@@ -155,6 +136,20 @@ final class TransactionReader extends ValueDeserializer<PowensJson.Transaction> 
             case VALUE_NULL -> null;
             default -> mismatch(p, ctxt, Boolean.class);
         };
+    }
+
+    /** A number sent as a string: {@code null} when blank, as binding coerces an empty string. */
+    private static <T> @Nullable T parsed(JsonParser p, DeserializationContext ctxt, Class<T> type,
+            Function<String, T> parse) {
+        String text = p.getString().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            return ctxt.reportInputMismatch(type, "not a %s: %s", type.getSimpleName(), text);
+        }
     }
 
     private static <T> @Nullable T object(JsonParser p, JsonToken token, DeserializationContext ctxt,
