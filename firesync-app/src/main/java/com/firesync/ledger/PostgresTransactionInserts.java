@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
  * PostgreSQL: reads which transactions are stored already (and whether marked deleted) and inserts the others, set by
  * set. A small batch (an incremental sync's) is one statement, one array parameter per {@link TransactionColumn}; a
  * large one (a backfill's) reads the stored ids first, then copies the new rows in ({@code COPY ... FROM STDIN}, the
- * bulk load the backfill benchmark measures against), which the array statement took half again as long as. One that
+ * bulk load the backfill benchmark measures against, without the arrays' encoding on FireSync's side). One that
  * another writer stores meanwhile is neither, for the caller to merge: the array statement skips it, and a copy that
  * meets it is rolled back to before it and the batch goes through the array statement. A backfill writes hundreds of
  * thousands of rows; one {@code MERGE} each would be an order of magnitude slower.
