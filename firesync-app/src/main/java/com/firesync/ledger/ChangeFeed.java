@@ -55,12 +55,12 @@ public class ChangeFeed {
         params.put("user", userId);
         params.put("version", cursor.version());
         params.put("id", cursor.id());
-        params.put("limit", limit + 1);
         if (!endOfLife.hidden().isEmpty()) {
             sql.append(" AND t.account_id NOT IN (:hidden)");
             params.put("hidden", endOfLife.hidden());
         }
-        sql.append(" ORDER BY t.change_version, t.id LIMIT :limit");
+        // a number written in, as the page query's (LedgerQueries.pageQuery says why)
+        sql.append(" ORDER BY t.change_version, t.id LIMIT ").append(limit + 1);
         List<Change> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, row) -> change(rs, endOfLife.archived()))
                 .list();
