@@ -22,6 +22,13 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "firesyncSettings";
 
+    private static final String POOL_SOURCE_NAME = "firesyncPoolSize";
+
+    private static final String DEFAULTS_NAME = "firesyncDefaults";
+
+    /** A bound on {@code FIRESYNC_DB_POOL_SIZE}, far above what one instance can use. */
+    static final int MAX_POOL_SIZE = 1_000;
+
     private static final List<Setting> SIMPLE = List.of(
             new Setting("SERVER_PORT", "server.port", "3000", "a port number between 0 and 65535",
                     SettingsEnvironment::port),
@@ -29,6 +36,11 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
             Setting.bool("ENABLE_API_DOCS", "firesync.api-docs", false),
             new Setting("FIRESYNC_LOG_FORMAT", "firesync.log-format", "text", "text or json",
                     SettingsEnvironment::logFormat));
+
+    private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+
+    private static final Setting POOL = new Setting("FIRESYNC_DB_POOL_SIZE", "firesync.db-pool-size", "",
+            "a number of connections from 1 to " + MAX_POOL_SIZE, SettingsEnvironment::poolSize);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -46,6 +58,21 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
             values.put("logging.structured.format.console", "ecs");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, values));
+        poolSize(environment);
+    }
+
+    /**
+     * {@code FIRESYNC_DB_POOL_SIZE} when set; else Spring's own property in any of its forms; else
+     * {@link #defaultPoolSize}, as a default below every other source.
+     */
+    private static void poolSize(ConfigurableEnvironment environment) {
+        if (raw(environment, POOL.variable(), POOL.property(), "").isBlank()) {
+            environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_NAME,
+                    Map.of(POOL_SIZE, defaultPoolSize(Runtime.getRuntime().availableProcessors()))));
+        } else {
+            environment.getPropertySources().addFirst(new MapPropertySource(POOL_SOURCE_NAME,
+                    Map.of(POOL_SIZE, resolve(environment, POOL))));
+        }
     }
 
     @Override
@@ -99,6 +126,24 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
                 raw(environment, "FIRESYNC_DB_USER", "spring.datasource.username", embedded ? "sa" : ""));
         values.put("spring.datasource.password",
                 raw(environment, "FIRESYNC_DB_PASSWORD", "spring.datasource.password", ""));
+    }
+
+    /**
+     * Database connections per instance unless told: twice the processors plus one, HikariCP's sizing rule for a
+     * database on a machine like this one. More connections than that do not read faster, they queue for the same
+     * processors inside PostgreSQL: on two cores, 10 connections (Hikari's own default) against 5 doubled the
+     * {@code api_read} benchmark's p99 at the same throughput (docs/benchmarks.md, 2026-12-02 morning).
+     */
+    static int defaultPoolSize(int processors) {
+        return 2 * processors + 1;
+    }
+
+    private static String poolSize(String raw) {
+        int size = Integer.parseInt(raw.trim());
+        if (size < 1 || size > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException();
+        }
+        return Integer.toString(size);
     }
 
     private static String port(String raw) {

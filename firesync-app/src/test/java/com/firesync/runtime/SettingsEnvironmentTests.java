@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -31,6 +33,7 @@ class SettingsEnvironmentTests {
         assertThat(environment.getProperty("firesync.api-docs")).isEqualTo("false");
         assertThat(environment.getProperty("springdoc.api-docs.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("logging.structured.format.console")).isNull();
+        assertThat(poolSize(environment)).isEqualTo(2 * Runtime.getRuntime().availableProcessors() + 1);
     }
 
     @Test
@@ -42,7 +45,8 @@ class SettingsEnvironmentTests {
                 .withProperty("FIRESYNC_DB_PASSWORD", "pw")
                 .withProperty("ENABLE_SCHEDULED_SYNC", "FALSE")
                 .withProperty("ENABLE_API_DOCS", "true")
-                .withProperty("FIRESYNC_LOG_FORMAT", "json"));
+                .withProperty("FIRESYNC_LOG_FORMAT", "json")
+                .withProperty("FIRESYNC_DB_POOL_SIZE", "12"));
 
         assertThat(environment.getProperty("server.port")).isEqualTo("8080");
         assertThat(environment.getProperty("firesync.data-dir")).isEqualTo("/var/lib/firesync");
@@ -52,11 +56,27 @@ class SettingsEnvironmentTests {
         assertThat(environment.getProperty("firesync.scheduled-sync")).isEqualTo("false");
         assertThat(environment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(poolSize(environment)).isEqualTo(12);
+    }
+
+    @Test
+    void keepsAPoolSizeSetThroughSpringsOwnProperty() {
+        assertThat(poolSize(process(new MockEnvironment().withProperty("spring.datasource.hikari.maximumPoolSize",
+                "4")))).isEqualTo(4);
+        assertThat(poolSize(process(new MockEnvironment().withProperty("spring.datasource.hikari.maximum-pool-size",
+                "7").withProperty("FIRESYNC_DB_POOL_SIZE", "3")))).isEqualTo(3);
+        assertThat(SettingsEnvironment.defaultPoolSize(2)).isEqualTo(5);
+    }
+
+    /** The pool size Spring binds for Hikari, whichever form set it. */
+    private static int poolSize(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bind("spring.datasource.hikari.maximum-pool-size", Integer.class).get();
     }
 
     @ParameterizedTest
     @CsvSource({"SERVER_PORT, 70000", "SERVER_PORT, http", "ENABLE_SCHEDULED_SYNC, maybe", "ENABLE_API_DOCS, 1",
-            "FIRESYNC_LOG_FORMAT, xml", "FIRESYNC_DB_URL, mysql://localhost/db", "FIRESYNC_DATA_DIR, ' '"})
+            "FIRESYNC_LOG_FORMAT, xml", "FIRESYNC_DB_POOL_SIZE, 0", "FIRESYNC_DB_POOL_SIZE, 1001",
+            "FIRESYNC_DB_POOL_SIZE, ten", "FIRESYNC_DB_URL, mysql://localhost/db", "FIRESYNC_DATA_DIR, ' '"})
     void refusesInvalidValuesNamingTheSetting(String variable, String value) {
         assertThatThrownBy(() -> process(new MockEnvironment().withProperty(variable, value)))
                 .isInstanceOf(InvalidSettingException.class)
