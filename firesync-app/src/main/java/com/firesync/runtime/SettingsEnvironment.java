@@ -22,8 +22,6 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "firesyncSettings";
 
-    private static final String POOL_SOURCE_NAME = "firesyncPoolSize";
-
     private static final String DEFAULTS_NAME = "firesyncDefaults";
 
     /** A bound on {@code FIRESYNC_DB_POOL_SIZE}, far above what one instance can use. */
@@ -40,7 +38,7 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
     private static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
 
     private static final Setting POOL = new Setting("FIRESYNC_DB_POOL_SIZE", "firesync.db-pool-size", "",
-            "a number of connections from 1 to " + MAX_POOL_SIZE, SettingsEnvironment::poolSize);
+            "a number of connections from 1 to " + MAX_POOL_SIZE, SettingsEnvironment::connections);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -57,21 +55,14 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
         if ("json".equals(values.get("firesync.log-format"))) {
             values.put("logging.structured.format.console", "ecs");
         }
+        if (!raw(environment, POOL.variable(), POOL.property(), "").isBlank()) {
+            values.put(POOL_SIZE, resolve(environment, POOL));
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, values));
-        poolSize(environment);
-    }
-
-    /**
-     * {@code FIRESYNC_DB_POOL_SIZE} when set; else Spring's own property in any of its forms; else
-     * {@link #defaultPoolSize}, as a default below every other source.
-     */
-    private static void poolSize(ConfigurableEnvironment environment) {
-        if (raw(environment, POOL.variable(), POOL.property(), "").isBlank()) {
+        if (!values.containsKey(POOL_SIZE)) {
+            // below every other source, so that Spring's own property still wins in whichever form it was set
             environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_NAME,
                     Map.of(POOL_SIZE, defaultPoolSize(Runtime.getRuntime().availableProcessors()))));
-        } else {
-            environment.getPropertySources().addFirst(new MapPropertySource(POOL_SOURCE_NAME,
-                    Map.of(POOL_SIZE, resolve(environment, POOL))));
         }
     }
 
@@ -138,7 +129,7 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
         return 2 * processors + 1;
     }
 
-    private static String poolSize(String raw) {
+    private static String connections(String raw) {
         int size = Integer.parseInt(raw.trim());
         if (size < 1 || size > MAX_POOL_SIZE) {
             throw new IllegalArgumentException();
