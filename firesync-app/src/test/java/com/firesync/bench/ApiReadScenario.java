@@ -165,7 +165,7 @@ final class ApiReadScenario {
 
     /**
      * {@code db_tps}, and {@code db_p99_ms}: the 99th percentile of pgbench's own latencies (its per-transaction log),
-     * what the database alone answers in at the same concurrency, which bounds what FireSync's p99 can be.
+     * what the database alone answers in at the same concurrency, beside which FireSync's p99 is read.
      */
     private static Map<String, Object> pgbench(Path dir, BenchDatabase database, List<Request> requests,
             BenchSize size) throws IOException, InterruptedException {
