@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +42,9 @@ public class ConnectionLifecycle {
      * found by id or by the provider's id (so no webhook applies to it), never claimed (so never synced).
      */
     static final String LIVE = "deleting_since IS NULL AND archived_at IS NULL";
+
+    /** The order runs over many connections take: failing ones first, then the longest without a success. */
+    private static final String FAILING_FIRST = " ORDER BY consecutive_failures DESC, last_success_at NULLS FIRST, id";
 
     /** Ends a claim, as part of a sync's last write. */
     private static final String RELEASE = "sync_claimed_by = NULL, sync_claimed_until = NULL";
@@ -113,10 +119,38 @@ public class ConnectionLifecycle {
      */
     public List<ConnectionSnapshot> list(@Nullable Long userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE (:user IS NULL OR user_id = :user) AND " + LIVE
-                + " ORDER BY consecutive_failures DESC, last_success_at NULLS FIRST, id")
+                + FAILING_FIRST)
                 .param("user", userId, java.sql.Types.BIGINT)
                 .query(ConnectionLifecycle::snapshot)
                 .list();
+    }
+
+    /**
+     * The ids of {@link #list}, in its order: what a run over many connections holds while it goes, reading each
+     * connection only shortly before its sync ({@link #snapshots}).
+     */
+    public List<Long> ids(@Nullable Long userId) {
+        return jdbc.sql("SELECT id FROM connections WHERE (:user IS NULL OR user_id = :user) AND " + LIVE
+                + FAILING_FIRST)
+                .param("user", userId, java.sql.Types.BIGINT)
+                .query((rs, row) -> rs.getLong(1))
+                .list();
+    }
+
+    /**
+     * The connections of {@code ids} still there, in the order of {@code ids}.
+     */
+    public List<ConnectionSnapshot> snapshots(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ConnectionSnapshot> found = jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id IN (:ids) AND "
+                + LIVE)
+                .param("ids", ids)
+                .query(ConnectionLifecycle::snapshot)
+                .stream()
+                .collect(Collectors.toMap(ConnectionSnapshot::id, Function.identity()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**

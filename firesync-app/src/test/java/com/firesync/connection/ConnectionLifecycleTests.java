@@ -62,6 +62,34 @@ class ConnectionLifecycleTests {
     }
 
     @Test
+    void aRunsIdsComeInTheListsOrderAndItsConnectionsAreReadInTheirs() {
+        long bobs = TestConnections.linked(users, identities, jdbc, "bob", "4343", clock.instant());
+        long carols = TestConnections.linked(users, identities, jdbc, "carol", "4444", clock.instant());
+        long alice = jdbc.sql("SELECT user_id FROM connections WHERE id = :id").param("id", connection)
+                .query(Long.class)
+                .single();
+        // failing first, then the longest without a success
+        jdbc.sql("UPDATE connections SET consecutive_failures = 2 WHERE id = :id").param("id", carols).update();
+        jdbc.sql("UPDATE connections SET last_success_at = :at WHERE id = :id")
+                .param("at", DbTime.param(clock.instant()))
+                .param("id", connection)
+                .update();
+
+        assertThat(lifecycle.ids(null)).containsExactly(carols, bobs, connection)
+                .isEqualTo(lifecycle.list(null).stream().map(ConnectionSnapshot::id).toList());
+        assertThat(lifecycle.ids(alice)).containsExactly(connection);
+
+        jdbc.sql("UPDATE connections SET deleting_since = :at WHERE id = :id")
+                .param("at", DbTime.param(clock.instant()))
+                .param("id", bobs)
+                .update();
+        assertThat(lifecycle.snapshots(List.of(connection, bobs, carols))).as("the one being deleted left out")
+                .extracting(ConnectionSnapshot::id)
+                .containsExactly(connection, carols);
+        assertThat(lifecycle.snapshots(List.of())).isEmpty();
+    }
+
+    @Test
     void countsAConnectionStaleByItsProvidersCutOff() {
         Instant now = clock.instant();
         jdbc.sql("UPDATE connections SET last_success_at = :at WHERE id = :id")
