@@ -8,7 +8,7 @@
 # runs the extracted jar without it; a JDK 24+ that cannot use this cache (another JDK build made it) says so in one
 # warning and starts without it; without an extracted jar (a build with -Daot.skip=true) the fat jar runs. Not
 # covered: JAVA_OPTS leaving the old generation no room at start (-Xmn as large as -Xms) stops the JDK ("Unable to use
-# AOT cache"); give -Xms more. An -Xmx below 64m needs an -Xms (and -Xmn) of its own.
+# AOT cache"); give -Xms more. An -Xmx below 96m needs an -Xms (and -Xmn) of its own.
 #
 # Memory defaults for a small self-hosted process (docs/benchmarks.md#memory), each dropped when JAVA_OPTS or the
 # environment chooses otherwise: the serial collector (no concurrent GC threads nor G1's remembered sets, which cost
@@ -21,11 +21,13 @@ case " $opts " in
 *" -XX:+Use"*"GC "*) ;;
 *) opts="-XX:+UseSerialGC $opts" ;;
 esac
-# the serial collector's young generation fixed at 32 MB: the default one of a 32 MB initial heap (10 MB) promotes each
-# sync's short-lived data, and the old generation grows to the maximum with it (docs/benchmarks.md, 2026-12-02)
+# the serial collector's young generation fixed at 64 MB, two thirds of it survivor space kept up to 90% full: with less,
+# a backfill's pages, alive for a second or two, are promoted, and the old generation grows to the maximum with them
+# before its first full collection (docs/benchmarks.md, 2026-12-02 late morning)
 case " $opts " in
-*" -Xms"* | *" -XX:InitialHeapSize="* | *" -Xmn"* | *" -XX:NewSize="* | *" -XX:MaxNewSize="* | *" -XX:NewRatio="*) ;;
-*" -XX:+UseSerialGC "*) opts="-Xms64m -Xmn32m $opts" ;;
+*" -Xms"* | *" -XX:InitialHeapSize="* | *" -Xmn"* | *" -XX:NewSize="* | *" -XX:MaxNewSize="* | *" -XX:NewRatio="* | \
+    *" -XX:SurvivorRatio="* | *" -XX:TargetSurvivorRatio="*) ;;
+*" -XX:+UseSerialGC "*) opts="-Xms96m -Xmn64m -XX:SurvivorRatio=1 -XX:TargetSurvivorRatio=90 $opts" ;;
 *) opts="-Xms32m $opts" ;;
 esac
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
