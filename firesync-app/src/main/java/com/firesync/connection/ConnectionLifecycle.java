@@ -148,6 +148,7 @@ public class ConnectionLifecycle {
                 + LIVE)
                 .param("ids", ids)
                 .query(ConnectionLifecycle::snapshot)
+                .list()
                 .stream()
                 .collect(Collectors.toMap(ConnectionSnapshot::id, Function.identity()));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
