@@ -2,7 +2,7 @@
 # FireSync's benchmark suite (docs/benchmarks.md): FireSync against the standalone sandbox on the local PostgreSQL,
 # each measured against a bound taken in the same run. Writes firesync-app/target/bench/results.json and prints a Markdown table.
 #
-#   scripts/bench.sh           full size (about 15 minutes on 2 cores)
+#   scripts/bench.sh           full size (about 50 minutes on 2 cores, 35 of them `scaling`)
 #   scripts/bench.sh --quick   smoke size (about 5 minutes), as the build runs it
 #
 # Needs what the tests need (a JDK >= 21 found by the build, PostgreSQL at FIRESYNC_TEST_DB_URL) plus wrk and
