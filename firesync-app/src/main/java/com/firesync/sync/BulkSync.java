@@ -93,7 +93,8 @@ public class BulkSync {
         var ahead = new Semaphore(AHEAD);
         var failure = new AtomicReference<@Nullable Throwable>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int from = 0; from < ids.size() && failure.get() == null; from += AHEAD) {
+            // a sync that fails unexpectedly does not stop the others: the run ends, then says so
+            for (int from = 0; from < ids.size(); from += AHEAD) {
                 int next = from;
                 // in the slice's order, less those deleted since
                 for (ConnectionSnapshot connection : connections.snapshots(ids.subList(from,
