@@ -43,6 +43,20 @@ class ApiContractTests {
     }
 
     @Test
+    void speaksJsonOnly() {
+        Answer yaml = http.send(http.request("/api/admin/users", adminToken).header("Accept", "application/yaml"));
+        Answer yamlBody = http.post("/api/admin/users", adminToken, "application/yaml", "name: Yaml\n");
+
+        assertThat(yaml.status()).isEqualTo(406);
+        assertThat(yaml.body()).doesNotContain("createdAt");
+        assertProblem(yamlBody, 415, "unsupported_media_type");
+        Answer users = http.get("/api/admin/users", adminToken);
+        assertThat(users.status()).isEqualTo(200);
+        assertThat(users.body()).doesNotContain("Yaml");
+        assertThat(users.json().get("data").get(0).get("createdAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    @Test
     void refusesMissingAndUnknownTokensWith401Problem() {
         for (String token : new String[]{null, "fsk_" + "x".repeat(43), "not-a-token"}) {
             Answer answer = http.get("/api/accounts", token);

@@ -47,6 +47,9 @@ class ApiDocsTests {
             assertThat(docs.status()).isEqualTo(200);
             assertThat(docs.json().get("paths").has("/api/transactions")).isTrue();
             assertThat(Http.local(port).get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+            var yaml = Http.local(port).get("/v3/api-docs.yaml", null);
+            assertThat(yaml.status()).isEqualTo(200);
+            assertThat(yaml.body()).startsWith("openapi:").contains("/api/transactions:");
         }
     }
 }
