@@ -115,7 +115,8 @@ public class Rollups {
 
     private final TransactionTemplate ownTransaction;
 
-    private final Map<Long, ReentrantLock> turns = new ConcurrentHashMap<>();
+    /** A user's turn, held only while some thread is in {@link #settle} for them: users never seen again cost nothing. */
+    private final Map<Long, Turn> turns = new ConcurrentHashMap<>();
 
     private final Map<Long, PendingChange> pending = new ConcurrentHashMap<>();
 
@@ -223,21 +224,53 @@ public class Rollups {
      * first (so that when it returns, every change published before the call is applied).
      */
     public void settle(long userId, boolean waitForTurn) {
-        ReentrantLock turn = turns.computeIfAbsent(userId, user -> new ReentrantLock());
-        do {
-            if (waitForTurn) {
-                turn.lock();
-            } else if (!turn.tryLock()) {
-                return;
-            }
-            try {
-                for (PendingChange change = pending.remove(userId); change != null; change = pending.remove(userId)) {
-                    applyNow(userId, change);
+        Turn turn = turns.compute(userId, (user, held) -> (held == null ? new Turn() : held).enter());
+        try {
+            do {
+                if (waitForTurn) {
+                    turn.lock.lock();
+                } else if (!turn.lock.tryLock()) {
+                    return;
                 }
-            } finally {
-                turn.unlock();
-            }
-        } while (pending.containsKey(userId));
+                try {
+                    for (PendingChange change = pending.remove(userId); change != null; change = pending
+                            .remove(userId)) {
+                        applyNow(userId, change);
+                    }
+                } finally {
+                    turn.lock.unlock();
+                }
+            } while (pending.containsKey(userId));
+        } finally {
+            turns.computeIfPresent(userId, (user, held) -> held.leave() ? null : held);
+        }
+    }
+
+    /** How many users' turns are held now (by threads in {@link #settle}). */
+    int turnsHeld() {
+        return turns.size();
+    }
+
+    /**
+     * One user's lock and how many threads are in {@link #settle} for them, counted inside the map's atomic
+     * {@code compute}, so that the entry goes once the last leaves and a thread coming later makes a new one: no two
+     * threads of one user ever hold different locks.
+     */
+    private static final class Turn {
+
+        final ReentrantLock lock = new ReentrantLock();
+
+        private int threads;
+
+        Turn enter() {
+            threads++;
+            return this;
+        }
+
+        /** @return whether no thread is left in it */
+        boolean leave() {
+            return --threads == 0;
+        }
     }
 
     private void applyNow(long userId, PendingChange change) {

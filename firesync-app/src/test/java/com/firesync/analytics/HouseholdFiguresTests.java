@@ -1,6 +1,7 @@
 package com.firesync.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.firesync.ledger.LedgerWriter;
 import com.firesync.provider.ProviderTransaction;
@@ -14,10 +15,12 @@ import com.firesync.testing.TestClockConfiguration;
 import com.firesync.user.NewUser;
 import com.firesync.user.UserAccounts;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,6 +259,30 @@ class HouseholdFiguresTests {
         rollups.rebuild(alice.id());
 
         assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aUsersTurnIsForgottenOnceNoThreadSettlesForThem() {
+        ProviderTransaction groceries = Household.row("checking", LocalDate.of(2025, 4, 10), "-400.00", 20L, null);
+        household.write("checking", "EUR", List.of(changed(groceries, groceries.date(), false, null)));
+        ProviderTransaction deposit = Household.row("pea", LocalDate.of(2025, 8, 22), "200.00", null, null);
+
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                boolean waitForTurn = i % 2 == 0;
+                threads.submit(() -> rollups.settle(alice.id(), waitForTurn));
+            }
+            threads.submit(() -> household.write("pea", "EUR",
+                    List.of(changed(deposit, LocalDate.of(2025, 8, 30), false, null))));
+        }
+        rollups.settle(alice.id(), true);
+
+        // the worker may still be in a pass of its own for a moment after the writes
+        await().atMost(Duration.ofSeconds(10)).until(() -> rollups.turnsHeld() == 0);
+        RollupRows settled = RollupRows.read(jdbc, alice.id());
+        rollups.rebuild(alice.id());
+        assertThat(RollupRows.read(jdbc, alice.id())).isEqualTo(settled);
+        assertThat(rollups.turnsHeld()).isZero();
     }
 
     @Test
