@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,9 @@ public class ConnectionLifecycle {
 
     /** The order runs over many connections take: failing ones first, then the longest without a success. */
     private static final String FAILING_FIRST = " ORDER BY consecutive_failures DESC, last_success_at NULLS FIRST, id";
+
+    /** How many connections {@link #select} reads at a time. */
+    static final int SLICE = 500;
 
     /** Ends a claim, as part of a sync's last write. */
     private static final String RELEASE = "sync_claimed_by = NULL, sync_claimed_until = NULL";
@@ -135,6 +140,27 @@ public class ConnectionLifecycle {
                 .param("user", userId, java.sql.Types.BIGINT)
                 .query((rs, row) -> rs.getLong(1))
                 .list();
+    }
+
+    /**
+     * The ids, in {@link #list}'s order, of the live connections that pass {@code test}: what a job over every
+     * connection needs, read {@value #SLICE} connections at a time so that it holds their ids, never all of them.
+     */
+    public List<Long> select(Predicate<ConnectionSnapshot> test) {
+        return select(test, SLICE);
+    }
+
+    List<Long> select(Predicate<ConnectionSnapshot> test, int slice) {
+        List<Long> all = ids(null);
+        List<Long> selected = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += slice) {
+            for (ConnectionSnapshot connection : snapshots(all.subList(from, Math.min(all.size(), from + slice)))) {
+                if (test.test(connection)) {
+                    selected.add(connection.id());
+                }
+            }
+        }
+        return selected;
     }
 
     /**

@@ -65,8 +65,7 @@ class HealthCheckJob implements JobWork {
         int announced = consents.announceExpiring(now);
         int expired = consents.endExpired(now);
         int reaped = runs.abandonUnfinishedBefore(now.minus(sync.lease()));
-        List<Long> due = connections.list(null).stream().filter(connection -> needsSync(connection, now))
-                .map(ConnectionSnapshot::id).toList();
+        List<Long> due = connections.select(connection -> needsSync(connection, now));
         int queued = queue.syncConnections(due, SyncTrigger.HEALTH);
         SyncHealth.Report report = health.report();
         if (!report.reasons().isEmpty()) {

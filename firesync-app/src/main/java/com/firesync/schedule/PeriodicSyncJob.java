@@ -1,7 +1,6 @@
 package com.firesync.schedule;
 
 import com.firesync.connection.ConnectionLifecycle;
-import com.firesync.connection.ConnectionSnapshot;
 import com.firesync.connection.ConnectionState;
 import com.firesync.sync.SyncTrigger;
 import java.util.List;
@@ -30,11 +29,7 @@ class PeriodicSyncJob implements JobWork {
 
     @Override
     public String run() {
-        List<Long> ids = connections.list(null)
-                .stream()
-                .filter(connection -> connection.state() != ConnectionState.DISABLED)
-                .map(ConnectionSnapshot::id)
-                .toList();
+        List<Long> ids = connections.select(connection -> connection.state() != ConnectionState.DISABLED);
         int queued = queue.syncConnections(ids, SyncTrigger.SCHEDULE);
         return "queued " + queued + " of " + ids.size() + " connections";
     }

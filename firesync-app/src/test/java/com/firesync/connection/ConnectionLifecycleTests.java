@@ -11,6 +11,7 @@ import com.firesync.testing.TestClockConfiguration;
 import com.firesync.user.UserAccounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,29 @@ class ConnectionLifecycleTests {
         for (int i = 0; i < 20; i++) {
             assertThat(lifecycle.snapshots(List.of(carols))).hasSize(1);
         }
+    }
+
+    @Test
+    void aJobSelectsConnectionsSliceBySliceInTheListsOrder() {
+        List<Long> linked = new ArrayList<>(List.of(connection));
+        for (int i = 0; i < 6; i++) {
+            linked.add(TestConnections.linked(users, identities, jdbc, "user" + i, "50" + i, clock.instant()));
+        }
+        jdbc.sql("UPDATE connections SET state = 'DISABLED' WHERE id IN (:ids)")
+                .param("ids", List.of(linked.get(2), linked.get(5)))
+                .update();
+        List<Long> enabled = lifecycle.list(null).stream()
+                .filter(snapshot -> snapshot.state() != ConnectionState.DISABLED)
+                .map(ConnectionSnapshot::id)
+                .toList();
+
+        assertThat(enabled).hasSize(5);
+        for (int slice : new int[]{1, 2, 3, 7, ConnectionLifecycle.SLICE}) {
+            assertThat(lifecycle.select(snapshot -> snapshot.state() != ConnectionState.DISABLED, slice))
+                    .as("slices of %d", slice)
+                    .isEqualTo(enabled);
+        }
+        assertThat(lifecycle.select(snapshot -> true)).isEqualTo(lifecycle.ids(null)).hasSize(7);
     }
 
     @Test
