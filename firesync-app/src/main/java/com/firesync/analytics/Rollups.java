@@ -233,16 +233,19 @@ public class Rollups {
                     return;
                 }
                 try {
-                    for (PendingChange change = pending.remove(userId); change != null; change = pending
-                            .remove(userId)) {
-                        applyNow(userId, change);
-                    }
+                    applyPending(userId);
                 } finally {
                     turn.lock.unlock();
                 }
             } while (pending.containsKey(userId));
         } finally {
             turns.computeIfPresent(userId, (user, held) -> held.leave() ? null : held);
+        }
+    }
+
+    private void applyPending(long userId) {
+        for (PendingChange change = pending.remove(userId); change != null; change = pending.remove(userId)) {
+            applyNow(userId, change);
         }
     }
 

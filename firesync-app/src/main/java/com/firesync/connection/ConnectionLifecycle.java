@@ -144,7 +144,8 @@ public class ConnectionLifecycle {
 
     /**
      * The ids, in {@link #list}'s order, of the live connections that pass {@code test}: what a job over every
-     * connection needs, read {@value #SLICE} connections at a time so that it holds their ids, never all of them.
+     * connection needs, read {@value #SLICE} connections at a time so that it holds their ids, never all their
+     * snapshots at once.
      */
     public List<Long> select(Predicate<ConnectionSnapshot> test) {
         return select(test, SLICE);
