@@ -160,7 +160,7 @@ public class LedgerWriter {
         WriteCounts counts = Objects.requireNonNull(inTransaction.execute(
                 status -> write(accountId, userId, accountCurrency, transactions, pending, changed)));
         if (counts.added() + counts.updated() + counts.removed() > 0) {
-            statistics.written(counts.added());
+            statistics.written(userId, counts.added());
             changes.changed(userId, accountId, changed);
         }
         return counts;

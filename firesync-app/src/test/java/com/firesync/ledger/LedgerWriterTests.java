@@ -302,6 +302,46 @@ class LedgerWriterTests {
             assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = CAST('transactions' AS regclass)")
                     .query(Double.class).single()).as("rows the planner sees").isGreaterThanOrEqualTo(stored / 2.0);
         }
+
+        /**
+         * A second user's first sync into a ledger analyzed with the first user's rows alone: too few rows to leave
+         * the whole ledger stale, but the planner would expect a row or two of them and join their ledger with itself
+         * row by row.
+         */
+        @Test
+        void aUserTheLastAnalysisMissedHasTheLedgerAnalyzedBeforeTheirWriteReturns() {
+            long account = writer.writeAccounts(connectionId, userId, List.of(account("1", "0"))).get("1");
+            writer.writeTransactions(account, userId, "EUR", batch("a", 4 * PlannerStatistics.BULK_ROWS));
+            long bob = users.create("bob", Role.USER).id();
+            long bobs = writer.writeAccounts(new LedgerRows(jdbc).connection(bob, "Other Bank"), bob,
+                    List.of(account("2", "0"))).get("2");
+            int page = PlannerStatistics.BULK_ROWS / 4 + 50;
+            for (int start = 0; start < 4 * page; start += page) {
+                writer.writeTransactions(bobs, bob, "EUR", batch("b" + start + "-", page));
+            }
+
+            assertThat(plannedRows("alice", userId)).isGreaterThanOrEqualTo(2L * PlannerStatistics.BULK_ROWS);
+            assertThat(plannedRows("bob", bob)).isGreaterThanOrEqualTo(2L * page);
+        }
+
+        private long plannedRows(String user, long id) {
+            String plan = jdbc.sql("EXPLAIN SELECT 1 FROM transactions WHERE user_id = " + id)
+                    .query(String.class)
+                    .list()
+                    .getFirst();
+            var rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
+            assertThat(rows.find()).as(plan).isTrue();
+            System.out.printf("The planner expects %s rows of %s%n", rows.group(1), user);
+            return Long.parseLong(rows.group(1));
+        }
+
+        private static List<ProviderTransaction> batch(String prefix, int size) {
+            List<ProviderTransaction> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                batch.add(transaction(prefix + i, "-" + i + ".25", false, null));
+            }
+            return batch;
+        }
     }
 
     /**
